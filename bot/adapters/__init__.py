@@ -1,0 +1,20 @@
+"""Platform adapters: translate platform updates to :class:`~bot.model.Incoming` and send
+:class:`~bot.model.Outgoing`. No business logic and no SQL here."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from bot.delivery import RateLimits, Sender
+
+
+class Adapter(Sender, Protocol):
+    """A running platform connection: receives into ``app.handle``, sends via ``send``."""
+
+    limits: RateLimits
+
+    async def start(self) -> None:
+        """Connect and start receiving in background tasks; return once started."""
+
+    async def stop(self) -> None:
+        """Stop receiving and disconnect."""

@@ -1,0 +1,152 @@
+"""The local chat: a building group chat in the terminal, on the embedded default config.
+
+Type a message to say it in the current chat as the current person. Lines starting with ``:``
+control the session:
+
+    :as local:head-1        speak as someone else (name from the config, or :as ID NAME)
+    :in local:building-2    switch chat (a person's id is a private chat with the bot)
+    :dm                     private chat with the bot as the current person
+    :wait 45m               fast-forward the clock; reminders due by then are shown
+    :who                    who and where you are, and the virtual time
+    :quit                   leave (state is kept in the database)
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import IO
+
+from bot.app import Linli
+from bot.config import Config
+from bot.config.reader import parse_duration
+from bot.model import Incoming, Outgoing
+
+BOT_NAME = "邻里助手"
+DEFAULT_SPEAKER = ("local:resident-1", "小王")
+
+
+class LocalChat:
+    """State of one terminal session; :meth:`feed` takes one typed line."""
+
+    def __init__(
+        self,
+        app: Linli,
+        out: IO[str],
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.app = app
+        self.out = out
+        self.real_clock = clock or (lambda: datetime.now(UTC))
+        self.offset = timedelta(0)
+        self.chat = (
+            app.config.buildings[0].chats[0]
+            if app.config.buildings[0].chats
+            else "local:building-1"
+        )
+        self.user, self.name = DEFAULT_SPEAKER
+        self._ids = itertools.count(int(self.real_clock().timestamp() * 1000))
+
+    def now(self) -> datetime:
+        return self.real_clock() + self.offset
+
+    def show(self, message: Outgoing) -> None:
+        local = self.now().astimezone(self.app.config.timezone).strftime("%m-%d %H:%M")
+        refs = " ".join(f"{k}={v}" for k, v in message.refs().items())
+        mention = "".join(f"@{m.name} " for m in message.mentions)
+        where = message.chat
+        person = self.app.config.person_by_id.get(message.chat)
+        if person is not None:
+            where = f"私聊 {person.name}"
+        self.out.write(
+            f"  [{local} {where}] {BOT_NAME}（{message.kind}{' ' + refs if refs else ''}）："
+            f"{mention}{message.text}\n"
+        )
+
+    async def deliver(self) -> None:
+        now = self.now()
+        while queued := await self.app.store.outbox.due(None, now, limit=500):
+            for item in queued:
+                self.show(item.message)
+                await self.app.store.outbox.mark_sent(item.id, now)
+
+    async def feed(self, line: str) -> bool:
+        """Handle one typed line; False when the session should end."""
+        line = line.rstrip("\n")
+        if line.startswith(":"):
+            return await self._control(line[1:].strip())
+        if not line.strip():
+            return True
+        await self.app.tick(self.now())
+        msg = Incoming(
+            chat=self.chat,
+            sender=self.user,
+            sender_name=self.name,
+            text=line,
+            at=self.now(),
+            message_id=f"local-{next(self._ids)}",
+            private=self.chat == self.user,
+        )
+        await self.app.handle(msg)
+        await self.deliver()
+        return True
+
+    async def _control(self, command: str) -> bool:
+        verb, _, arg = command.partition(" ")
+        arg = arg.strip()
+        cfg: Config = self.app.config
+        if verb in ("quit", "q", "exit"):
+            return False
+        if verb == "as" and arg:
+            user, _, name = arg.partition(" ")
+            person = cfg.person_by_id.get(user)
+            self.user = user
+            self.name = name.strip() or (person.name if person else user.split(":")[-1])
+            if self.chat not in cfg.building_of_chat and self.chat != cfg.office_chat:
+                self.chat = self.user
+        elif verb == "in" and arg:
+            self.chat = arg
+        elif verb == "dm":
+            self.chat = self.user
+        elif verb == "wait" and arg:
+            step = parse_duration(arg)
+            if step is None:
+                self.out.write('  （时间格式如 "45m"、"2h"、"1d"）\n')
+                return True
+            self.offset += step
+            await self.app.tick(self.now())
+            await self.deliver()
+        elif verb != "who":
+            self.out.write(f"  （未知指令 :{verb}；可用 :as :in :dm :wait :who :quit）\n")
+            return True
+        self._status()
+        return True
+
+    def _status(self) -> None:
+        local = self.now().astimezone(self.app.config.timezone).strftime("%Y-%m-%d %H:%M")
+        self.out.write(f"  （{self.name} {self.user} 在 {self.chat}，时间 {local}）\n")
+
+
+async def run_chat(config: Config, inp: IO[str], out: IO[str]) -> None:
+    app = await Linli.open(config)
+    chat = LocalChat(app, out)
+    try:
+        await app.start(chat.now())
+        await app.tick(chat.now())
+        await chat.deliver()
+        out.write(
+            f"邻里 linli 本地群聊（{config.community_name}）。直接输入消息发言；"
+            ":as 切换身份，:in 切换群，:dm 私聊机器人，:wait 快进时间，:quit 退出。\n"
+        )
+        chat._status()
+        while True:
+            out.write("> ")
+            out.flush()
+            line = inp.readline()
+            if not line:
+                break
+            if not await chat.feed(line):
+                break
+    finally:
+        await app.close()

@@ -1,0 +1,137 @@
+"""Replay: feed a JSON-lines script through the bot on a virtual clock and print every
+outgoing message as a JSON line (contract, see DESIGN.md).
+
+Script lines::
+
+    {"at": "2026-05-01T09:00:00+08:00", "chat": "local:building-1", "from": "local:r1",
+     "name": "小王", "text": "3单元楼道灯坏了"}
+    {"at": "2026-05-01T10:00:00+08:00", "tick": true}        # advance the clock only
+    {"at": "2026-05-01T11:00:00+08:00", "restart": true}     # stop and start the bot again
+
+A message line may carry ``"id"`` (the platform message id; the same id twice is a
+redelivery). Times without an offset are in the community's time zone. Before each line the
+clock advances to its ``at`` and everything due by then fires. The output is deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from bot.app import Linli
+from bot.config import Config
+from bot.model import Incoming
+
+_LINE_KEYS = {"at", "chat", "from", "name", "text", "tick", "restart", "id", "private"}
+
+
+class ScriptError(ValueError):
+    """A script line is malformed; the message names the line."""
+
+
+def parse_line(raw: str, lineno: int, config: Config) -> dict[str, Any] | None:
+    stripped = raw.strip()
+    if not stripped or stripped.startswith("#"):
+        return None
+    try:
+        item = json.loads(stripped)
+    except json.JSONDecodeError as exc:
+        raise ScriptError(f"line {lineno}: not valid JSON ({exc.msg})") from None
+    if not isinstance(item, dict):
+        raise ScriptError(f"line {lineno}: expected a JSON object")
+    unknown = set(item) - _LINE_KEYS
+    if unknown:
+        raise ScriptError(f"line {lineno}: unknown keys {sorted(unknown)}")
+    if not isinstance(item.get("at"), str):
+        raise ScriptError(f'line {lineno}: "at" must be an ISO-8601 time string')
+    try:
+        at = datetime.fromisoformat(item["at"])
+    except ValueError:
+        raise ScriptError(f'line {lineno}: "at" is not an ISO-8601 time: {item["at"]!r}') from None
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=config.timezone)
+    item["at"] = at
+    if not (item.get("tick") or item.get("restart")):
+        for key in ("chat", "from", "text"):
+            if not isinstance(item.get(key), str):
+                raise ScriptError(f'line {lineno}: "{key}" must be a string')
+    return item
+
+
+def render(at: datetime, message: Any, config: Config) -> str:
+    """One output line for an outgoing message (stable key order)."""
+    data: dict[str, Any] = {
+        "at": at.astimezone(config.timezone).isoformat(),
+        "chat": message.chat,
+        "kind": str(message.kind),
+        "text": message.text,
+    }
+    data.update(message.refs())
+    if message.mentions:
+        data["mentions"] = [m.user for m in message.mentions]
+    return json.dumps(data, ensure_ascii=False)
+
+
+async def flush(app: Linli, now: datetime, out: IO[str]) -> int:
+    """Print and mark sent everything pending in the outbox (replay accepts every send)."""
+    count = 0
+    while True:
+        queued = await app.store.outbox.due(None, now, limit=500)
+        if not queued:
+            return count
+        for item in queued:
+            out.write(render(now, item.message, app.config) + "\n")
+            await app.store.outbox.mark_sent(item.id, now)
+            count += 1
+
+
+async def replay(
+    config: Config, lines: Iterable[str], out: IO[str], database: str | Path | None = None
+) -> int:
+    """Run the script; returns the number of messages printed. Raises :class:`ScriptError`."""
+    items = [
+        parsed
+        for n, raw in enumerate(lines, 1)
+        if (parsed := parse_line(raw, n, config)) is not None
+    ]
+    with tempfile.TemporaryDirectory(prefix="linli-replay-") as tmp:
+        db_path = database if database is not None else Path(tmp) / "replay.db"
+        app: Linli | None = None
+        printed = 0
+        clock: datetime | None = None
+        try:
+            for n, item in enumerate(items, 1):
+                at: datetime = item["at"]
+                if clock is not None and at < clock:
+                    raise ScriptError(f"script entry {n}: time goes backwards ({at.isoformat()})")
+                clock = at
+                if item.get("restart") and app is not None:
+                    await app.close()
+                    app = None
+                if app is None:
+                    app = await Linli.open(config, database=db_path)
+                    await app.start(at)
+                await app.tick(at)
+                printed += await flush(app, at, out)
+                if item.get("tick") or item.get("restart"):
+                    continue
+                sender = item["from"]
+                msg = Incoming(
+                    chat=item["chat"],
+                    sender=sender,
+                    sender_name=str(item.get("name") or sender),
+                    text=item["text"],
+                    at=at,
+                    message_id=str(item.get("id") or f"line-{n}"),
+                    private=bool(item.get("private", item["chat"] == sender)),
+                )
+                await app.handle(msg)
+                printed += await flush(app, at, out)
+        finally:
+            if app is not None:
+                await app.close()
+        return printed

@@ -1,0 +1,142 @@
+"""The ``linli`` command (contract: see DESIGN.md)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import Config, ConfigError, load_config
+
+DEFAULT_CONFIG = "config.example.toml"
+
+
+def _config(path: str | None) -> Config:
+    return load_config(Path(path or DEFAULT_CONFIG))
+
+
+def cmd_check_config(args: argparse.Namespace) -> int:
+    config = load_config(Path(args.file))
+    print(config.summary())
+    return 0
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    from bot.understand import understand
+
+    taxonomy = _config(args.config).taxonomy
+    for line in sys.stdin:
+        text = line.rstrip("\n")
+        u = understand(text, taxonomy)
+        print(
+            json.dumps(
+                {
+                    "text": text,
+                    "intent": str(u.intent),
+                    "category": u.category,
+                    "urgent": u.urgent,
+                    "location": u.location,
+                    "keywords": list(u.keywords),
+                },
+                ensure_ascii=False,
+            ),
+            flush=False,
+        )
+    return 0
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from bot.adapters.replay import ScriptError, replay
+
+    config = _config(args.config)
+    try:
+        with open(args.script, encoding="utf-8") as fh:
+            lines = fh.readlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"linli replay: cannot read {args.script}: {exc}", file=sys.stderr)
+        return 1
+    try:
+        asyncio.run(replay(config, lines, sys.stdout, database=args.database))
+    except ScriptError as exc:
+        print(f"linli replay: {args.script}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from bot.adapters.local import run_chat
+
+    config = _config(args.config)
+    try:
+        asyncio.run(run_chat(config, sys.stdin, sys.stdout))
+    except KeyboardInterrupt:
+        print()
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from bot.runner import RunError, run
+
+    config = _config(args.config)
+    try:
+        asyncio.run(run(config))
+    except RunError as exc:
+        print(f"linli run: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="linli", description="邻里 linli: a bot for building group chats"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_config(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--config", help=f"config file (default: {DEFAULT_CONFIG})")
+
+    p = sub.add_parser("chat", help="a local group chat in the terminal")
+    with_config(p)
+    p.set_defaults(func=cmd_chat)
+    p = sub.add_parser("replay", help="feed a JSON-lines script, print outgoing messages as JSON")
+    p.add_argument("script")
+    p.add_argument("--database", help="database file (default: a fresh temporary one)")
+    with_config(p)
+    p.set_defaults(func=cmd_replay)
+    p = sub.add_parser("classify", help="classify one message per stdin line")
+    with_config(p)
+    p.set_defaults(func=cmd_classify)
+    p = sub.add_parser("check-config", help="validate a config file")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_check_config)
+    p = sub.add_parser("run", help="run every platform the config enables")
+    with_config(p)
+    p.set_defaults(func=cmd_run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG
+        if args.verbose
+        else logging.WARNING
+        if args.command != "run"
+        else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        return int(args.func(args))
+    except ConfigError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,261 @@
+"""One TOML file configures a community: buildings, chats, people, time limits, features.
+
+:func:`load_config` validates everything once and returns an immutable :class:`Config`, or
+raises :class:`ConfigError` listing every problem with its key path. Each feature's section
+is parsed by its own module in this package.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.config.events import EventsConfig, parse_events
+from bot.config.help import HelpConfig, parse_help
+from bot.config.issues import IssuesConfig, parse_issues
+from bot.config.platforms import TelegramConfig, WeChatConfig, parse_telegram, parse_wechat
+from bot.config.reader import ConfigError, Problems, Table
+from bot.config.understanding import Taxonomy, default_taxonomy, parse_understanding
+from bot.model import Role
+
+__all__ = [
+    "Building",
+    "Config",
+    "ConfigError",
+    "Person",
+    "load_config",
+    "parse_config",
+]
+
+_ID_PREFIXES = ("telegram:", "wechat:", "local:")
+_STAFF_ROLES = {"head": Role.HEAD, "grid_worker": Role.GRID_WORKER, "admin": Role.ADMIN}
+
+
+@dataclass(frozen=True, slots=True)
+class Building:
+    name: str
+    chats: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone with a role beyond resident: building head, grid worker or admin."""
+
+    id: str
+    name: str
+    role: Role
+    buildings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    source: str
+    community_name: str
+    timezone: ZoneInfo
+    office_chat: str | None
+    database: Path
+    buildings: tuple[Building, ...]
+    people: tuple[Person, ...]
+    issues: IssuesConfig = field(default_factory=IssuesConfig)
+    taxonomy: Taxonomy = field(default_factory=default_taxonomy)
+    help: HelpConfig = field(default_factory=HelpConfig)
+    events: EventsConfig = field(default_factory=EventsConfig)
+    telegram: TelegramConfig = field(default_factory=TelegramConfig)
+    wechat: WeChatConfig = field(default_factory=WeChatConfig)
+    # Indexes built once by parse_config.
+    building_of_chat: Mapping[str, str] = field(default_factory=dict)
+    person_by_id: Mapping[str, Person] = field(default_factory=dict)
+
+    def building(self, name: str) -> Building | None:
+        for b in self.buildings:
+            if b.name == name:
+                return b
+        return None
+
+    def role_of(self, user: str, building: str | None) -> Role:
+        """The strongest role ``user`` holds for ``building`` (None: no building context)."""
+        person = self.person_by_id.get(user)
+        if person is None:
+            return Role.RESIDENT if building else Role.UNKNOWN
+        if person.role is Role.ADMIN:
+            return Role.ADMIN
+        if building is None or building in person.buildings:
+            return person.role
+        return Role.RESIDENT if building else Role.UNKNOWN
+
+    def heads_of(self, building: str) -> list[Person]:
+        return [p for p in self.people if p.role is Role.HEAD and building in p.buildings]
+
+    def grid_workers_of(self, building: str) -> list[Person]:
+        return [p for p in self.people if p.role is Role.GRID_WORKER and building in p.buildings]
+
+    def admins(self) -> list[Person]:
+        return [p for p in self.people if p.role is Role.ADMIN]
+
+    def group_chats(self, building: str) -> tuple[str, ...]:
+        found = self.building(building)
+        return found.chats if found else ()
+
+    def summary(self) -> str:
+        heads = sum(1 for p in self.people if p.role is Role.HEAD)
+        grid = sum(1 for p in self.people if p.role is Role.GRID_WORKER)
+        platforms = ["local"]
+        if self.telegram.enabled:
+            platforms.append("telegram")
+        if self.wechat.enabled:
+            platforms.append("wechat")
+        return (
+            f"{self.source}: OK — {self.community_name}: {len(self.buildings)} buildings, "
+            f"{sum(len(b.chats) for b in self.buildings)} group chats, {heads} building heads, "
+            f"{grid} grid workers, {len(self.admins())} admins, "
+            f"{len(self.taxonomy.categories)} categories, "
+            f"{len(self.events.recurring)} recurring events; platforms: {', '.join(platforms)}"
+        )
+
+
+def load_config(path: str | Path) -> Config:
+    """Read and validate ``path``; raises :class:`ConfigError` with every problem found."""
+    source = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise ConfigError(source, [f"cannot read file: {exc.strerror or exc}"]) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(source, ["file is not valid UTF-8 text"]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(source, [f"not valid TOML: {exc}"]) from None
+    return parse_config(data, source=source, base_dir=Path(path).resolve().parent)
+
+
+def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Config:
+    problems = Problems()
+    root = Table(data, "", problems)
+
+    community = root.table("community")
+    name = community.str("name", "社区")
+    tz_name = community.str("timezone", "Asia/Shanghai")
+    try:
+        timezone = ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        problems.add(community.key("timezone"), f"unknown time zone {tz_name!r}")
+        timezone = ZoneInfo("Asia/Shanghai")
+    office_chat = community.str("office_chat", None)
+    if office_chat is not None:
+        _check_id(community, "office_chat", office_chat)
+    community.done()
+
+    storage = root.table("storage")
+    db_raw = storage.str("database", "linli.db")
+    storage.done()
+    database = Path(db_raw) if db_raw and db_raw != ":memory:" else Path(":memory:")
+    if not database.is_absolute() and db_raw != ":memory:":
+        database = base_dir / database
+
+    buildings: list[Building] = []
+    building_of_chat: dict[str, str] = {}
+    for bt in root.tables("buildings"):
+        bname = bt.str("name")
+        chats = bt.str_list("chats", ())
+        bt.done()
+        if not isinstance(bname, str):
+            continue
+        if any(b.name == bname for b in buildings):
+            problems.add(bt.key("name"), f"duplicate building name {bname!r}")
+            continue
+        for i, chat in enumerate(chats or ()):
+            _check_id(bt, f"chats[{i}]", chat)
+            if chat in building_of_chat:
+                problems.add(
+                    bt.key(f"chats[{i}]"),
+                    f"chat {chat!r} is already bound to building {building_of_chat[chat]!r}; "
+                    "a chat belongs to one building",
+                )
+            else:
+                building_of_chat[chat] = bname
+        buildings.append(Building(bname, tuple(chats or ())))
+    if office_chat and office_chat in building_of_chat:
+        problems.add("community.office_chat", "the office chat cannot also be a building chat")
+    names = {b.name for b in buildings}
+
+    people: list[Person] = []
+    by_id: dict[str, Person] = {}
+    for pt in root.tables("people"):
+        pid = pt.str("id")
+        pname = pt.str("name")
+        role_raw = pt.str("role")
+        pbuildings = pt.str_list("buildings", ())
+        pt.done()
+        if not isinstance(pid, str) or not isinstance(role_raw, str):
+            continue
+        _check_id(pt, "id", pid)
+        role = _STAFF_ROLES.get(role_raw)
+        if role is None:
+            problems.add(
+                pt.key("role"), f"expected one of head, grid_worker, admin, got {role_raw!r}"
+            )
+            continue
+        if role in (Role.HEAD, Role.GRID_WORKER) and not pbuildings:
+            problems.add(pt.key("buildings"), f"a {role_raw} needs at least one building")
+        for i, b in enumerate(pbuildings or ()):
+            if b not in names:
+                problems.add(pt.key(f"buildings[{i}]"), f"unknown building {b!r}")
+        if pid in by_id:
+            problems.add(pt.key("id"), f"duplicate person id {pid!r}")
+            continue
+        person = Person(
+            pid, pname if isinstance(pname, str) else pid, role, tuple(pbuildings or ())
+        )
+        by_id[pid] = person
+        people.append(person)
+
+    issues = parse_issues(root.table("issues"))
+    taxonomy = parse_understanding(root.table("understanding"))
+    for code in issues.resolution_targets:
+        if code not in taxonomy.codes:
+            problems.add(f"issues.resolution_targets.{code}", "unknown category code")
+    help_cfg = parse_help(root.table("help"))
+    events = parse_events(root.table("events"))
+    for i, ev in enumerate(events.recurring):
+        for j, b in enumerate(ev.buildings):
+            if b not in names:
+                problems.add(f"events.recurring[{i}].buildings[{j}]", f"unknown building {b!r}")
+    telegram = parse_telegram(root.table("telegram"))
+    wechat = parse_wechat(root.table("wechat"))
+    root.done()
+
+    if not buildings:
+        problems.add("buildings", "expected at least one [[buildings]] entry")
+    if problems.items:
+        raise ConfigError(source, problems.items)
+    return Config(
+        source=source,
+        community_name=name,
+        timezone=timezone,
+        office_chat=office_chat,
+        database=database,
+        buildings=tuple(buildings),
+        people=tuple(people),
+        issues=issues,
+        taxonomy=taxonomy,
+        help=help_cfg,
+        events=events,
+        telegram=telegram,
+        wechat=wechat,
+        building_of_chat=MappingProxyType(building_of_chat),
+        person_by_id=MappingProxyType(by_id),
+    )
+
+
+def _check_id(table: Table, key: str, value: str) -> None:
+    if not value.startswith(_ID_PREFIXES) or value.endswith(":"):
+        table.problems.add(
+            table.key(key),
+            f"expected an id like 'telegram:-100123', 'wechat:123@chatroom' or 'local:name', "
+            f"got {value!r}",
+        )

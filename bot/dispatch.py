@@ -1,0 +1,182 @@
+"""Dispatch: inbox first, then resolve who and where, route to a feature, queue the replies.
+
+For each incoming message:
+
+1. the message is stored in the inbox (its own commit) — a redelivered one stops here;
+2. in one transaction: the chat is resolved to a building and the sender to a role, the
+   message is routed (command -> its handler; text -> understanding -> features' text
+   handlers), the replies go to the outbox and the inbox row is marked handled.
+
+If the database fails in step 2 the row stays pending and :meth:`Dispatcher.recover` handles it
+later; a bug in a handler rolls back that handler's writes and answers with a polite error.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from bot import texts
+from bot.commands import Alias, BadArguments, CommandCall, CommandParser
+from bot.config import Config
+from bot.feature import Command, Context, Feature
+from bot.model import Incoming, Kind, Outgoing, Role
+from bot.understand import Understanding, understand
+from storage import StorageError, Store
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT_CHARS = 4000
+# Commands that also work in a chat not bound to any building.
+UNBOUND_COMMANDS = frozenset({"bind", "help", "whoami"})
+
+
+def sanitise(msg: Incoming) -> Incoming:
+    """Cap absurd lengths and drop characters that cannot be stored or shown (NUL, lone
+    surrogates, other control characters except newlines and tabs)."""
+    text = msg.text
+    if len(text) > MAX_TEXT_CHARS:
+        text = text[:MAX_TEXT_CHARS]
+    if not text.isprintable():
+        text = "".join(
+            ch
+            for ch in text
+            if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn")
+        )
+    name = (msg.sender_name or msg.sender)[:64]
+    if name != msg.sender_name or text != msg.text:
+        return replace(msg, text=text, sender_name=name)
+    return msg
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        features: Sequence[Feature],
+        *,
+        understand_fn: Callable[[str], Understanding] | None = None,
+        bot_usernames: dict[str, str] | None = None,
+    ) -> None:
+        self.config = config
+        self.store = store
+        self.features = tuple(features)
+        self.commands: dict[str, Command] = {}
+        aliases: list[Alias] = []
+        for feature in self.features:
+            for cmd in feature.commands:
+                if cmd.name in self.commands:
+                    raise ValueError(f"command /{cmd.name} registered twice")
+                self.commands[cmd.name] = cmd
+                aliases.extend(Alias(a, cmd.name, cmd.alias_needs_number) for a in cmd.aliases)
+        self.parser = CommandParser(self.commands, aliases)
+        taxonomy = config.taxonomy
+        self.understand = understand_fn or (lambda text: understand(text, taxonomy))
+        self.bot_usernames = bot_usernames or {}
+
+    async def handle(self, msg: Incoming) -> list[Outgoing]:
+        """Store, then handle ``msg``; returns the queued replies ([] for a redelivery)."""
+        msg = sanitise(msg)
+        inbox_id = await self.store.inbox.store(msg)
+        if inbox_id is None:
+            log.info("duplicate message ignored chat=%s message_id=%s", msg.chat, msg.message_id)
+            return []
+        return await self.process(inbox_id, msg)
+
+    async def process(self, inbox_id: int, msg: Incoming) -> list[Outgoing]:
+        async with self.store.transaction() as conn:
+            ctx = await self.context_for(msg)
+            await conn.execute("SAVEPOINT handler")
+            try:
+                outs = await self.route(msg, ctx)
+                await conn.execute("RELEASE handler")
+            except StorageError:
+                raise
+            except Exception:
+                log.exception("handler failed chat=%s message_id=%s", msg.chat, msg.message_id)
+                await conn.execute("ROLLBACK TO handler")
+                await conn.execute("RELEASE handler")
+                outs = [Outgoing(msg.chat, Kind.ERROR, texts.INTERNAL_ERROR)]
+            await self.store.outbox.add(outs, msg.at)
+            await self.store.inbox.mark_handled(inbox_id)
+        return outs
+
+    async def recover(self) -> int:
+        """Handle messages left pending by a crash or a database fault; returns how many."""
+        handled = 0
+        for inbox_id, msg in await self.store.inbox.pending():
+            try:
+                await self.process(inbox_id, msg)
+                handled += 1
+            except StorageError:
+                log.exception("still cannot handle pending message inbox_id=%s", inbox_id)
+                break
+        return handled
+
+    async def context_for(self, msg: Incoming) -> Context:
+        """Resolve the chat to a building and the sender to a role (inside the transaction)."""
+        cfg = self.config
+        ctx = Context(
+            config=cfg,
+            store=self.store,
+            now=msg.at,
+            bot_username=self.bot_usernames.get(msg.platform),
+        )
+        building = cfg.building_of_chat.get(msg.chat)
+        if building is not None:
+            ctx.building = building
+            ctx.in_group = True
+            ctx.role = cfg.role_of(msg.sender, building)
+            if ctx.role is Role.RESIDENT:
+                await self.store.residents.seen(msg.sender, msg.sender_name, building, msg.at)
+            return ctx
+        person = cfg.person_by_id.get(msg.sender)
+        if msg.private or msg.chat == msg.sender:
+            if person is not None:
+                ctx.role = person.role
+                ctx.building = person.buildings[0] if person.buildings else None
+            else:
+                resident = await self.store.residents.get(msg.sender)
+                if resident is not None and resident.building:
+                    ctx.role = Role.RESIDENT
+                    ctx.building = resident.building
+            return ctx
+        # The office chat or a group not bound to any building.
+        ctx.in_group = True
+        if person is not None and person.role in (Role.ADMIN, Role.GRID_WORKER):
+            ctx.role = person.role
+        return ctx
+
+    def parse(self, msg: Incoming, ctx: Context) -> CommandCall | None:
+        return self.parser.parse(msg.text, ctx.bot_username)
+
+    async def route(self, msg: Incoming, ctx: Context) -> list[Outgoing]:
+        call = self.parse(msg, ctx)
+        bound = ctx.building is not None or msg.chat == self.config.office_chat
+        if call is not None:
+            cmd = self.commands.get(call.name)
+            if cmd is None:
+                return [Outgoing(msg.chat, Kind.ERROR, texts.unknown_command(call.name))]
+            if ctx.in_group and not bound and cmd.name not in UNBOUND_COMMANDS:
+                return [Outgoing(msg.chat, Kind.ERROR, texts.UNBOUND_CHAT)]
+            try:
+                return await cmd.handler(msg, ctx, call)
+            except BadArguments as exc:
+                return [Outgoing(msg.chat, Kind.ERROR, texts.bad_arguments(str(exc), cmd))]
+        if not msg.text.strip():
+            return []
+        if ctx.in_group and ctx.building is None:
+            return []  # ordinary talk in the office chat or an unbound group: not ours
+        understanding = self.understand(msg.text)
+        for feature in self.features:
+            if feature.on_text is None:
+                continue
+            result = await feature.on_text(msg, ctx, understanding)
+            if result is not None:
+                return result
+        if not ctx.in_group:
+            return [Outgoing(msg.chat, Kind.COMMAND_REPLY, texts.PRIVATE_HINT)]
+        return []

@@ -1,0 +1,77 @@
+"""What a capability (issues, help, events, admin) plugs into the bot.
+
+A :class:`Feature` bundles its commands, an optional handler for ordinary text, timer handlers
+and a start hook. Handlers are plain async functions that read and write through
+``ctx.store`` and return the messages to send; they never call a platform.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from bot.commands import CommandCall
+from bot.config import Config
+from bot.model import Incoming, Outgoing, Role
+
+if TYPE_CHECKING:
+    from bot.understand import Understanding
+    from storage import Store
+    from storage.timers import Timer
+
+
+@dataclass(slots=True)
+class Context:
+    """Everything a handler may use. ``building`` is the chat's building for a group chat,
+    or the sender's known building in a private chat; ``role`` is the sender's role there."""
+
+    config: Config
+    store: Store
+    now: datetime
+    building: str | None = None
+    role: Role = Role.UNKNOWN
+    in_group: bool = False
+    bot_username: str | None = None
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in (Role.HEAD, Role.GRID_WORKER, Role.ADMIN)
+
+    def local_now(self) -> datetime:
+        return self.now.astimezone(self.config.timezone)
+
+
+CommandHandler = Callable[[Incoming, Context, CommandCall], Awaitable[list[Outgoing]]]
+TextHandler = Callable[[Incoming, Context, "Understanding"], Awaitable[list[Outgoing] | None]]
+TimerHandler = Callable[["Timer", Context], Awaitable[list[Outgoing]]]
+StartHandler = Callable[[Context], Awaitable[None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A command: slash ``name`` (contract), Chinese ``aliases``, one-line Chinese ``help``.
+
+    ``alias_needs_number``: the alias only counts when followed by a number (``收到 3``), so
+    that the same word used in conversation (``收到``) is not taken as a command.
+    ``staff_only`` marks commands shown in the staff menu.
+    """
+
+    name: str
+    handler: CommandHandler
+    help: str
+    usage: str = ""
+    aliases: tuple[str, ...] = ()
+    alias_needs_number: bool = True
+    staff_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    name: str
+    commands: tuple[Command, ...] = ()
+    on_text: TextHandler | None = None
+    timers: Mapping[str, TimerHandler] = field(default_factory=lambda: MappingProxyType({}))
+    on_start: StartHandler | None = None

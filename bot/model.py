@@ -1,0 +1,111 @@
+"""Neutral message model shared by adapters, dispatch and handlers.
+
+Adapters translate platform updates into :class:`Incoming` and send :class:`Outgoing`;
+handlers never see a platform object. Ids are strings prefixed by platform
+(``telegram:-100123``, ``wechat:wxid_abc``, ``local:head-1``); a private chat with a
+person uses that person's id as the chat id.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+class Kind(enum.StrEnum):
+    """What an outgoing message is about (contract: replay tests rely on these values)."""
+
+    ISSUE_CREATED = "issue_created"
+    ISSUE_MERGED = "issue_merged"
+    ISSUE_STATUS = "issue_status"
+    ACK_REMINDER = "ack_reminder"
+    ESCALATION = "escalation"
+    HELP_MATCH = "help_match"
+    HELP_CONNECTED = "help_connected"
+    EVENT_ANNOUNCEMENT = "event_announcement"
+    EVENT_REMINDER = "event_reminder"
+    DIGEST = "digest"
+    COMMAND_REPLY = "command_reply"
+    ERROR = "error"
+
+
+class Role(enum.StrEnum):
+    """What a sender may do in a given chat, strongest last."""
+
+    UNKNOWN = "unknown"
+    RESIDENT = "resident"
+    HEAD = "head"
+    GRID_WORKER = "grid_worker"
+    ADMIN = "admin"
+
+
+def platform_of(chat_or_user_id: str) -> str:
+    """``"telegram:-100"`` -> ``"telegram"``; ids without a prefix belong to ``local``."""
+    prefix, sep, _ = chat_or_user_id.partition(":")
+    return prefix if sep else "local"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person to mention in a message; adapters render it natively (@name, text mention)."""
+
+    user: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """One message received from a chat.
+
+    ``message_id`` is unique within the chat on its platform; together with ``chat`` it keys
+    the inbox so that a redelivered message is handled once. ``private`` is true when the chat
+    is a one-to-one chat with the bot (then ``chat == sender``).
+    """
+
+    chat: str
+    sender: str
+    sender_name: str
+    text: str
+    at: datetime
+    message_id: str
+    private: bool = False
+
+    @property
+    def platform(self) -> str:
+        return platform_of(self.chat)
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """One message the bot wants to send.
+
+    ``kind`` is a :class:`Kind`; ``issue``/``request``/``event`` carry the number of the thing
+    the message is about (contract). ``mentions`` are rendered by the adapter. ``fallback_chat``
+    is where to post instead when the platform cannot reach ``chat`` (a head who never opened a
+    private chat with the bot is asked, in the building group, to do so).
+    """
+
+    chat: str
+    kind: Kind
+    text: str
+    issue: int | None = None
+    request: int | None = None
+    event: int | None = None
+    mentions: tuple[Mention, ...] = field(default=())
+    fallback_chat: str | None = None
+
+    @property
+    def platform(self) -> str:
+        return platform_of(self.chat)
+
+    def refs(self) -> dict[str, int]:
+        """The numbers this message is about, by key (only those that are set)."""
+        out: dict[str, int] = {}
+        if self.issue is not None:
+            out["issue"] = self.issue
+        if self.request is not None:
+            out["request"] = self.request
+        if self.event is not None:
+            out["event"] = self.event
+        return out

@@ -1,0 +1,82 @@
+"""``linli run``: every platform the config enables, the scheduler and delivery, in one loop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from datetime import UTC, datetime
+
+from bot.adapters import Adapter
+from bot.app import Linli
+from bot.config import Config
+from bot.delivery import Deliverer
+from bot.scheduler import run_periodically
+
+log = logging.getLogger(__name__)
+
+
+class RunError(Exception):
+    """The bot cannot run with this config (the message says why)."""
+
+
+def create_adapters(config: Config, app: Linli) -> list[Adapter]:
+    adapters: list[Adapter] = []
+    if config.telegram.enabled:
+        from bot.adapters.telegram import create as create_telegram
+
+        adapters.append(create_telegram(config, app))
+    if config.wechat.enabled:
+        from bot.adapters.wechat import create as create_wechat
+
+        adapters.append(create_wechat(config, app))
+    return adapters
+
+
+async def run(config: Config, stop: asyncio.Event | None = None) -> None:
+    """Run until SIGINT/SIGTERM (or ``stop`` is set)."""
+    stop = stop or asyncio.Event()
+    app = await Linli.open(config)
+    try:
+        adapters = create_adapters(config, app)
+        if not adapters:
+            raise RunError(
+                "no platform is enabled in the config: set [telegram] or [wechat] enabled = true, "
+                "or use `linli chat` for the local chat"
+            )
+        await app.start(datetime.now(UTC))
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(sig, stop.set)
+            except (NotImplementedError, RuntimeError):
+                pass
+        deliverers = [
+            Deliverer(app.store, adapter, adapter.limits, office_chat=config.office_chat)
+            for adapter in adapters
+        ]
+        for d in deliverers:
+            app.on_queued.append(d.wake)
+        scheduler = await run_periodically(app.tick)
+        tasks = [
+            asyncio.create_task(d.run(stop), name=f"deliver-{d.sender.platform}")
+            for d in deliverers
+        ]
+        started: list[Adapter] = []
+        try:
+            for adapter in adapters:
+                await adapter.start()
+                started.append(adapter)
+                log.info("platform started platform=%s", adapter.platform)
+            await stop.wait()
+        finally:
+            stop.set()
+            scheduler.shutdown(wait=False)  # type: ignore[attr-defined]
+            for adapter in reversed(started):
+                try:
+                    await adapter.stop()
+                except Exception:
+                    log.exception("stopping platform failed platform=%s", adapter.platform)
+            await asyncio.gather(*tasks, return_exceptions=True)
+    finally:
+        await app.close()

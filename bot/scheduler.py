@@ -1,0 +1,99 @@
+"""Time: ``tick(now)`` fires every stored timer that is due, exactly once.
+
+Each timer fires in its own transaction that marks it done and queues its messages, so a crash
+can neither lose nor repeat it. Replay and tests call :meth:`Scheduler.tick` with script time;
+in production :func:`run_periodically` drives it from APScheduler.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import UTC, datetime, timedelta
+
+from bot import texts
+from bot.config import Config
+from bot.feature import Context, Feature, TimerHandler
+from bot.model import Kind, Outgoing
+from storage import StorageError, Store
+
+log = logging.getLogger(__name__)
+
+# A handler that keeps scheduling timers already due would spin; stop after this many rounds.
+MAX_ROUNDS = 50
+TICK_EVERY = timedelta(seconds=10)
+
+
+class Scheduler:
+    def __init__(self, config: Config, store: Store, features: Sequence[Feature]) -> None:
+        self.config = config
+        self.store = store
+        self.handlers: dict[str, TimerHandler] = {}
+        for feature in features:
+            for kind, handler in feature.timers.items():
+                if kind in self.handlers:
+                    raise ValueError(f"timer kind {kind!r} registered twice")
+                self.handlers[kind] = handler
+
+    async def tick(self, now: datetime) -> list[Outgoing]:
+        """Fire everything due at ``now``; returns the messages queued."""
+        produced: list[Outgoing] = []
+        for _ in range(MAX_ROUNDS):
+            due = await self.store.timers.due(now)
+            if not due:
+                break
+            for timer in due:
+                handler = self.handlers.get(timer.kind)
+                async with self.store.transaction() as conn:
+                    if not await self.store.timers.done(timer.id):
+                        continue
+                    if handler is None:
+                        log.warning("no handler for timer kind=%s id=%s", timer.kind, timer.id)
+                        continue
+                    ctx = Context(config=self.config, store=self.store, now=now)
+                    await conn.execute("SAVEPOINT timer")
+                    try:
+                        outs = await handler(timer, ctx)
+                        await conn.execute("RELEASE timer")
+                    except StorageError:
+                        raise
+                    except Exception:
+                        log.exception("timer failed kind=%s id=%s", timer.kind, timer.id)
+                        await conn.execute("ROLLBACK TO timer")
+                        await conn.execute("RELEASE timer")
+                        outs = []
+                    await self.store.outbox.add(outs, now)
+                produced.extend(outs)
+        else:
+            log.error("tick stopped after %s rounds: timers keep becoming due", MAX_ROUNDS)
+        return produced
+
+
+def error_to(chat: str) -> Outgoing:
+    return Outgoing(chat, Kind.ERROR, texts.INTERNAL_ERROR)
+
+
+async def run_periodically(
+    tick: Callable[[datetime], Awaitable[object]], every: timedelta = TICK_EVERY
+) -> object:
+    """Start an APScheduler job calling ``tick(now)``; returns the scheduler (call shutdown)."""
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+    from apscheduler.triggers.interval import IntervalTrigger
+
+    async def job() -> None:
+        try:
+            await tick(datetime.now(UTC))
+        except StorageError:
+            log.exception("tick failed; will retry on the next tick")
+
+    scheduler = AsyncIOScheduler(timezone=UTC)
+    scheduler.add_job(
+        job,
+        IntervalTrigger(seconds=every.total_seconds()),
+        id="linli-tick",
+        max_instances=1,
+        coalesce=True,
+        next_run_time=datetime.now(UTC),
+    )
+    scheduler.start()
+    return scheduler

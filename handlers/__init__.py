@@ -1,0 +1,15 @@
+"""Capabilities of the bot, one module each; :func:`default_features` wires them in order.
+
+The order matters for ordinary text: each feature's text handler is asked in turn and the
+first that claims the message answers it.
+"""
+
+from __future__ import annotations
+
+from bot.feature import Feature
+
+
+def default_features() -> list[Feature]:
+    from handlers import admin, issues
+
+    return [admin.FEATURE, issues.FEATURE]

@@ -1,0 +1,65 @@
+"""Help, identity and chat binding: /help, /whoami, /bind, /start."""
+
+from __future__ import annotations
+
+from bot.commands import CommandCall
+from bot.feature import Command, Context, Feature
+from bot.model import Incoming, Kind, Outgoing, Role
+
+ROLE_LABELS = {
+    Role.UNKNOWN: "未登记",
+    Role.RESIDENT: "居民",
+    Role.HEAD: "楼栋长",
+    Role.GRID_WORKER: "网格员",
+    Role.ADMIN: "社区管理员",
+}
+
+
+async def help_(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
+    from handlers import default_features
+
+    lines = ["我能帮您做这些事："]
+    for feature in default_features():
+        for cmd in feature.commands:
+            if cmd.staff_only and not ctx.is_staff:
+                continue
+            alias = f"（也可以说“{cmd.aliases[0]}”）" if cmd.aliases else ""
+            lines.append(f"{cmd.usage or '/' + cmd.name}  {cmd.help}{alias}")
+    lines.append("在楼栋群里直接说出问题（例如“3单元楼道灯坏了”），我会记录下来。")
+    return [Outgoing(msg.chat, Kind.COMMAND_REPLY, "\n".join(lines))]
+
+
+async def whoami(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
+    where = f"，{ctx.building}" if ctx.building else ""
+    text = f"{msg.sender_name}：{ROLE_LABELS[ctx.role]}{where}。您的编号是 {msg.sender}"
+    return [Outgoing(msg.chat, Kind.COMMAND_REPLY, text)]
+
+
+async def bind(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
+    if ctx.config.role_of(msg.sender, None) is not Role.ADMIN:
+        return [Outgoing(msg.chat, Kind.ERROR, "抱歉，只有社区管理员可以查看绑定信息。")]
+    building = ctx.config.building_of_chat.get(msg.chat)
+    if building:
+        text = f"本群已绑定 {building}，群编号：{msg.chat}"
+    else:
+        text = (
+            f"本群编号：{msg.chat}\n"
+            "请把它写入配置文件对应楼栋的 chats 列表，然后重启机器人。我不会自动绑定。"
+        )
+    return [Outgoing(msg.chat, Kind.COMMAND_REPLY, text)]
+
+
+async def start(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
+    text = "您好，我是邻里助手。楼里的问题、邻里互助和社区活动，都可以找我。发送 /help 查看用法。"
+    return [Outgoing(msg.chat, Kind.COMMAND_REPLY, text)]
+
+
+FEATURE = Feature(
+    name="admin",
+    commands=(
+        Command("help", help_, "查看可用命令", aliases=("帮助",), alias_needs_number=False),
+        Command("whoami", whoami, "查看我的身份"),
+        Command("bind", bind, "查看本群编号（管理员）", staff_only=True),
+        Command("start", start, "开始使用"),
+    ),
+)

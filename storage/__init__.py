@@ -1,0 +1,38 @@
+"""Storage: aiosqlite repositories and migrations. No SQL lives outside this package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storage.db import Database, StorageError
+from storage.inbox import InboxRepo
+from storage.issues import IssueRepo
+from storage.kv import KvRepo
+from storage.outbox import OutboxRepo
+from storage.residents import ResidentRepo
+from storage.timers import TimerRepo
+
+__all__ = ["Database", "StorageError", "Store"]
+
+
+class Store:
+    """The open database and one repository per concern."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.inbox = InboxRepo(db)
+        self.outbox = OutboxRepo(db)
+        self.residents = ResidentRepo(db)
+        self.timers = TimerRepo(db)
+        self.kv = KvRepo(db)
+        self.issues = IssueRepo(db)
+
+    @classmethod
+    async def open(cls, path: str | Path) -> Store:
+        return cls(await Database.open(path))
+
+    def transaction(self):  # type: ignore[no-untyped-def]
+        return self.db.transaction()
+
+    async def close(self) -> None:
+        await self.db.close()

@@ -1,0 +1,63 @@
+"""Inbox: every incoming message is stored before it is handled (keyed by chat + message id)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.model import Incoming
+from storage.db import Database
+
+
+class InboxRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def store(self, msg: Incoming) -> int | None:
+        """Store ``msg``; returns its inbox id, or None if it was stored before (redelivery)."""
+        async with self.db.transaction() as conn:
+            cur = await conn.execute(
+                "INSERT OR IGNORE INTO inbox (chat, message_id, sender, sender_name, text, at, private)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    msg.chat,
+                    msg.message_id,
+                    msg.sender,
+                    msg.sender_name,
+                    msg.text,
+                    msg.at.timestamp(),
+                    int(msg.private),
+                ),
+            )
+            return cur.lastrowid if cur.rowcount else None
+
+    async def mark_handled(self, inbox_id: int) -> None:
+        """Call inside the transaction that applied the message's effects."""
+        await self.db.conn.execute("UPDATE inbox SET status = 'handled' WHERE id = ?", (inbox_id,))
+
+    async def pending(self) -> list[tuple[int, Incoming]]:
+        """Messages stored but not handled (a crash or a database fault interrupted them)."""
+        async with self.db.conn.execute(
+            "SELECT id, chat, message_id, sender, sender_name, text, at, private FROM inbox"
+            " WHERE status = 'pending' ORDER BY id"
+        ) as cur:
+            rows = await cur.fetchall()
+        return [
+            (
+                r["id"],
+                Incoming(
+                    chat=r["chat"],
+                    sender=r["sender"],
+                    sender_name=r["sender_name"],
+                    text=r["text"],
+                    at=datetime.fromtimestamp(r["at"], UTC),
+                    message_id=r["message_id"],
+                    private=bool(r["private"]),
+                ),
+            )
+            for r in rows
+        ]
+
+    async def count(self) -> int:
+        async with self.db.conn.execute("SELECT count(*) FROM inbox") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0

@@ -1,0 +1,220 @@
+"""Issues reported in building chats: numbered from 1, with followers and a change log."""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from storage.db import Database
+
+
+class IssueStatus(enum.StrEnum):
+    NEW = "new"
+    ACKNOWLEDGED = "acknowledged"
+    IN_PROGRESS = "in_progress"
+    WAITING = "waiting"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+    DUPLICATE = "duplicate"
+    REJECTED = "rejected"
+
+
+OPEN_STATUSES = (
+    IssueStatus.NEW,
+    IssueStatus.ACKNOWLEDGED,
+    IssueStatus.IN_PROGRESS,
+    IssueStatus.WAITING,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    number: int
+    building: str
+    chat: str
+    reporter: str
+    reporter_name: str
+    text: str
+    category: str
+    urgent: bool
+    location: str | None
+    keywords: tuple[str, ...]
+    status: IssueStatus
+    assignee: str | None
+    note: str | None
+    duplicate_of: int | None
+    created_at: datetime
+    updated_at: datetime
+    acked_at: datetime | None
+    resolved_at: datetime | None
+    closed_at: datetime | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+@dataclass(frozen=True, slots=True)
+class NewIssue:
+    building: str
+    chat: str
+    reporter: str
+    reporter_name: str
+    text: str
+    category: str
+    urgent: bool
+    location: str | None
+    keywords: tuple[str, ...]
+
+
+class IssueRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def create(self, new: NewIssue, now: datetime) -> Issue:
+        """Insert a new issue (inside a transaction); the reporter follows it."""
+        ts = now.timestamp()
+        cur = await self.db.conn.execute(
+            "INSERT INTO issues (building, chat, reporter, reporter_name, text, category, urgent,"
+            " location, keywords, status, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)",
+            (
+                new.building,
+                new.chat,
+                new.reporter,
+                new.reporter_name,
+                new.text,
+                new.category,
+                int(new.urgent),
+                new.location,
+                json.dumps(list(new.keywords), ensure_ascii=False),
+                ts,
+                ts,
+            ),
+        )
+        number = int(cur.lastrowid or 0)
+        await self.follow(number, new.reporter, new.reporter_name)
+        await self.log(number, now, new.reporter, "report", None)
+        issue = await self.get(number)
+        assert issue is not None
+        return issue
+
+    async def get(self, number: int) -> Issue | None:
+        async with self.db.conn.execute("SELECT * FROM issues WHERE number = ?", (number,)) as cur:
+            row = await cur.fetchone()
+        return _issue(row) if row else None
+
+    async def update(self, number: int, now: datetime, **fields: Any) -> None:
+        """Set columns of an issue (inside a transaction); datetimes and enums are converted."""
+        if not fields:
+            return
+        fields["updated_at"] = now
+        cols = ", ".join(f"{k} = ?" for k in fields)
+        values = [_to_sql(v) for v in fields.values()]
+        await self.db.conn.execute(
+            f"UPDATE issues SET {cols} WHERE number = ?",
+            (*values, number),
+        )
+
+    async def follow(self, number: int, user: str, name: str) -> bool:
+        """Add a follower; False if already following."""
+        cur = await self.db.conn.execute(
+            "INSERT OR IGNORE INTO issue_followers (issue, user, name) VALUES (?, ?, ?)",
+            (number, user, name),
+        )
+        return cur.rowcount == 1
+
+    async def followers(self, number: int) -> list[tuple[str, str]]:
+        async with self.db.conn.execute(
+            "SELECT user, name FROM issue_followers WHERE issue = ? ORDER BY rowid", (number,)
+        ) as cur:
+            rows = await cur.fetchall()
+        return [(r["user"], r["name"]) for r in rows]
+
+    async def log(
+        self, number: int, now: datetime, actor: str, action: str, note: str | None
+    ) -> None:
+        await self.db.conn.execute(
+            "INSERT INTO issue_log (issue, at, actor, action, note) VALUES (?, ?, ?, ?, ?)",
+            (number, now.timestamp(), actor, action, note),
+        )
+
+    async def open_in(self, buildings: list[str] | tuple[str, ...]) -> list[Issue]:
+        """Open issues of ``buildings``, oldest first."""
+        if not buildings:
+            return []
+        marks = ",".join("?" for _ in buildings)
+        states = ",".join("?" for _ in _OPEN)
+        async with self.db.conn.execute(
+            f"SELECT * FROM issues WHERE building IN ({marks}) AND status IN ({states})"
+            " ORDER BY created_at, number",
+            (*buildings, *_OPEN),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_issue(r) for r in rows]
+
+    async def recent_open(self, building: str, category: str, since: datetime) -> list[Issue]:
+        """Open issues of one building and category reported since ``since`` (duplicate check)."""
+        states = ",".join("?" for _ in _OPEN)
+        async with self.db.conn.execute(
+            f"SELECT * FROM issues WHERE building = ? AND category = ? AND status IN ({states})"
+            " AND created_at >= ? ORDER BY number DESC",
+            (building, category, *_OPEN, since.timestamp()),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_issue(r) for r in rows]
+
+    async def by_follower(self, user: str) -> list[Issue]:
+        async with self.db.conn.execute(
+            "SELECT i.* FROM issues i JOIN issue_followers f ON f.issue = i.number"
+            " WHERE f.user = ? ORDER BY i.number",
+            (user,),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_issue(r) for r in rows]
+
+
+_OPEN = tuple(str(s) for s in OPEN_STATUSES)
+
+
+def _to_sql(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.timestamp()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (list, tuple)):
+        return json.dumps(list(value), ensure_ascii=False)
+    return value
+
+
+def _ts(value: float | None) -> datetime | None:
+    return datetime.fromtimestamp(value, UTC) if value is not None else None
+
+
+def _issue(r: Any) -> Issue:
+    return Issue(
+        number=r["number"],
+        building=r["building"],
+        chat=r["chat"],
+        reporter=r["reporter"],
+        reporter_name=r["reporter_name"],
+        text=r["text"],
+        category=r["category"],
+        urgent=bool(r["urgent"]),
+        location=r["location"],
+        keywords=tuple(json.loads(r["keywords"])),
+        status=IssueStatus(r["status"]),
+        assignee=r["assignee"],
+        note=r["note"],
+        duplicate_of=r["duplicate_of"],
+        created_at=datetime.fromtimestamp(r["created_at"], UTC),
+        updated_at=datetime.fromtimestamp(r["updated_at"], UTC),
+        acked_at=_ts(r["acked_at"]),
+        resolved_at=_ts(r["resolved_at"]),
+        closed_at=_ts(r["closed_at"]),
+    )

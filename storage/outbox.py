@@ -1,0 +1,117 @@
+"""Outbox: replies are stored in the same transaction as the change that caused them, then
+sent by the platform adapters and marked sent only once the platform accepted them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.model import Kind, Mention, Outgoing
+from storage.db import Database
+
+
+@dataclass(frozen=True, slots=True)
+class Queued:
+    """An outbox row waiting to be sent."""
+
+    id: int
+    message: Outgoing
+    attempts: int
+    created_at: float
+
+
+class OutboxRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def add(self, messages: list[Outgoing], now: datetime) -> list[int]:
+        """Queue ``messages``; call inside a transaction. Returns their outbox ids in order."""
+        ids = []
+        ts = now.timestamp()
+        for m in messages:
+            cur = await self.db.conn.execute(
+                "INSERT INTO outbox (created_at, platform, chat, kind, text, issue, request, event,"
+                " mentions, fallback_chat, next_attempt_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    ts,
+                    m.platform,
+                    m.chat,
+                    str(m.kind),
+                    m.text,
+                    m.issue,
+                    m.request,
+                    m.event,
+                    json.dumps([[x.user, x.name] for x in m.mentions], ensure_ascii=False),
+                    m.fallback_chat,
+                    ts,
+                ),
+            )
+            ids.append(int(cur.lastrowid or 0))
+        return ids
+
+    async def due(self, platform: str | None, now: datetime, limit: int = 100) -> list[Queued]:
+        """Pending messages of ``platform`` (None: every platform) whose next attempt is due,
+        oldest first."""
+        where = "status = 'pending' AND next_attempt_at <= ?"
+        args: tuple[object, ...] = (now.timestamp(),)
+        if platform is not None:
+            where += " AND platform = ?"
+            args += (platform,)
+        async with self.db.conn.execute(
+            f"SELECT * FROM outbox WHERE {where} ORDER BY id LIMIT ?",
+            (*args, limit),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [
+            Queued(
+                id=r["id"],
+                message=Outgoing(
+                    chat=r["chat"],
+                    kind=Kind(r["kind"]),
+                    text=r["text"],
+                    issue=r["issue"],
+                    request=r["request"],
+                    event=r["event"],
+                    mentions=tuple(Mention(u, n) for u, n in json.loads(r["mentions"])),
+                    fallback_chat=r["fallback_chat"],
+                ),
+                attempts=r["attempts"],
+                created_at=r["created_at"],
+            )
+            for r in rows
+        ]
+
+    async def mark_sent(self, outbox_id: int, now: datetime) -> None:
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1"
+                " WHERE id = ?",
+                (now.timestamp(), outbox_id),
+            )
+
+    async def retry_later(self, outbox_id: int, at: datetime, error: str) -> None:
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, error = ?"
+                " WHERE id = ?",
+                (at.timestamp(), error[:500], outbox_id),
+            )
+
+    async def give_up(self, outbox_id: int, error: str) -> None:
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE outbox SET status = 'failed', attempts = attempts + 1, error = ?"
+                " WHERE id = ?",
+                (error[:500], outbox_id),
+            )
+
+    async def pending_count(self, platform: str | None = None) -> int:
+        sql = "SELECT count(*) FROM outbox WHERE status = 'pending'"
+        args: tuple[str, ...] = ()
+        if platform:
+            sql += " AND platform = ?"
+            args = (platform,)
+        async with self.db.conn.execute(sql, args) as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0

@@ -1,0 +1,85 @@
+"""Timers: everything that becomes due later, stored so that it survives restarts.
+
+``tick(now)`` takes due timers oldest first and marks each done in the same transaction as
+the messages it produced, so a timer fires exactly once even across crashes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from storage.db import Database
+
+
+@dataclass(frozen=True, slots=True)
+class Timer:
+    id: int
+    kind: str
+    ref: int
+    due_at: datetime
+    payload: dict[str, Any]
+
+
+class TimerRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def add(
+        self, kind: str, ref: int, due_at: datetime, payload: dict[str, Any] | None = None
+    ) -> int:
+        """Schedule a timer; call inside a transaction."""
+        cur = await self.db.conn.execute(
+            "INSERT INTO timers (kind, ref, due_at, payload) VALUES (?, ?, ?, ?)",
+            (kind, ref, due_at.timestamp(), json.dumps(payload or {}, ensure_ascii=False)),
+        )
+        return int(cur.lastrowid or 0)
+
+    async def due(self, now: datetime, limit: int = 500) -> list[Timer]:
+        async with self.db.conn.execute(
+            "SELECT id, kind, ref, due_at, payload FROM timers WHERE done = 0 AND due_at <= ?"
+            " ORDER BY due_at, id LIMIT ?",
+            (now.timestamp(), limit),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_timer(r) for r in rows]
+
+    async def next_due(self) -> datetime | None:
+        async with self.db.conn.execute("SELECT min(due_at) FROM timers WHERE done = 0") as cur:
+            row = await cur.fetchone()
+        return datetime.fromtimestamp(row[0], UTC) if row and row[0] is not None else None
+
+    async def done(self, timer_id: int) -> bool:
+        """Mark done inside the firing transaction; False if it was already done."""
+        cur = await self.db.conn.execute(
+            "UPDATE timers SET done = 1 WHERE id = ? AND done = 0", (timer_id,)
+        )
+        return cur.rowcount == 1
+
+    async def cancel(self, kind: str, ref: int) -> int:
+        """Cancel pending timers of ``kind`` for ``ref``; inside a transaction."""
+        cur = await self.db.conn.execute(
+            "UPDATE timers SET done = 1 WHERE kind = ? AND ref = ? AND done = 0", (kind, ref)
+        )
+        return cur.rowcount
+
+    async def pending_for(self, kind: str, ref: int) -> list[Timer]:
+        async with self.db.conn.execute(
+            "SELECT id, kind, ref, due_at, payload FROM timers WHERE kind = ? AND ref = ?"
+            " AND done = 0 ORDER BY due_at",
+            (kind, ref),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_timer(r) for r in rows]
+
+
+def _timer(r: Any) -> Timer:
+    return Timer(
+        id=r["id"],
+        kind=r["kind"],
+        ref=r["ref"],
+        due_at=datetime.fromtimestamp(r["due_at"], UTC),
+        payload=json.loads(r["payload"]),
+    )

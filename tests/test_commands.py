@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.commands import Alias, BadArguments, CommandParser, parse_number
+
+PARSER = CommandParser(
+    ["ack", "help", "join"],
+    [Alias("收到", "ack", True), Alias("帮助", "help", False), Alias("报名", "join", True)],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "args"),
+    [
+        ("/ack 3", "ack", "3"),
+        ("/ack@linli_bot 3", "ack", "3"),
+        ("／ａｃｋ　３", "ack", "3"),
+        ("/ACK 3", "ack", "3"),
+        ("收到 3", "ack", "3"),
+        ("收到3", "ack", "3"),
+        ("收到 #3", "ack", "3"),
+        ("收到３号", "ack", "3"),
+        ("报名 2", "join", "2"),
+        ("帮助", "help", ""),
+        ("/nosuch 1", "nosuch", "1"),
+    ],
+)
+def test_commands_are_recognised(text: str, name: str, args: str) -> None:
+    call = PARSER.parse(text, "linli_bot")
+    assert call is not None
+    assert (call.name, call.args) == (name, args)
+
+
+@pytest.mark.parametrize(
+    "text", ["收到", "收到，谢谢", "帮助一下老人", "大家好", "/ack@otherbot 3", "/"]
+)
+def test_conversation_is_not_a_command(text: str) -> None:
+    assert PARSER.parse(text, "linli_bot") is None
+
+
+def test_parse_number() -> None:
+    assert parse_number("3") == 3
+    assert parse_number("#12") == 12
+    for bad in [None, "", "abc", "0", "-1", "99999999999999999999", "３"]:
+        with pytest.raises(BadArguments):
+            parse_number(bad)

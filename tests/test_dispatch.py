@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from bot.app import Linli
+from bot.model import Kind
+from tests.conftest import say
+
+
+async def test_report_ack_path(app: Linli) -> None:
+    outs = await app.handle(say("3单元楼道灯坏了好几天了"))
+    assert [(o.kind, o.issue, o.chat) for o in outs] == [
+        (Kind.ISSUE_CREATED, 1, "local:building-1")
+    ]
+    assert "第 1 号" in outs[0].text
+    outs = await app.handle(say("/ack 1", sender="local:head-1", name="张阿姨", minutes=5))
+    assert [(o.kind, o.issue) for o in outs] == [(Kind.ISSUE_STATUS, 1)]
+
+
+async def test_chit_chat_gets_no_reply(app: Linli) -> None:
+    assert await app.handle(say("大家早上好")) == []
+    assert await app.handle(say("收到")) == []
+
+
+async def test_redelivered_message_is_handled_once(app: Linli) -> None:
+    first = await app.handle(say("2单元电梯坏了", message_id="tg-42"))
+    again = await app.handle(say("2单元电梯坏了", message_id="tg-42"))
+    assert len(first) == 1 and again == []
+    assert await app.store.inbox.count() == 1
+    assert await app.store.issues.get(2) is None
+
+
+async def test_unknown_and_malformed_commands_get_clear_errors(app: Linli) -> None:
+    outs = await app.handle(say("/frobnicate 1"))
+    assert outs[0].kind is Kind.ERROR and "/help" in outs[0].text
+    outs = await app.handle(say("/ack 99999999999", sender="local:head-1"))
+    assert outs[0].kind is Kind.ERROR
+    outs = await app.handle(say("/ack 7", sender="local:head-1"))
+    assert outs[0].kind is Kind.ERROR and "第 7 号" in outs[0].text
+
+
+async def test_unbound_group_only_answers_bind(app: Linli) -> None:
+    assert await app.handle(say("楼道灯坏了", chat="local:elsewhere")) == []
+    outs = await app.handle(say("/ack 1", chat="local:elsewhere", sender="local:head-1"))
+    assert outs[0].kind is Kind.ERROR and "/bind" in outs[0].text
+    outs = await app.handle(say("/bind", chat="local:elsewhere", sender="local:admin"))
+    assert outs[0].kind is Kind.COMMAND_REPLY and "local:elsewhere" in outs[0].text
+    outs = await app.handle(say("/bind", chat="local:elsewhere", sender="local:resident-1"))
+    assert outs[0].kind is Kind.ERROR
+
+
+async def test_huge_binary_message_is_stored_capped(app: Linli) -> None:
+    text = "\x00\x01坏了" * 5000 + "\ud800"
+    outs = await app.handle(say(text))
+    assert all(o.kind in (Kind.ISSUE_CREATED, Kind.ERROR) for o in outs)
+    assert await app.store.inbox.count() == 1
+
+
+async def test_pending_message_is_recovered_after_a_crash(app: Linli) -> None:
+    msg = say("3单元楼道灯坏了")
+    inbox_id = await app.store.inbox.store(msg)  # stored, then "crashed" before handling
+    assert inbox_id is not None
+    assert await app.dispatcher.recover() == 1
+    issue = await app.store.issues.get(1)
+    assert issue is not None and issue.reporter == "local:resident-1"
+    assert await app.dispatcher.recover() == 0

@@ -1,0 +1,37 @@
+"""Golden transcripts: each ``tests/golden/NAME.jsonl`` script, replayed, must print exactly
+``NAME.expected.jsonl``. Set ``LINLI_UPDATE_GOLDEN=1`` to rewrite the expectations (then read
+the diff before committing)."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from bot.adapters.replay import replay
+from bot.config import Config
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SCRIPTS = sorted(p for p in GOLDEN.glob("*.jsonl") if not p.name.endswith(".expected.jsonl"))
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=[p.stem for p in SCRIPTS])
+async def test_golden_transcript(script: Path, config: Config) -> None:
+    out = io.StringIO()
+    await replay(config, script.read_text(encoding="utf-8").splitlines(), out)
+    expected_path = script.with_suffix(".expected.jsonl")
+    if os.environ.get("LINLI_UPDATE_GOLDEN") or not expected_path.exists():
+        expected_path.write_text(out.getvalue(), encoding="utf-8")
+    assert out.getvalue().splitlines() == expected_path.read_text(encoding="utf-8").splitlines()
+
+
+async def test_replay_is_deterministic(config: Config) -> None:
+    script = (GOLDEN / "skeleton.jsonl").read_text(encoding="utf-8").splitlines()
+    runs = []
+    for _ in range(2):
+        out = io.StringIO()
+        await replay(config, script, out)
+        runs.append(out.getvalue())
+    assert runs[0] == runs[1] and runs[0]
