@@ -18,11 +18,12 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from bot import texts
+from bot import privacy, texts
 from bot.commands import Alias, BadArguments, CommandCall, CommandParser
 from bot.config import Config
 from bot.feature import Command, Context, Feature
-from bot.model import Incoming, Kind, Outgoing, Role
+from bot.flood import FloodGuard, Verdict
+from bot.model import Incoming, Kind, Mention, Outgoing, Role
 from bot.understand import Understanding, understand
 from storage import StorageError, Store
 
@@ -76,6 +77,7 @@ class Dispatcher:
         taxonomy = config.taxonomy
         self.understand = understand_fn or (lambda text: understand(text, taxonomy))
         self.bot_usernames = bot_usernames or {}
+        self.flood = FloodGuard(config.flood_per_minute)
 
     async def handle(self, msg: Incoming) -> list[Outgoing]:
         """Store, then handle ``msg``; returns the queued replies ([] for a redelivery)."""
@@ -100,6 +102,7 @@ class Dispatcher:
                 await conn.execute("ROLLBACK TO handler")
                 await conn.execute("RELEASE handler")
                 outs = [Outgoing(msg.chat, Kind.ERROR, texts.INTERNAL_ERROR)]
+            outs = privacy.for_delivery(outs, self.config)
             await self.store.outbox.add(outs, msg.at)
             await self.store.inbox.mark_handled(inbox_id)
         return outs
@@ -154,6 +157,20 @@ class Dispatcher:
         return self.parser.parse(msg.text, ctx.bot_username)
 
     async def route(self, msg: Incoming, ctx: Context) -> list[Outgoing]:
+        if not ctx.is_staff:
+            verdict = self.flood.check(msg.sender, msg.at)
+            if verdict is Verdict.WARN:
+                log.warning("sender throttled sender=%s chat=%s", msg.sender, msg.chat)
+                return [
+                    Outgoing(
+                        msg.chat,
+                        Kind.ERROR,
+                        texts.SLOW_DOWN,
+                        mentions=(Mention(msg.sender, msg.sender_name),),
+                    )
+                ]
+            if verdict is Verdict.DROP:
+                return []
         call = self.parse(msg, ctx)
         bound = ctx.building is not None or msg.chat == self.config.office_chat
         if call is not None:

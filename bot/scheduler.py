@@ -11,10 +11,10 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
-from bot import texts
+from bot import privacy
 from bot.config import Config
 from bot.feature import Context, Feature, TimerHandler
-from bot.model import Kind, Outgoing
+from bot.model import Outgoing
 from storage import StorageError, Store
 
 log = logging.getLogger(__name__)
@@ -62,15 +62,12 @@ class Scheduler:
                         await conn.execute("ROLLBACK TO timer")
                         await conn.execute("RELEASE timer")
                         outs = []
+                    outs = privacy.for_delivery(outs, self.config)
                     await self.store.outbox.add(outs, now)
                 produced.extend(outs)
         else:
             log.error("tick stopped after %s rounds: timers keep becoming due", MAX_ROUNDS)
         return produced
-
-
-def error_to(chat: str) -> Outgoing:
-    return Outgoing(chat, Kind.ERROR, texts.INTERNAL_ERROR)
 
 
 async def run_periodically(

@@ -60,6 +60,8 @@ class Config:
     database: Path
     buildings: tuple[Building, ...]
     people: tuple[Person, ...]
+    # Messages a resident may send per minute before the bot stops reading them for a while.
+    flood_per_minute: int = 20
     issues: IssuesConfig = field(default_factory=IssuesConfig)
     taxonomy: Taxonomy = field(default_factory=default_taxonomy)
     help: HelpConfig = field(default_factory=HelpConfig)
@@ -146,6 +148,7 @@ def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Con
         problems.add(community.key("timezone"), f"unknown time zone {tz_name!r}")
         timezone = ZoneInfo("Asia/Shanghai")
     office_chat = community.str("office_chat", None)
+    flood_per_minute = community.int("flood_per_minute", 20, minimum=1)
     if office_chat is not None:
         _check_id(community, "office_chat", office_chat)
     community.done()
@@ -241,6 +244,7 @@ def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Con
         database=database,
         buildings=tuple(buildings),
         people=tuple(people),
+        flood_per_minute=flood_per_minute,
         issues=issues,
         taxonomy=taxonomy,
         help=help_cfg,

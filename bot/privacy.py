@@ -1,0 +1,60 @@
+"""Privacy: what the bot posts in a group never shows phone, ID card or plate numbers.
+
+Residents type such numbers freely ("车牌京A12345挡住消防通道", "有事打我13812345678");
+echoing them to a group of hundreds is a leak. Private messages are left as they are: contact
+details reach a person privately only as the help-matching flow allows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.config import Config
+from bot.model import Outgoing
+
+# Mainland mobile numbers, optionally +86 and separated by spaces or dashes.
+_PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?!\d)")
+# Landlines such as 010-12345678 or 0571-8765432.
+_LANDLINE = re.compile(r"(?<!\d)0\d{2,3}-\d{7,8}(?!\d)")
+# Resident ID card numbers: 17 digits and a digit or X.
+_ID_CARD = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
+# Vehicle plates: province abbreviation, a letter, 5 or 6 letters/digits (new-energy plates).
+_PLATE = re.compile(
+    r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][·• ]?[A-Z0-9]{5,6}(?![A-Z0-9])"
+)
+
+
+def mask(text: str) -> str:
+    """``13812345678`` -> ``138****5678``; ID numbers and plates keep only their ends."""
+    text = _ID_CARD.sub(lambda m: m.group()[:3] + "*" * 11 + m.group()[-4:], text)
+    text = _PHONE.sub(_mask_phone, text)
+    text = _LANDLINE.sub(lambda m: m.group()[:4] + "****", text)
+    return _PLATE.sub(lambda m: m.group()[:2] + "***" + m.group()[-2:], text)
+
+
+def _mask_phone(m: re.Match[str]) -> str:
+    digits = re.sub(r"\D", "", m.group())[-11:]
+    return f"{digits[:3]}****{digits[-4:]}"
+
+
+def is_group_chat(chat: str, config: Config) -> bool:
+    """True for building and office chats and anything that looks like a group on its platform."""
+    return (
+        chat in config.building_of_chat
+        or chat == config.office_chat
+        or chat.startswith("telegram:-")
+        or chat.endswith("@chatroom")
+    )
+
+
+def for_delivery(messages: list[Outgoing], config: Config) -> list[Outgoing]:
+    """Mask what goes to groups; private messages pass unchanged."""
+    out = []
+    for m in messages:
+        if is_group_chat(m.chat, config):
+            masked = mask(m.text)
+            if masked != m.text:
+                m = replace(m, text=masked)
+        out.append(m)
+    return out

@@ -1,0 +1,90 @@
+"""Privacy masking in group posts, and flood control that spares everyone else."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from bot.app import Linli
+from bot.config import Config
+from bot.model import Kind, Outgoing
+from bot.privacy import for_delivery, mask
+from tests.conftest import say
+
+
+@pytest.mark.parametrize(
+    ("raw", "masked"),
+    [
+        ("有事打我13812345678", "有事打我138****5678"),
+        ("电话 +86 138-1234-5678 找我", "电话 138****5678 找我"),
+        ("身份证110101199003071234", "身份证110***********1234"),
+        ("身份证11010119900307123X号", "身份证110***********123X号"),
+        ("京A12345挡住了消防通道", "京A***45挡住了消防通道"),
+        ("粤B·D12345 新能源车", "粤B***45 新能源车"),
+        ("物业电话010-12345678", "物业电话010-****"),
+        ("602室的灯坏了，3单元12楼", "602室的灯坏了，3单元12楼"),
+        ("第 12345 号问题", "第 12345 号问题"),
+    ],
+)
+def test_mask(raw: str, masked: str) -> None:
+    assert mask(raw) == masked
+
+
+def test_only_group_messages_are_masked(config: Config) -> None:
+    text = "请联系 13812345678"
+    out = for_delivery(
+        [
+            Outgoing("local:building-1", Kind.COMMAND_REPLY, text),
+            Outgoing("local:head-1", Kind.HELP_CONNECTED, text),
+            Outgoing("telegram:-100123", Kind.COMMAND_REPLY, text),
+            Outgoing("wechat:20874@chatroom", Kind.COMMAND_REPLY, text),
+        ],
+        config,
+    )
+    assert [m.text for m in out] == [
+        "请联系 138****5678",
+        text,
+        "请联系 138****5678",
+        "请联系 138****5678",
+    ]
+
+
+async def test_flooding_resident_is_throttled_politely_others_unaffected(app: Linli) -> None:
+    replies = []
+    for i in range(50):
+        replies.append(await app.handle(say(f"刷屏消息{i}", minutes=i / 50)))
+    warnings = [o for batch in replies for o in batch if o.kind is Kind.ERROR]
+    assert len(warnings) == 1 and "稍等" in warnings[0].text
+    # The flood is stored (nothing lost) but not acted on.
+    assert await app.store.inbox.count() == 50
+    # Meanwhile a neighbour reports a problem and is answered normally.
+    outs = await app.handle(
+        say("3单元楼道灯坏了", sender="local:resident-9", name="老李", minutes=0.9)
+    )
+    assert [o.kind for o in outs] == [Kind.ISSUE_CREATED]
+    # While still flooding, the flooder's own report is not acted on ...
+    assert await app.handle(say("5单元楼道灯坏了", minutes=0.95)) == []
+    # ... and once they slow down they are heard again.
+    outs = await app.handle(say("5单元楼道灯坏了", minutes=3))
+    assert [o.kind for o in outs] == [Kind.ISSUE_CREATED]
+
+
+async def test_staff_are_not_throttled(app: Linli) -> None:
+    for i in range(30):
+        await app.handle(say(f"通知{i}", sender="local:head-1", name="张阿姨", minutes=i / 60))
+    outs = await app.handle(say("/whoami", sender="local:head-1", name="张阿姨", minutes=0.6))
+    assert outs and outs[0].kind is Kind.COMMAND_REPLY
+
+
+async def test_info_logs_do_not_contain_message_text(
+    app: Linli, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret = "我家门锁密码是778899楼道灯坏了"
+    with caplog.at_level(logging.INFO):
+        await app.handle(say(secret, message_id="dup"))
+        await app.handle(say(secret, message_id="dup"))
+        for i in range(25):
+            await app.handle(say(secret + str(i), sender="local:spam", minutes=i / 100))
+    assert caplog.records
+    assert all("778899" not in r.getMessage() for r in caplog.records)
