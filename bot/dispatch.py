@@ -90,6 +90,8 @@ class Dispatcher:
 
     async def process(self, inbox_id: int, msg: Incoming) -> list[Outgoing]:
         async with self.store.transaction() as conn:
+            if not await self.store.inbox.claim(inbox_id):
+                return []  # a recovery pass handled it meanwhile
             ctx = await self.context_for(msg)
             await conn.execute("SAVEPOINT handler")
             try:
@@ -104,7 +106,6 @@ class Dispatcher:
                 outs = [Outgoing(msg.chat, Kind.ERROR, texts.INTERNAL_ERROR)]
             outs = privacy.for_delivery(outs, self.config)
             await self.store.outbox.add(outs, msg.at)
-            await self.store.inbox.mark_handled(inbox_id)
         return outs
 
     async def recover(self) -> int:

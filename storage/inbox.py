@@ -30,9 +30,16 @@ class InboxRepo:
             )
             return cur.lastrowid if cur.rowcount else None
 
-    async def mark_handled(self, inbox_id: int) -> None:
-        """Call inside the transaction that applied the message's effects."""
-        await self.db.conn.execute("UPDATE inbox SET status = 'handled' WHERE id = ?", (inbox_id,))
+    async def claim(self, inbox_id: int) -> bool:
+        """Mark the message handled inside the transaction that applies its effects.
+
+        False if it was handled already (by a recovery pass): the caller must then do nothing.
+        The mark is rolled back with everything else if the transaction fails.
+        """
+        cur = await self.db.conn.execute(
+            "UPDATE inbox SET status = 'handled' WHERE id = ? AND status = 'pending'", (inbox_id,)
+        )
+        return cur.rowcount == 1
 
     async def pending(self) -> list[tuple[int, Incoming]]:
         """Messages stored but not handled (a crash or a database fault interrupted them)."""

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import asyncio
+
 from bot.app import Linli
 from bot.model import Kind
 from tests.conftest import say
@@ -62,3 +64,14 @@ async def test_pending_message_is_recovered_after_a_crash(app: Linli) -> None:
     issue = await app.store.issues.get(1)
     assert issue is not None and issue.reporter == "local:resident-1"
     assert await app.dispatcher.recover() == 0
+
+
+async def test_recovery_racing_with_handling_handles_once(app: Linli) -> None:
+    msg = say("3单元楼道灯坏了")
+    inbox_id = await app.store.inbox.store(msg)
+    assert inbox_id is not None
+    await asyncio.gather(app.dispatcher.process(inbox_id, msg), app.dispatcher.recover())
+    assert await app.store.issues.get(1) is not None
+    assert await app.store.issues.get(2) is None
+    queued = await app.store.outbox.due(None, msg.at)
+    assert [o.message.kind for o in queued] == [Kind.ISSUE_CREATED]
