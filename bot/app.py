@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from bot.config import Config
+from bot.config import Config, ConfigError, load_config
 from bot.dispatch import Dispatcher
 from bot.feature import Context, Feature
 from bot.model import Incoming, Outgoing
@@ -43,6 +43,24 @@ class Linli:
             features = default_features()
         store = await Store.open(database if database is not None else config.database)
         return cls(config, store, features)
+
+    def reload(self, path: str | Path | None = None) -> bool:
+        """Re-read the config (on SIGHUP). A config with problems is rejected and the running
+        one stays in force; returns whether the new one was applied."""
+        source = path or self.config.source
+        try:
+            new = load_config(source)
+        except ConfigError as exc:
+            log.error("config reload rejected; keeping the running config: %s", exc)
+            return False
+        if new.database != self.config.database:
+            log.warning("config reload: storage.database changed; takes effect after a restart")
+        usernames = self.dispatcher.bot_usernames
+        self.config = new
+        self.dispatcher = Dispatcher(new, self.store, self.features, bot_usernames=usernames)
+        self.scheduler = Scheduler(new, self.store, self.features)
+        log.info("config reloaded source=%s", source)
+        return True
 
     def set_bot_username(self, platform: str, username: str | None) -> None:
         if username:

@@ -33,6 +33,12 @@ def create_adapters(config: Config, app: Linli) -> list[Adapter]:
     return adapters
 
 
+async def tick_and_recover(app: Linli, now: datetime) -> None:
+    """The periodic job: fire due timers, then retry messages a database fault left pending."""
+    await app.tick(now)
+    await app.dispatcher.recover()
+
+
 async def run(config: Config, stop: asyncio.Event | None = None) -> None:
     """Run until SIGINT/SIGTERM (or ``stop`` is set)."""
     stop = stop or asyncio.Event()
@@ -51,13 +57,17 @@ async def run(config: Config, stop: asyncio.Event | None = None) -> None:
                 loop.add_signal_handler(sig, stop.set)
             except (NotImplementedError, RuntimeError):
                 pass
+        try:
+            loop.add_signal_handler(signal.SIGHUP, app.reload)
+        except (NotImplementedError, RuntimeError, AttributeError):
+            pass
         deliverers = [
             Deliverer(app.store, adapter, adapter.limits, office_chat=config.office_chat)
             for adapter in adapters
         ]
         for d in deliverers:
             app.on_queued.append(d.wake)
-        scheduler = await run_periodically(app.tick)
+        scheduler = await run_periodically(lambda now: tick_and_recover(app, now))
         tasks = [
             asyncio.create_task(d.run(stop), name=f"deliver-{d.sender.platform}")
             for d in deliverers

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +11,7 @@ from bot.app import Linli
 from bot.config import Config
 from bot.model import Kind, Outgoing
 from bot.privacy import for_delivery, mask
-from tests.conftest import say
+from tests.conftest import EXAMPLE_CONFIG, say
 
 
 @pytest.mark.parametrize(
@@ -88,3 +89,22 @@ async def test_info_logs_do_not_contain_message_text(
             await app.handle(say(secret + str(i), sender="local:spam", minutes=i / 100))
     assert caplog.records
     assert all("778899" not in r.getMessage() for r in caplog.records)
+
+
+async def test_bad_config_reload_keeps_the_running_config(app: Linli, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[buildings]]\nname = 1\n", encoding="utf-8")
+    before = app.config
+    assert app.reload(bad) is False
+    assert app.config is before
+    outs = await app.handle(say("3单元楼道灯坏了"))
+    assert [o.kind for o in outs] == [Kind.ISSUE_CREATED]
+    good = tmp_path / "good.toml"
+    good.write_text(
+        EXAMPLE_CONFIG.read_text(encoding="utf-8").replace("local:building-2", "local:b2-new"),
+        encoding="utf-8",
+    )
+    assert app.reload(good) is True
+    assert app.config.building_of_chat.get("local:b2-new") == "2号楼"
+    outs = await app.handle(say("/ack 1", sender="local:head-1", name="张阿姨", minutes=1))
+    assert [o.kind for o in outs] == [Kind.ISSUE_STATUS]
