@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from storage.issues import Issue, IssueStatus
+from datetime import datetime, timedelta, tzinfo
+
+from storage.issues import Issue, IssueStatus, LogEntry
 
 STATUS_LABELS = {
     IssueStatus.NEW: "待受理",
@@ -15,9 +17,53 @@ STATUS_LABELS = {
     IssueStatus.REJECTED: "不予受理",
 }
 
+ACTION_LABELS = {
+    "report": "报告",
+    "merge": "同类反映",
+    "follow": "关注",
+    "ack": "受理",
+    "assign": "指派",
+    "progress": "进展",
+    "wait": "等待",
+    "resolve": "办结",
+    "reject": "驳回",
+    "escalate": "上报",
+    "auto_escalate": "超时上报",
+    "confirm": "确认修好",
+    "reopen": "重开",
+    "auto_close": "自动关闭",
+}
+
 
 def where(issue: Issue) -> str:
     return f"（{issue.location}）" if issue.location else ""
+
+
+def what(issue: Issue, label: str) -> str:
+    """``照明，3单元`` — the category and the place, for use inside brackets."""
+    return f"{label}，{issue.location}" if issue.location else label
+
+
+def clock(at: datetime, tz: tzinfo) -> str:
+    return at.astimezone(tz).strftime("%m-%d %H:%M")
+
+
+def duration(span: timedelta) -> str:
+    minutes = max(int(span.total_seconds() // 60), 0)
+    if minutes < 60:
+        return f"{minutes} 分钟"
+    hours, rest = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours} 小时" + (f" {rest} 分钟" if rest else "")
+    return f"{hours // 24} 天"
+
+
+def summary(issue: Issue, label: str) -> str:
+    urgent = "【紧急】" if issue.urgent else ""
+    return f"{urgent}第 {issue.number} 号问题（{issue.building}，{what(issue, label)}）"
+
+
+# --- reports ---------------------------------------------------------------------------
 
 
 def created(issue: Issue, label: str) -> str:
@@ -28,8 +74,175 @@ def created(issue: Issue, label: str) -> str:
     )
 
 
+def merged(issue: Issue, label: str) -> str:
+    return (
+        f"这和第 {issue.number} 号问题（{what(issue, label)}，{STATUS_LABELS[issue.status]}）"
+        f"是同一件事，已把您加为关注人，有进展会一起通知您。"
+    )
+
+
+NO_BUILDING = "请在楼栋群里发送，或先在楼栋群里说句话，我才知道您住哪栋楼。"
+REPORT_EMPTY = "请在 /report 后面写上问题，例如：/report 3单元楼道灯坏了"
+
+
+# --- status changes (to the reporter and followers, in the group) ------------------------
+
+
 def acknowledged(issue: Issue, by: str) -> str:
     return f"第 {issue.number} 号问题已由{by}受理，会尽快处理。"
+
+
+def assigned(issue: Issue, by: str, who: str) -> str:
+    return f"第 {issue.number} 号问题已由{by}交给{who}处理。"
+
+
+def progress(issue: Issue, by: str, note: str) -> str:
+    return f"第 {issue.number} 号问题有新进展（{by}）：{note}"
+
+
+def waiting(issue: Issue, by: str, note: str) -> str:
+    return f"第 {issue.number} 号问题正在等待：{note}（{by}）。等待期间不计入办理时限。"
+
+
+def resolved(issue: Issue, by: str, note: str | None) -> str:
+    extra = f"：{note}" if note else "。"
+    return (
+        f"第 {issue.number} 号问题已由{by}办结{extra}"
+        f"如果还没修好，请回复“还没修好 {issue.number}”。"
+    )
+
+
+def rejected(issue: Issue, by: str, reason: str) -> str:
+    return f"抱歉，第 {issue.number} 号问题不在楼栋处理范围内（{by}）：{reason}"
+
+
+def escalated(issue: Issue, by: str, to: str) -> str:
+    return f"第 {issue.number} 号问题已由{by}上报{to}。"
+
+
+def auto_escalated(issue: Issue, to: str, waited: timedelta) -> str:
+    return f"第 {issue.number} 号问题 {duration(waited)}未受理，已上报{to}督办。"
+
+
+def confirmed(issue: Issue) -> str:
+    return f"第 {issue.number} 号问题已确认修好，已关闭。谢谢反馈！"
+
+
+def reopened(issue: Issue, by: str, note: str | None) -> str:
+    extra = f"：{note}" if note else "。"
+    return f"第 {issue.number} 号问题已重新打开（{by}反映还没修好）{extra}楼栋长会继续跟进。"
+
+
+def auto_closed(issue: Issue) -> str:
+    return f"第 {issue.number} 号问题办结后没有收到反馈，已自动关闭。如仍有问题请重新反映。"
+
+
+def ask_confirm(issue: Issue, label: str) -> str:
+    n = issue.number
+    return (
+        f"您反映的第 {n} 号问题（{what(issue, label)}）已办结，真的修好了吗？"
+        f"修好了请回复“确认 {n}”，还没修好请回复“还没修好 {n}”。"
+    )
+
+
+def done_for_actor(issue: Issue, status: IssueStatus) -> str:
+    return f"好的，第 {issue.number} 号问题现在是“{STATUS_LABELS[status]}”，已通知报告人。"
+
+
+def followed(issue: Issue) -> str:
+    return f"已关注第 {issue.number} 号问题，有进展会通知您。"
+
+
+def already_following(issue: Issue) -> str:
+    return f"您已经在关注第 {issue.number} 号问题了。"
+
+
+# --- staff: reminders, escalations, digest ------------------------------------------------
+
+
+def ack_reminder(issue: Issue, label: str, waited: timedelta) -> str:
+    return (
+        f"提醒：{summary(issue, label)}已等待 {duration(waited)}还没有受理。"
+        f"原话：“{issue.text[:60]}”（{issue.reporter_name}）。"
+        f"受理请回复“收到 {issue.number}”。"
+    )
+
+
+def escalation(issue: Issue, label: str, waited: timedelta, manual_by: str | None) -> str:
+    why = f"{manual_by}上报" if manual_by else f"报告后 {duration(waited)}仍未受理"
+    return (
+        f"【吹哨】{summary(issue, label)}{why}，请督办。"
+        f"原话：“{issue.text[:60]}”（{issue.reporter_name}）。"
+    )
+
+
+def reopened_for_staff(issue: Issue, label: str, note: str | None) -> str:
+    extra = f"：{note}" if note else "。"
+    return f"{summary(issue, label)}被报告人重新打开{extra}请继续跟进。"
+
+
+def list_line(issue: Issue, label: str, tz: tzinfo, overdue: bool) -> str:
+    mark = "【超时】" if overdue else ""
+    urgent = "【紧急】" if issue.urgent else ""
+    return (
+        f"{mark}{urgent}#{issue.number} {issue.building} {label}{where(issue)}"
+        f" {STATUS_LABELS[issue.status]}，{clock(issue.created_at, tz)} 报告"
+    )
+
+
+def open_list(lines: list[str]) -> str:
+    if not lines:
+        return "您负责的楼栋目前没有未办结的问题。"
+    return f"未办结的问题（{len(lines)} 个，最早的在前）：\n" + "\n".join(lines)
+
+
+def my_list(lines: list[str]) -> str:
+    if not lines:
+        return "您还没有报告或关注的问题。"
+    return "您报告或关注的问题：\n" + "\n".join(lines)
+
+
+def my_line(issue: Issue, label: str) -> str:
+    return f"#{issue.number} {label}{where(issue)} {STATUS_LABELS[issue.status]}"
+
+
+def show(
+    issue: Issue,
+    label: str,
+    tz: tzinfo,
+    due: datetime,
+    overdue: bool,
+    followers: int,
+    log: list[LogEntry],
+) -> str:
+    lines = [
+        f"{summary(issue, label)}：{STATUS_LABELS[issue.status]}" + ("【超时】" if overdue else ""),
+        f"报告：{issue.reporter_name}，{clock(issue.created_at, tz)}：“{issue.text[:100]}”",
+    ]
+    if issue.assignee:
+        lines.append(f"负责人：{issue.assignee}")
+    if issue.note:
+        lines.append(f"说明：{issue.note}")
+    if issue.is_open:
+        paused = "（等待中，暂停计时）" if issue.status is IssueStatus.WAITING else ""
+        lines.append(f"办理时限：{clock(due, tz)}{paused}")
+    lines.append(f"关注：{followers} 人")
+    for entry in log[-6:]:
+        note = f"：{entry.note}" if entry.note else ""
+        lines.append(
+            f"· {clock(entry.at, tz)} {ACTION_LABELS.get(entry.action, entry.action)}{note}"
+        )
+    return "\n".join(lines)
+
+
+def digest(day: str, lines: list[str], overdue: int, waiting: int) -> str:
+    return (
+        f"{day} 早报：未办结 {len(lines)} 个，其中超时 {overdue} 个、等待中 {waiting} 个。\n"
+        + "\n".join(lines)
+    )
+
+
+# --- refusals -------------------------------------------------------------------------------
 
 
 def not_found(number: int) -> str:
@@ -38,3 +251,23 @@ def not_found(number: int) -> str:
 
 def not_yours(number: int) -> str:
     return f"抱歉，第 {number} 号问题不属于您负责的楼栋，无法操作。"
+
+
+def wrong_state(issue: Issue, action: str) -> str:
+    return f"第 {issue.number} 号问题现在是“{STATUS_LABELS[issue.status]}”，不能{action}。"
+
+
+def only_reporter(number: int) -> str:
+    return f"抱歉，只有第 {number} 号问题的报告人或楼栋长可以这样做。"
+
+
+def other_building(number: int) -> str:
+    return f"抱歉，第 {number} 号问题不是您所在楼栋的。"
+
+
+def needs_text(what: str, usage: str) -> str:
+    return f"请写上{what}，例如：{usage}"
+
+
+STAFF_ONLY = "抱歉，这个命令需要楼栋长、网格员或社区管理员来用。"
+NO_ESCALATION_TARGET = "没有可以上报的对象，请联系社区管理员配置网格员或社区群。"

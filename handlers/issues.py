@@ -1,22 +1,75 @@
-"""Issues from messages: a report in a building chat becomes a numbered issue."""
+"""Issues from messages: a report in a building chat becomes a numbered issue, unless it is
+the same matter as an open issue reported recently (then the reporter follows that one).
+
+The lifecycle commands live in :mod:`handlers.issue_commands`, the timers in
+:mod:`handlers.issue_timers`; this module wires them into one :class:`Feature`.
+"""
 
 from __future__ import annotations
 
-from bot.commands import CommandCall, parse_number
-from bot.feature import Command, Context, Feature
-from bot.model import Incoming, Kind, Mention, Outgoing, Role
-from bot.understand import Intent, Understanding
+from types import MappingProxyType
+
+from bot.commands import CommandCall
+from bot.feature import Command, CommandHandler, Context, Feature
+from bot.model import Incoming, Kind, Mention, Outgoing
+from bot.understand import Intent, Understanding, understand
+from handlers import issue_commands as c
 from handlers import issue_texts as t
-from storage.issues import Issue, IssueStatus, NewIssue
+from handlers import issue_timers as timers
+from handlers.issue_flow import (
+    TIMER_ACK,
+    TIMER_AUTO_CLOSE,
+    TIMER_CONFIRM,
+    TIMER_DIGEST,
+    TIMER_GRID,
+    TIMER_OFFICE,
+    group_chat,
+    schedule_ack_timers,
+)
+from storage.issues import Issue, NewIssue
+
+# Two reports share "enough" keywords when this many overlap, or half of the shorter list.
+MIN_SHARED_KEYWORDS = 2
 
 
-async def on_text(msg: Incoming, ctx: Context, u: Understanding) -> list[Outgoing] | None:
-    if u.intent is not Intent.REPORT or not ctx.in_group or ctx.building is None:
-        return None
+def similar(issue: Issue, location: str | None, keywords: tuple[str, ...]) -> bool:
+    """Same place, or (when a place is missing on either side) clearly overlapping words.
+    Two different named places (3单元 / 1单元) are never the same matter."""
+    if issue.location and location:
+        return issue.location == location
+    shared = set(issue.keywords) & set(keywords)
+    shorter = min(len(issue.keywords), len(keywords))
+    return len(shared) >= MIN_SHARED_KEYWORDS or (shorter > 0 and 2 * len(shared) >= shorter)
+
+
+async def find_duplicate(ctx: Context, building: str, u: Understanding) -> Issue | None:
+    since = ctx.now - ctx.config.issues.duplicate_window
+    category = u.category or "other"
+    for issue in await ctx.store.issues.recent_open(building, category, since):
+        if similar(issue, u.location, u.keywords):
+            return issue
+    return None
+
+
+async def file_report(
+    msg: Incoming, ctx: Context, u: Understanding, building: str, chat: str
+) -> list[Outgoing]:
+    """File ``u`` as an issue of ``building`` (its group ``chat``), or merge it into an open
+    issue about the same matter. The answer goes to the chat the message came from."""
+    reporter = (Mention(msg.sender, msg.sender_name),)
+    original = await find_duplicate(ctx, building, u)
+    if original is not None:
+        await ctx.store.issues.follow(original.number, msg.sender, msg.sender_name)
+        await ctx.store.issues.log(original.number, ctx.now, msg.sender, "merge", u.text[:200])
+        label = ctx.config.taxonomy.label(original.category)
+        text = t.merged(original, label)
+        return [
+            Outgoing(msg.chat, Kind.ISSUE_MERGED, text, issue=original.number, mentions=reporter)
+        ]
     issue = await ctx.store.issues.create(
         NewIssue(
-            building=ctx.building,
-            chat=msg.chat,
+            building=building,
+            chat=chat,
             reporter=msg.sender,
             reporter_name=msg.sender_name,
             text=u.text,
@@ -27,6 +80,7 @@ async def on_text(msg: Incoming, ctx: Context, u: Understanding) -> list[Outgoin
         ),
         ctx.now,
     )
+    await schedule_ack_timers(ctx, issue)
     label = ctx.config.taxonomy.label(issue.category)
     return [
         Outgoing(
@@ -34,44 +88,87 @@ async def on_text(msg: Incoming, ctx: Context, u: Understanding) -> list[Outgoin
             Kind.ISSUE_CREATED,
             t.created(issue, label),
             issue=issue.number,
-            mentions=(Mention(msg.sender, msg.sender_name),),
+            mentions=reporter,
         )
     ]
 
 
-def may_manage(ctx: Context, issue: Issue, user: str) -> bool:
-    role = ctx.config.role_of(user, issue.building)
-    return role in (Role.HEAD, Role.GRID_WORKER, Role.ADMIN)
+async def on_text(msg: Incoming, ctx: Context, u: Understanding) -> list[Outgoing] | None:
+    if u.intent is not Intent.REPORT or not ctx.in_group or ctx.building is None:
+        return None
+    return await file_report(msg, ctx, u, ctx.building, msg.chat)
 
 
-async def ack(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
-    number = parse_number(call.argv[0] if call.argv else None, "问题编号")
-    issue = await ctx.store.issues.get(number)
-    if issue is None:
-        return [Outgoing(msg.chat, Kind.ERROR, t.not_found(number), issue=number)]
-    if not may_manage(ctx, issue, msg.sender):
-        return [Outgoing(msg.chat, Kind.ERROR, t.not_yours(number), issue=number)]
-    await ctx.store.issues.update(
-        number, ctx.now, status=IssueStatus.ACKNOWLEDGED, acked_at=ctx.now
+async def report(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
+    """``/report TEXT``: file a report the bot did not recognise on its own."""
+    text = call.args.strip()
+    if not text:
+        return [Outgoing(msg.chat, Kind.ERROR, t.REPORT_EMPTY)]
+    building = ctx.building
+    chat = msg.chat if ctx.in_group else (group_chat(ctx.config, building) if building else None)
+    if building is None or chat is None:
+        return [Outgoing(msg.chat, Kind.ERROR, t.NO_BUILDING)]
+    u = understand(text, ctx.config.taxonomy)
+    return await file_report(msg, ctx, u, building, chat)
+
+
+def _cmd(
+    name: str,
+    handler: CommandHandler,
+    help_: str,
+    usage: str,
+    aliases: tuple[str, ...] = (),
+    *,
+    staff: bool = False,
+    needs_number: bool = True,
+) -> Command:
+    return Command(
+        name,
+        handler,
+        help_,
+        usage=usage,
+        aliases=aliases,
+        alias_needs_number=needs_number,
+        staff_only=staff,
     )
-    await ctx.store.issues.log(number, ctx.now, msg.sender, "ack", None)
-    return [
-        Outgoing(
-            issue.chat,
-            Kind.ISSUE_STATUS,
-            t.acknowledged(issue, msg.sender_name),
-            issue=number,
-            mentions=(Mention(issue.reporter, issue.reporter_name),),
-        )
-    ]
 
 
 FEATURE = Feature(
     name="issues",
     commands=(
-        Command(
-            "ack", ack, "受理问题", usage="/ack 编号", aliases=("收到", "受理"), staff_only=True
+        _cmd("ack", c.ack, "受理问题", "/ack 编号", ("收到", "受理"), staff=True),
+        _cmd("assign", c.assign, "指派负责人", "/assign 编号 负责人", ("指派",), staff=True),
+        _cmd("progress", c.progress, "更新进展", "/progress 编号 进展", ("进展",), staff=True),
+        _cmd("wait", c.wait, "等待第三方（暂停计时）", "/wait 编号 原因", ("等待",), staff=True),
+        _cmd("resolve", c.resolve, "办结问题", "/resolve 编号 [说明]", ("办结",), staff=True),
+        _cmd("reject", c.reject, "驳回（需写原因）", "/reject 编号 原因", ("驳回",), staff=True),
+        _cmd("escalate", c.escalate, "上报网格员或社区", "/escalate 编号", ("上报",), staff=True),
+        _cmd(
+            "list",
+            c.list_open,
+            "未办结的问题",
+            "/list",
+            ("问题清单", "待办问题"),
+            staff=True,
+            needs_number=False,
         ),
+        _cmd("show", c.show, "查看问题详情", "/show 编号", ("查看问题",)),
+        _cmd("report", report, "报告问题", "/report 问题描述", ("报告问题",), needs_number=False),
+        _cmd("my", c.my, "我报告或关注的问题", "/my", ("我的问题",), needs_number=False),
+        _cmd("confirm", c.confirm, "确认已修好并关闭", "/confirm 编号", ("确认", "已修好")),
+        _cmd("reopen", c.reopen, "还没修好，重新打开", "/reopen 编号 [说明]", ("还没修好", "重开")),
+        _cmd("follow", c.follow, "我也遇到了，关注问题", "/follow 编号", ("我也是", "关注")),
     ),
     on_text=on_text,
+    timers=MappingProxyType(
+        {
+            TIMER_ACK: timers.ack_reminder,
+            TIMER_GRID: timers.escalate_to_grid,
+            TIMER_OFFICE: timers.escalate_to_office,
+            TIMER_CONFIRM: timers.ask_confirm,
+            TIMER_AUTO_CLOSE: timers.auto_close,
+            TIMER_DIGEST: timers.digest,
+        }
+    ),
+    on_start=timers.schedule_digest,
 )

@@ -46,6 +46,9 @@ class Issue:
     assignee: str | None
     note: str | None
     duplicate_of: int | None
+    escalation: int
+    paused_at: datetime | None
+    paused_seconds: float
     created_at: datetime
     updated_at: datetime
     acked_at: datetime | None
@@ -167,6 +170,17 @@ class IssueRepo:
             rows = await cur.fetchall()
         return [_issue(r) for r in rows]
 
+    async def history(self, number: int) -> list[LogEntry]:
+        """The change log of an issue, oldest first."""
+        async with self.db.conn.execute(
+            "SELECT at, actor, action, note FROM issue_log WHERE issue = ? ORDER BY id", (number,)
+        ) as cur:
+            rows = await cur.fetchall()
+        return [
+            LogEntry(datetime.fromtimestamp(r["at"], UTC), r["actor"], r["action"], r["note"])
+            for r in rows
+        ]
+
     async def by_follower(self, user: str) -> list[Issue]:
         async with self.db.conn.execute(
             "SELECT i.* FROM issues i JOIN issue_followers f ON f.issue = i.number"
@@ -212,9 +226,20 @@ def _issue(r: Any) -> Issue:
         assignee=r["assignee"],
         note=r["note"],
         duplicate_of=r["duplicate_of"],
+        escalation=r["escalation"],
+        paused_at=_ts(r["paused_at"]),
+        paused_seconds=r["paused_seconds"],
         created_at=datetime.fromtimestamp(r["created_at"], UTC),
         updated_at=datetime.fromtimestamp(r["updated_at"], UTC),
         acked_at=_ts(r["acked_at"]),
         resolved_at=_ts(r["resolved_at"]),
         closed_at=_ts(r["closed_at"]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    at: datetime
+    actor: str
+    action: str
+    note: str | None

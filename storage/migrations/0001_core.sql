@@ -74,6 +74,9 @@ CREATE TABLE issues (
     assignee      TEXT,
     note          TEXT,
     duplicate_of  INTEGER,
+    escalation    INTEGER NOT NULL DEFAULT 0,      -- 0 none, 1 grid worker, 2 office
+    paused_at     REAL,                            -- set while waiting (the clock is paused)
+    paused_seconds REAL   NOT NULL DEFAULT 0,      -- total time spent waiting so far
     created_at    REAL    NOT NULL,
     updated_at    REAL    NOT NULL,
     acked_at      REAL,
@@ -89,6 +92,7 @@ CREATE TABLE issue_followers (
     name  TEXT    NOT NULL,
     PRIMARY KEY (issue, user)
 );
+CREATE INDEX issue_followers_user ON issue_followers (user);
 
 CREATE TABLE issue_log (
     id     INTEGER PRIMARY KEY,

@@ -1,0 +1,159 @@
+"""Issue timers: acknowledgement reminders, escalation up the chain ("吹哨"), the "really
+fixed?" follow-up, automatic closing and the daily digest.
+
+Every timer is stored; the scheduler fires each exactly once. A handler re-checks the issue
+when it fires (an acknowledged issue needs no reminder) and schedules its own successor, so a
+bot that was down for hours sends one reminder on restart, not a burst.
+"""
+
+from __future__ import annotations
+
+from bot.feature import Context
+from bot.model import Kind, Mention, Outgoing, Role
+from handlers import issue_texts as t
+from handlers.issue_flow import (
+    TIMER_ACK,
+    TIMER_AUTO_CLOSE,
+    TIMER_DIGEST,
+    after_quiet,
+    announce,
+    change,
+    escalation_for,
+    grid_messages,
+    group_chat,
+    in_quiet_hours,
+    is_overdue,
+    next_digest,
+    office_messages,
+    private_to,
+)
+from storage.issues import Issue, IssueStatus
+from storage.timers import Timer
+
+DIGEST_REF = 0
+
+
+async def _unacknowledged(timer: Timer, ctx: Context) -> Issue | None:
+    """The issue if it still waits for acknowledgement and it is not quiet time for it;
+    a timer that fires in quiet hours (after a restart) is moved to their end instead."""
+    issue = await ctx.store.issues.get(timer.ref)
+    if issue is None or issue.status is not IssueStatus.NEW:
+        return None
+    if in_quiet_hours(ctx.config, ctx.now, issue.urgent):
+        later = after_quiet(ctx.config, ctx.now, issue.urgent)
+        await ctx.store.timers.add(timer.kind, timer.ref, later, timer.payload)
+        return None
+    return issue
+
+
+async def ack_reminder(timer: Timer, ctx: Context) -> list[Outgoing]:
+    """Remind the building's heads privately; repeat until acknowledged or until the matter
+    has reached the office (from then on the office owns it)."""
+    issue = await _unacknowledged(timer, ctx)
+    if issue is None:
+        return []
+    label = ctx.config.taxonomy.label(issue.category)
+    text = t.ack_reminder(issue, label, ctx.now - issue.created_at)
+    heads = ctx.config.heads_of(issue.building)
+    outs = [private_to(p, text, Kind.ACK_REMINDER, issue) for p in heads]
+    if not outs:
+        outs = grid_messages(ctx, issue, text)
+    esc = escalation_for(ctx.config, issue)
+    following = ctx.now + esc.reminder_every
+    if following <= issue.created_at + esc.to_office_after:
+        await ctx.store.timers.add(
+            TIMER_ACK, issue.number, after_quiet(ctx.config, following, issue.urgent)
+        )
+    return outs
+
+
+async def _escalate(timer: Timer, ctx: Context, level: int) -> list[Outgoing]:
+    issue = await _unacknowledged(timer, ctx)
+    if issue is None or issue.escalation >= level:
+        return []
+    label = ctx.config.taxonomy.label(issue.category)
+    waited = ctx.now - issue.created_at
+    text = t.escalation(issue, label, waited, None)
+    if level == 1:
+        outs, to = grid_messages(ctx, issue, text), "网格员"
+    else:
+        outs, to = office_messages(ctx, issue, text), "社区"
+    if not outs:
+        return []
+    await ctx.store.issues.update(issue.number, ctx.now, escalation=level)
+    await ctx.store.issues.log(issue.number, ctx.now, "bot", "auto_escalate", to)
+    return [*outs, await announce(ctx, issue, t.auto_escalated(issue, to, waited))]
+
+
+async def escalate_to_grid(timer: Timer, ctx: Context) -> list[Outgoing]:
+    return await _escalate(timer, ctx, 1)
+
+
+async def escalate_to_office(timer: Timer, ctx: Context) -> list[Outgoing]:
+    return await _escalate(timer, ctx, 2)
+
+
+async def ask_confirm(timer: Timer, ctx: Context) -> list[Outgoing]:
+    """Ask the reporter once whether a resolved issue is really fixed."""
+    issue = await ctx.store.issues.get(timer.ref)
+    if issue is None or issue.status is not IssueStatus.RESOLVED:
+        return []
+    if in_quiet_hours(ctx.config, ctx.now, False):
+        await ctx.store.timers.add(timer.kind, timer.ref, after_quiet(ctx.config, ctx.now, False))
+        return []
+    close_at = ctx.now + ctx.config.issues.auto_close_after
+    await ctx.store.timers.add(TIMER_AUTO_CLOSE, issue.number, close_at)
+    label = ctx.config.taxonomy.label(issue.category)
+    return [
+        Outgoing(
+            issue.reporter,
+            Kind.ISSUE_STATUS,
+            t.ask_confirm(issue, label),
+            issue=issue.number,
+            mentions=(Mention(issue.reporter, issue.reporter_name),),
+            fallback_chat=issue.chat,
+        )
+    ]
+
+
+async def auto_close(timer: Timer, ctx: Context) -> list[Outgoing]:
+    """No answer to the follow-up question: the issue is closed."""
+    issue = await ctx.store.issues.get(timer.ref)
+    if issue is None or issue.status is not IssueStatus.RESOLVED:
+        return []
+    issue = await change(ctx, issue, "bot", "auto_close", IssueStatus.CLOSED)
+    return [await announce(ctx, issue, t.auto_closed(issue))]
+
+
+async def digest(timer: Timer, ctx: Context) -> list[Outgoing]:
+    """Each head gets the open issues of their buildings (nothing when none is open); the
+    next digest is scheduled for the following day."""
+    await ctx.store.timers.add(TIMER_DIGEST, DIGEST_REF, next_digest(ctx.config, ctx.now))
+    cfg = ctx.config
+    day = ctx.now.astimezone(cfg.timezone).strftime("%m-%d")
+    outs: list[Outgoing] = []
+    for head in (p for p in cfg.people if p.role is Role.HEAD):
+        issues = await ctx.store.issues.open_in(head.buildings)
+        if not issues:
+            continue
+        overdue = [is_overdue(cfg, i, ctx.now) for i in issues]
+        lines = [
+            t.list_line(i, cfg.taxonomy.label(i.category), cfg.timezone, late)
+            for i, late in zip(issues, overdue, strict=True)
+        ]
+        waiting = sum(1 for i in issues if i.status is IssueStatus.WAITING)
+        outs.append(
+            Outgoing(
+                head.id,
+                Kind.DIGEST,
+                t.digest(day, lines, sum(overdue), waiting),
+                fallback_chat=group_chat(cfg, head.buildings[0]) if head.buildings else None,
+            )
+        )
+    return outs
+
+
+async def schedule_digest(ctx: Context) -> None:
+    """Start hook: make sure exactly one digest timer is pending (idempotent on restart)."""
+    if not await ctx.store.timers.pending_for(TIMER_DIGEST, DIGEST_REF):
+        await ctx.store.timers.add(TIMER_DIGEST, DIGEST_REF, next_digest(ctx.config, ctx.now))
