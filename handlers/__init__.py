@@ -10,6 +10,6 @@ from bot.feature import Feature
 
 
 def default_features() -> list[Feature]:
-    from handlers import admin, issues
+    from handlers import admin, events, issues
 
-    return [admin.FEATURE, issues.FEATURE]
+    return [admin.FEATURE, issues.FEATURE, events.FEATURE]

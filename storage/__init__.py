@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from storage.db import Database, StorageError
+from storage.events import EventRepo
 from storage.inbox import InboxRepo
 from storage.issues import IssueRepo
 from storage.kv import KvRepo
@@ -26,6 +27,7 @@ class Store:
         self.timers = TimerRepo(db)
         self.kv = KvRepo(db)
         self.issues = IssueRepo(db)
+        self.events = EventRepo(db)
 
     @classmethod
     async def open(cls, path: str | Path) -> Store:
