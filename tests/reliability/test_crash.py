@@ -1,0 +1,167 @@
+"""Crash safety: SIGKILL the bot at random points while it works through a script, restart it,
+and compare what it queued with an uninterrupted run.
+
+The bot runs as ``linli replay --database DB`` in a subprocess. A killed run is simply started
+again on the same database: redelivered messages are deduplicated by the inbox, timers that
+fired are marked done, and what was queued but not sent is still in the outbox. Every message
+the bot ever queued is compared as a multiset (time, chat, kind, text, numbers) with the
+reference run: a difference means something was lost, or done twice.
+
+``LINLI_CRASH_RUNS`` sets how many interrupted runs to do (default 6).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from tests.conftest import EXAMPLE_CONFIG, ROOT, SHANGHAI
+
+RUNS = int(os.environ.get("LINLI_CRASH_RUNS", "5"))
+REPORTS = [
+    "{u}单元楼道灯坏了好几天了",
+    "{u}单元电梯坏了，一直停在{f}楼",
+    "{u}单元门口垃圾堆满了没人清",
+    "地下车库{u}号出口有车乱停",
+    "{u}单元{f}楼水管漏水了",
+]
+CHAT = ["大家早上好", "收到", "谢谢张阿姨", "今天天气不错", "哈哈哈"]
+
+
+def build_script(seed: int, lines: int = 250) -> list[str]:
+    rng = random.Random(seed)
+    at = datetime(2026, 5, 1, 8, 0, tzinfo=SHANGHAI)
+    reported = {"1号楼": 0, "2号楼": 0}
+    number = 0
+    building_of: dict[int, str] = {}
+    out = []
+    for i in range(lines):
+        at += timedelta(minutes=rng.choice([1, 2, 5, 17, 40]))
+        b = rng.choice(["1号楼", "2号楼"])
+        chat = "local:building-1" if b == "1号楼" else "local:building-2"
+        head = "local:head-1" if b == "1号楼" else "local:head-2"
+        roll = rng.random()
+        if roll < 0.3:
+            text = rng.choice(REPORTS).format(u=rng.randint(1, 9), f=rng.randint(2, 30))
+            item = {
+                "chat": chat,
+                "from": f"local:r{rng.randint(1, 40)}",
+                "name": "居民",
+                "text": text,
+            }
+            number += 1
+            reported[b] += 1
+            building_of[number] = b
+        elif roll < 0.45 and building_of:
+            n = rng.choice(list(building_of))
+            owner = building_of[n]
+            item = {
+                "chat": "local:building-1" if owner == "1号楼" else "local:building-2",
+                "from": "local:head-1" if owner == "1号楼" else "local:head-2",
+                "name": "楼栋长",
+                "text": f"/ack {n}",
+            }
+        elif roll < 0.55:
+            out.append(json.dumps({"at": at.isoformat(), "tick": True}))
+            continue
+        else:
+            item = {
+                "chat": chat,
+                "from": f"local:r{rng.randint(1, 40)}",
+                "name": "居民",
+                "text": rng.choice(CHAT),
+            }
+        del head
+        item = {"at": at.isoformat(), **item, "id": f"s{i}"}
+        out.append(json.dumps(item, ensure_ascii=False))
+    out.append(json.dumps({"at": (at + timedelta(hours=6)).isoformat(), "tick": True}))
+    return out
+
+
+def replay_cmd(script: Path, db: Path) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "replay",
+        str(script),
+        "--database",
+        str(db),
+        "--config",
+        str(EXAMPLE_CONFIG),
+    ]
+
+
+def queued(db: Path) -> Counter[tuple[object, ...]]:
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(
+            "SELECT created_at, chat, kind, text, issue, request, event FROM outbox"
+        ).fetchall()
+    return Counter(rows)
+
+
+def handled(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("SELECT count(*) FROM inbox WHERE status='handled'").fetchone()[0])
+
+
+def run_to_completion(
+    script: Path, db: Path, rng: random.Random, kills: int, duration: float
+) -> int:
+    """Run, killing the process ``kills`` times at random moments within the ``duration`` an
+    uninterrupted run takes (so most kills land while messages are being handled)."""
+    done = 0
+    for _ in range(kills + 1):
+        proc = subprocess.Popen(
+            replay_cmd(script, db), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        if done < kills:
+            time.sleep(rng.uniform(0.25 * duration, 0.95 * duration))
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+                done += 1
+                continue
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+        return done
+    proc = subprocess.Popen(replay_cmd(script, db), cwd=ROOT, stderr=subprocess.PIPE)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode()
+    return done
+
+
+def test_sigkill_at_random_points_loses_and_repeats_nothing(tmp_path: Path) -> None:
+    script = tmp_path / "script.jsonl"
+    script.write_text("\n".join(build_script(seed=7)) + "\n", encoding="utf-8")
+    reference_db = tmp_path / "reference.db"
+    started = time.monotonic()
+    subprocess.run(
+        replay_cmd(script, reference_db), cwd=ROOT, check=True, capture_output=True, timeout=120
+    )
+    duration = time.monotonic() - started
+    reference = queued(reference_db)
+    assert sum(reference.values()) > 40  # the script makes the bot work
+
+    rng = random.Random(2026)
+    total_kills = 0
+    discrepancies = 0
+    for run in range(RUNS):
+        db = tmp_path / f"crash-{run}.db"
+        total_kills += run_to_completion(script, db, rng, rng.randint(1, 3), duration)
+        got = queued(db)
+        if got != reference or handled(db) != handled(reference_db):
+            discrepancies += 1
+            missing = reference - got
+            extra = got - reference
+            raise AssertionError(f"run {run}: missing {list(missing)[:3]} extra {list(extra)[:3]}")
+    print(f"crash safety: {RUNS} runs, {total_kills} kill points, {discrepancies} discrepancies")
+    assert total_kills >= RUNS  # the kills really happened mid-run
