@@ -12,15 +12,26 @@ from bot.config.reader import Table
 
 @dataclass(frozen=True, slots=True)
 class TelegramConfig:
+    """``[telegram]``: polling by default; ``webhook_url`` switches to a webhook served on
+    ``webhook_listen`` behind the admin's HTTPS reverse proxy. ``base_url`` points at a
+    self-hosted Bot API server (``http://host:8081/bot``; the token is appended)."""
+
     enabled: bool = False
     token_env: str = "LINLI_TELEGRAM_TOKEN"
     base_url: str | None = None
     username: str | None = None
     webhook_url: str | None = None
     webhook_listen: str = "127.0.0.1:8443"
+    webhook_secret_env: str = "LINLI_TELEGRAM_WEBHOOK_SECRET"
+    poll_timeout: int = 10
     per_chat_per_second: int = 1
     per_group_per_minute: int = 20
     overall_per_second: int = 30
+
+    def listen_address(self) -> tuple[str, int]:
+        """``webhook_listen`` as (host, port); validated by :func:`parse_telegram`."""
+        host, _, port = self.webhook_listen.rpartition(":")
+        return host.strip("[]") or "127.0.0.1", int(port)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +51,17 @@ def parse_telegram(t: Table) -> TelegramConfig:
         username=t.str("username", None),
         webhook_url=t.str("webhook_url", None),
         webhook_listen=t.str("webhook_listen", base.webhook_listen),
+        webhook_secret_env=t.str("webhook_secret_env", base.webhook_secret_env),
+        poll_timeout=t.int("poll_timeout", base.poll_timeout, minimum=0),
         per_chat_per_second=t.int("per_chat_per_second", base.per_chat_per_second, minimum=1),
         per_group_per_minute=t.int("per_group_per_minute", base.per_group_per_minute, minimum=1),
         overall_per_second=t.int("overall_per_second", base.overall_per_second, minimum=1),
     )
+    _, sep, port = str(cfg.webhook_listen).rpartition(":")
+    if not sep or not port.isdigit() or not 0 < int(port) < 65536:
+        t.problems.add(t.key("webhook_listen"), f"expected 'host:port', got {cfg.webhook_listen!r}")
+    if cfg.webhook_url is not None and not str(cfg.webhook_url).startswith("https://"):
+        t.problems.add(t.key("webhook_url"), "Telegram only delivers webhooks to https:// URLs")
     t.done()
     return cfg
 
