@@ -29,6 +29,10 @@ _CN_LIMIT = re.compile(r"^(?:限|限额|名额)(\d+)人?$")
 _BUILDING_SPLIT = re.compile(r"[,，、]+")
 
 
+class Refused(Exception):
+    """The sender may not do this; the message (Chinese) is shown as is, without usage."""
+
+
 @dataclass(frozen=True, slots=True)
 class AddRequest:
     title: str
@@ -94,15 +98,15 @@ def parse_add_rest(rest: str) -> AddRequest:
 def resolve_targets(
     config: Config, msg: Incoming, ctx: Context, requested: tuple[str, ...] | None
 ) -> tuple[str, ...]:
-    """The buildings a new event is for (() = whole community); BadArguments when the sender
-    may not create events or not for those buildings."""
+    """The buildings a new event is for (() = whole community); :class:`Refused` when the
+    sender may not create events or not for those buildings."""
     person = config.person_by_id.get(msg.sender)
     if person is None or person.role not in (Role.HEAD, Role.GRID_WORKER, Role.ADMIN):
-        raise BadArguments(t.NOT_STAFF)
+        raise Refused(t.NOT_STAFF)
     known = [b.name for b in config.buildings]
     for name in requested or ():
         if name not in known:
-            raise BadArguments(t.unknown_building(name, known))
+            raise Refused(t.unknown_building(name, known))
     if person.role is Role.HEAD:
         own = person.buildings
         if requested is None:
@@ -110,7 +114,7 @@ def resolve_targets(
         else:
             chosen = tuple(requested) or tuple(known)
         if not set(chosen) <= set(own):
-            raise BadArguments(t.head_only_own(own))
+            raise Refused(t.head_only_own(own))
     elif requested is None:
         chosen = (ctx.building,) if ctx.in_group and ctx.building else ()
     else:
@@ -132,12 +136,18 @@ def may_manage(config: Config, event: Event, user: str) -> bool:
 
 
 async def add(msg: Incoming, ctx: Context, args: str) -> list[Outgoing]:
+    person = ctx.config.person_by_id.get(msg.sender)
+    if person is None:
+        return [Outgoing(msg.chat, Kind.ERROR, t.NOT_STAFF)]
     try:
         when = parse_when(args, ctx.local_now())
     except WhenError as exc:
         return [Outgoing(msg.chat, Kind.ERROR, str(exc))]
     request = parse_add_rest(when.rest)
-    buildings = resolve_targets(ctx.config, msg, ctx, request.targets)
+    try:
+        buildings = resolve_targets(ctx.config, msg, ctx, request.targets)
+    except Refused as exc:
+        return [Outgoing(msg.chat, Kind.ERROR, str(exc))]
     event = await ctx.store.events.create(
         NewEvent(
             title=request.title,
