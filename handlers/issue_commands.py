@@ -76,7 +76,7 @@ async def status_reply(ctx: Context, msg: Incoming, issue: Issue, text: str) -> 
 def require_text(msg: Incoming, issue: Issue, text: str, what: str, usage: str) -> str:
     if not text:
         raise refuse(msg, issue, t.needs_text(what, usage))
-    return text[:500]
+    return t.tidy(text[:500])
 
 
 def require_open(msg: Incoming, issue: Issue, action: str) -> None:
@@ -133,7 +133,7 @@ async def resolve(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoi
     number, rest = number_and_rest(call)
     issue = await load_managed(ctx, msg, number)
     require_open(msg, issue, "办结")
-    note = rest[:500] or None
+    note = t.tidy(rest[:500]) or None
     issue = await change(
         ctx, issue, msg.sender, "resolve", IssueStatus.RESOLVED, note, resolved_at=ctx.now
     )
@@ -241,7 +241,7 @@ async def reopen(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
         raise refuse(msg, issue, t.only_reporter(number))
     if issue.status not in (IssueStatus.RESOLVED, IssueStatus.CLOSED):
         raise refuse(msg, issue, t.wrong_state(issue, "重开"))
-    note = rest[:500] or None
+    note = t.tidy(rest[:500]) or None
     issue = await change(
         ctx,
         issue,

@@ -142,7 +142,9 @@ async def load_managed(ctx: Context, msg: Incoming, number: int) -> Issue:
     """The issue, if ``msg``'s sender may manage it; otherwise :class:`Refused`."""
     issue = await load(ctx, msg, number)
     if not may_manage(ctx.config, issue, msg.sender):
-        raise Refused(Outgoing(msg.chat, Kind.ERROR, t.not_yours(number), issue=number))
+        # Staff of another building are told why; residents are told who may do it.
+        text = t.not_yours(number) if msg.sender in ctx.config.person_by_id else t.STAFF_ONLY
+        raise Refused(Outgoing(msg.chat, Kind.ERROR, text, issue=number))
     return issue
 
 

@@ -39,6 +39,23 @@ def where(issue: Issue) -> str:
     return f"（{issue.location}）" if issue.location else ""
 
 
+_HALF_TO_FULL = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！"})
+
+
+def tidy(note: str) -> str:
+    """Chinese punctuation back in a note (commands are NFKC-normalised, which turns ，into ,)."""
+    if any("\u4e00" <= ch <= "\u9fff" for ch in note):
+        return note.translate(_HALF_TO_FULL)
+    return note
+
+
+def with_note(note: str | None) -> str:
+    """``：NOTE。`` (or just ``。``) to end a sentence with an optional note."""
+    if not note:
+        return "。"
+    return f"：{note}" + ("" if note[-1] in "。！？.!?" else "。")
+
+
 def what(issue: Issue, label: str) -> str:
     """``照明，3单元`` — the category and the place, for use inside brackets."""
     return f"{label}，{issue.location}" if issue.location else label
@@ -105,9 +122,8 @@ def waiting(issue: Issue, by: str, note: str) -> str:
 
 
 def resolved(issue: Issue, by: str, note: str | None) -> str:
-    extra = f"：{note}" if note else "。"
     return (
-        f"第 {issue.number} 号问题已由{by}办结{extra}"
+        f"第 {issue.number} 号问题已由{by}办结{with_note(note)}"
         f"如果还没修好，请回复“还没修好 {issue.number}”。"
     )
 
@@ -129,8 +145,9 @@ def confirmed(issue: Issue) -> str:
 
 
 def reopened(issue: Issue, by: str, note: str | None) -> str:
-    extra = f"：{note}" if note else "。"
-    return f"第 {issue.number} 号问题已重新打开（{by}反映还没修好）{extra}楼栋长会继续跟进。"
+    return (
+        f"第 {issue.number} 号问题已重新打开（{by}反映还没修好）{with_note(note)}楼栋长会继续跟进。"
+    )
 
 
 def auto_closed(issue: Issue) -> str:
@@ -146,7 +163,7 @@ def ask_confirm(issue: Issue, label: str) -> str:
 
 
 def done_for_actor(issue: Issue, status: IssueStatus) -> str:
-    return f"好的，第 {issue.number} 号问题现在是“{STATUS_LABELS[status]}”，已通知报告人。"
+    return f"好的，第 {issue.number} 号问题现在是“{STATUS_LABELS[status]}”，已在群里同步。"
 
 
 def followed(issue: Issue) -> str:
@@ -177,8 +194,7 @@ def escalation(issue: Issue, label: str, waited: timedelta, manual_by: str | Non
 
 
 def reopened_for_staff(issue: Issue, label: str, note: str | None) -> str:
-    extra = f"：{note}" if note else "。"
-    return f"{summary(issue, label)}被报告人重新打开{extra}请继续跟进。"
+    return f"{summary(issue, label)}被报告人重新打开{with_note(note)}请继续跟进。"
 
 
 def list_line(issue: Issue, label: str, tz: tzinfo, overdue: bool) -> str:

@@ -52,7 +52,7 @@ async def find_duplicate(ctx: Context, building: str, u: Understanding) -> Issue
 
 
 async def file_report(
-    msg: Incoming, ctx: Context, u: Understanding, building: str, chat: str
+    msg: Incoming, ctx: Context, u: Understanding, building: str, chat: str, text: str
 ) -> list[Outgoing]:
     """File ``u`` as an issue of ``building`` (its group ``chat``), or merge it into an open
     issue about the same matter. The answer goes to the chat the message came from."""
@@ -60,11 +60,16 @@ async def file_report(
     original = await find_duplicate(ctx, building, u)
     if original is not None:
         await ctx.store.issues.follow(original.number, msg.sender, msg.sender_name)
-        await ctx.store.issues.log(original.number, ctx.now, msg.sender, "merge", u.text[:200])
+        await ctx.store.issues.log(original.number, ctx.now, msg.sender, "merge", text[:200])
         label = ctx.config.taxonomy.label(original.category)
-        text = t.merged(original, label)
         return [
-            Outgoing(msg.chat, Kind.ISSUE_MERGED, text, issue=original.number, mentions=reporter)
+            Outgoing(
+                msg.chat,
+                Kind.ISSUE_MERGED,
+                t.merged(original, label),
+                issue=original.number,
+                mentions=reporter,
+            )
         ]
     issue = await ctx.store.issues.create(
         NewIssue(
@@ -72,7 +77,7 @@ async def file_report(
             chat=chat,
             reporter=msg.sender,
             reporter_name=msg.sender_name,
-            text=u.text,
+            text=text,
             category=u.category or "other",
             urgent=u.urgent,
             location=u.location,
@@ -96,7 +101,7 @@ async def file_report(
 async def on_text(msg: Incoming, ctx: Context, u: Understanding) -> list[Outgoing] | None:
     if u.intent is not Intent.REPORT or not ctx.in_group or ctx.building is None:
         return None
-    return await file_report(msg, ctx, u, ctx.building, msg.chat)
+    return await file_report(msg, ctx, u, ctx.building, msg.chat, msg.text.strip())
 
 
 async def report(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
@@ -109,7 +114,7 @@ async def report(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
     if building is None or chat is None:
         return [Outgoing(msg.chat, Kind.ERROR, t.NO_BUILDING)]
     u = understand(text, ctx.config.taxonomy)
-    return await file_report(msg, ctx, u, building, chat)
+    return await file_report(msg, ctx, u, building, chat, t.tidy(text))
 
 
 def _cmd(
