@@ -22,6 +22,8 @@ import json
 import logging
 import os
 import re
+import warnings
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
@@ -82,7 +84,11 @@ def limits_from(cfg: TelegramConfig) -> RateLimits:
     )
 
 
-def _seconds(value: int | float | timedelta) -> float:
+def _retry_after(exc: RetryAfter) -> float:
+    # PTB 22 warns that retry_after will become a timedelta; accept both, without the warning.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        value = exc.retry_after
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
@@ -91,8 +97,17 @@ class TelegramAdapter:
 
     platform = PLATFORM
 
-    def __init__(self, config: Config, app: Linli, token: str) -> None:
+    def __init__(
+        self,
+        config: Config,
+        app: Linli,
+        token: str,
+        *,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         self.config = config
+        # Timestamps notices queued from inside send(); tests pass the Deliverer's clock.
+        self.clock = clock or (lambda: datetime.now(UTC))
         self.tg = config.telegram
         self.app = app
         self.limits = limits_from(self.tg)
@@ -295,11 +310,11 @@ class TelegramAdapter:
             except ChatMigrated as exc:
                 new_id = int(exc.new_chat_id)
                 await self.follow_migration(
-                    f"telegram:{chat_id}", f"telegram:{new_id}", datetime.now(UTC)
+                    f"telegram:{chat_id}", f"telegram:{new_id}", self.clock()
                 )
                 chat_id = new_id
             except RetryAfter as exc:
-                raise RetryLater(_seconds(exc.retry_after), str(exc)) from exc
+                raise RetryLater(_retry_after(exc), str(exc)) from exc
             except Forbidden as exc:
                 raise self._unreachable(chat_id, exc) from exc
             except BadRequest as exc:
@@ -376,7 +391,7 @@ class TelegramAdapter:
                     await self.bot.set_my_commands(commands, scope=scope)
                     break
                 except RetryAfter as exc:
-                    await asyncio.sleep(_seconds(exc.retry_after))
+                    await asyncio.sleep(_retry_after(exc))
                 except TelegramError as exc:
                     log.warning("telegram command menu not set scope=%s: %s", scope, exc)
                     break

@@ -110,6 +110,7 @@ async def running_bot(
     stop = asyncio.Event()
     task: asyncio.Task[None] | None = None
     adapter = create(config, app)
+    adapter.clock = clock
     try:
         await app.start(clock())
         recording = Recording(adapter, clock)
