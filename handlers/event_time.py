@@ -75,10 +75,10 @@ def parse_when(text: str, now: datetime) -> When:
     """
     rest = text.strip()
     day, rest, explicit_year, evening = _parse_date(rest, now.date())
-    rest = re.sub(rf"^{_SEP}", "", rest)
-    clock, rest = _parse_clock(rest, evening)
     if day is None:
         raise WhenError(t.WHEN_NO_DATE)
+    rest = re.sub(rf"^{_SEP}", "", rest)
+    clock, rest = _parse_clock(rest, evening)
     try:
         start = datetime.combine(day, clock, tzinfo=now.tzinfo)
     except ValueError:

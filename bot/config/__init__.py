@@ -224,10 +224,12 @@ def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Con
             problems.add(f"issues.resolution_targets.{code}", "unknown category code")
     help_cfg = parse_help(root.table("help"))
     events = parse_events(root.table("events"))
-    for i, ev in enumerate(events.recurring):
+    for ev in events.recurring:
         for j, b in enumerate(ev.buildings):
             if b not in names:
-                problems.add(f"events.recurring[{i}].buildings[{j}]", f"unknown building {b!r}")
+                problems.add(
+                    f"events.recurring[{ev.index}].buildings[{j}]", f"unknown building {b!r}"
+                )
     telegram = parse_telegram(root.table("telegram"))
     wechat = parse_wechat(root.table("wechat"))
     root.done()

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta, tzinfo
 
 from apscheduler.triggers.cron import CronTrigger
 
-from bot.config.reader import Table
+from bot.config.reader import Table, parse_duration
 
 SCHEDULE_EXAMPLES = (
     '"monthly second saturday 15:00", "quarterly second saturday 15:00", '
@@ -207,6 +207,7 @@ class RecurringEvent:
     buildings: tuple[str, ...]
     limit: int | None
     announce_lead: timedelta | None = None  # None: the [events] default
+    index: int = 0  # position in [[events.recurring]], for error key paths
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,18 +231,18 @@ def parse_events(t: Table) -> EventsConfig:
     base = EventsConfig()
     reminders: list[timedelta] = []
     raw = t.str_list("reminders", None)
-    if raw is not None:
-        sub = Table({f"[{i}]": v for i, v in enumerate(raw)}, t.key("reminders"), t.problems)
-        for key in sub.data:
-            value = sub.duration(key)
-            if value is not None:
-                if value <= timedelta(0):
-                    t.problems.add(sub.key(key), "expected a duration longer than zero")
-                    continue
-                reminders.append(value)
+    for i, text in enumerate(raw or ()):
+        value = parse_duration(text)
+        if value is None or value <= timedelta(0):
+            t.problems.add(
+                f"{t.key('reminders')}[{i}]",
+                f'expected a duration longer than zero such as "1d" or "1h", got {text!r}',
+            )
+            continue
+        reminders.append(value)
     recurring: list[RecurringEvent] = []
     seen: set[str] = set()
-    for item in t.tables("recurring"):
+    for index, item in enumerate(t.tables("recurring")):
         key = item.str("id")
         title = item.str("title")
         schedule_text = item.str("schedule")
@@ -263,8 +264,11 @@ def parse_events(t: Table) -> EventsConfig:
             if key in seen:
                 item.problems.add(item.key("id"), f"duplicate recurring event id {key!r}")
             seen.add(key)
-        if not (isinstance(key, str) and isinstance(title, str) and schedule is not None):
+        if not (isinstance(key, str) and isinstance(title, str)):
             continue
+        if schedule is None:
+            # Keep the entry so that its other keys are still checked; the config is rejected.
+            schedule = Schedule(text="", fields=())
         recurring.append(
             RecurringEvent(
                 key=key,
@@ -274,6 +278,7 @@ def parse_events(t: Table) -> EventsConfig:
                 buildings=tuple(buildings or ()),
                 limit=limit,
                 announce_lead=lead,
+                index=index,
             )
         )
     cfg = EventsConfig(
