@@ -6,6 +6,7 @@ from pathlib import Path
 
 from storage.db import Database, StorageError
 from storage.events import EventRepo
+from storage.help import HelpRepo
 from storage.inbox import InboxRepo
 from storage.issues import IssueRepo
 from storage.kv import KvRepo
@@ -27,6 +28,7 @@ class Store:
         self.timers = TimerRepo(db)
         self.kv = KvRepo(db)
         self.issues = IssueRepo(db)
+        self.help = HelpRepo(db)
         self.events = EventRepo(db)
 
     @classmethod

@@ -1,0 +1,455 @@
+"""Help between neighbours: offers, help requests, candidates and consent questions.
+
+Writes are called inside the caller's transaction (the dispatcher's or the scheduler's).
+Accepting a request is a conditional UPDATE, so two accepts can never both win.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from storage.db import Database
+
+FORGOTTEN = ""
+
+
+class RequestStatus(enum.StrEnum):
+    SEARCHING = "searching"  # candidates have been asked privately
+    WAITING = "waiting"  # nobody left to ask; the requester may post it to the group
+    POSTED = "posted"  # posted to the building group: anyone there may accept
+    CONNECTED = "connected"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+OPEN_REQUEST = (RequestStatus.SEARCHING, RequestStatus.WAITING, RequestStatus.POSTED)
+
+
+class CandidateStatus(enum.StrEnum):
+    NOTIFIED = "notified"
+    DECLINED = "declined"
+    EXPIRED = "expired"  # did not answer in time; may still accept while the request is open
+    ACCEPTED = "accepted"
+    TAKEN = "taken"  # someone else accepted
+    CLOSED = "closed"  # the request was withdrawn
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    id: int
+    user: str
+    name: str
+    building: str | None
+    skills: tuple[str, ...]
+    note: str | None
+    created_at: datetime
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    user: str
+    name: str
+    building: str | None
+    contact: str | None
+    hide_in_thanks: bool
+    last_helped_at: datetime | None
+    prompt_declined_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class PendingOffer:
+    user: str
+    name: str
+    building: str | None
+    skills: tuple[str, ...]
+    note: str | None
+    asked_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class HelpRequest:
+    number: int
+    requester: str
+    requester_name: str
+    building: str | None
+    chat: str
+    text: str
+    skills: tuple[str, ...]
+    status: RequestStatus
+    helper: str | None
+    helper_name: str | None
+    helper_building: str | None
+    created_at: datetime
+    closed_at: datetime | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_REQUEST
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    request: int
+    user: str
+    name: str
+    status: CandidateStatus
+    notified_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class HelperCount:
+    """Completed help by one helper in a period (for the monthly thank-you post)."""
+
+    helper: str
+    name: str
+    building: str | None
+    count: int
+    hidden: bool
+
+
+class HelpRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- offers ---------------------------------------------------------------------------
+
+    async def add_offer(
+        self,
+        user: str,
+        name: str,
+        building: str | None,
+        skills: tuple[str, ...],
+        note: str | None,
+        now: datetime,
+        expires_at: datetime,
+    ) -> Offer:
+        cur = await self.db.conn.execute(
+            "INSERT INTO help_offers (user, name, building, skills, note, created_at, expires_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                user,
+                name,
+                building,
+                _json(skills),
+                note,
+                now.timestamp(),
+                expires_at.timestamp(),
+            ),
+        )
+        return Offer(int(cur.lastrowid or 0), user, name, building, skills, note, now, expires_at)
+
+    async def offer(self, offer_id: int) -> Offer | None:
+        rows = await self._fetch(
+            "SELECT * FROM help_offers WHERE id = ? AND status = 'active'", (offer_id,)
+        )
+        return _offer(rows[0]) if rows else None
+
+    async def offers_of(self, user: str, now: datetime) -> list[Offer]:
+        rows = await self._fetch(
+            "SELECT * FROM help_offers WHERE user = ? AND status = 'active' AND expires_at > ?"
+            " ORDER BY id",
+            (user, now.timestamp()),
+        )
+        return [_offer(r) for r in rows]
+
+    async def active_offers(self, now: datetime) -> list[Offer]:
+        rows = await self._fetch(
+            "SELECT * FROM help_offers WHERE status = 'active' AND expires_at > ? ORDER BY id",
+            (now.timestamp(),),
+        )
+        return [_offer(r) for r in rows]
+
+    async def remove_offer(self, offer_id: int) -> None:
+        await self.db.conn.execute(
+            "UPDATE help_offers SET status = 'removed' WHERE id = ?", (offer_id,)
+        )
+
+    async def set_offer_skills(self, offer_id: int, skills: tuple[str, ...]) -> None:
+        await self.db.conn.execute(
+            "UPDATE help_offers SET skills = ? WHERE id = ?", (_json(skills), offer_id)
+        )
+
+    async def renew_offer(self, offer_id: int, expires_at: datetime) -> None:
+        await self.db.conn.execute(
+            "UPDATE help_offers SET expires_at = ? WHERE id = ?", (expires_at.timestamp(), offer_id)
+        )
+
+    # -- profiles -------------------------------------------------------------------------
+
+    async def profile(self, user: str) -> Profile | None:
+        rows = await self._fetch("SELECT * FROM help_profiles WHERE user = ?", (user,))
+        return _profile(rows[0]) if rows else None
+
+    async def profiles(self, users: list[str]) -> dict[str, Profile]:
+        if not users:
+            return {}
+        marks = ",".join("?" * len(users))
+        rows = await self._fetch(f"SELECT * FROM help_profiles WHERE user IN ({marks})", users)
+        return {r["user"]: _profile(r) for r in rows}
+
+    async def touch_profile(self, user: str, name: str, building: str | None) -> None:
+        """Create or refresh the person's profile (name, and building when known)."""
+        await self.db.conn.execute(
+            "INSERT INTO help_profiles (user, name, building) VALUES (?, ?, ?)"
+            " ON CONFLICT (user) DO UPDATE SET name = excluded.name,"
+            " building = coalesce(excluded.building, help_profiles.building)",
+            (user, name, building),
+        )
+
+    async def set_contact(self, user: str, contact: str | None) -> None:
+        await self.db.conn.execute(
+            "UPDATE help_profiles SET contact = ? WHERE user = ?", (contact, user)
+        )
+
+    async def set_hidden(self, user: str, hidden: bool) -> None:
+        await self.db.conn.execute(
+            "UPDATE help_profiles SET hide_in_thanks = ? WHERE user = ?", (int(hidden), user)
+        )
+
+    async def set_prompt_declined(self, user: str, now: datetime) -> None:
+        await self.db.conn.execute(
+            "UPDATE help_profiles SET prompt_declined_at = ? WHERE user = ?",
+            (now.timestamp(), user),
+        )
+
+    # -- consent questions ----------------------------------------------------------------
+
+    async def pending_offer(self, user: str) -> PendingOffer | None:
+        rows = await self._fetch("SELECT * FROM help_pending_offers WHERE user = ?", (user,))
+        if not rows:
+            return None
+        r = rows[0]
+        return PendingOffer(
+            r["user"],
+            r["name"],
+            r["building"],
+            tuple(json.loads(r["skills"])),
+            r["note"],
+            _dt(r["asked_at"]),
+        )
+
+    async def set_pending_offer(self, p: PendingOffer) -> None:
+        await self.db.conn.execute(
+            "INSERT OR REPLACE INTO help_pending_offers"
+            " (user, name, building, skills, note, asked_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (p.user, p.name, p.building, _json(p.skills), p.note, p.asked_at.timestamp()),
+        )
+
+    async def clear_pending_offer(self, user: str) -> None:
+        await self.db.conn.execute("DELETE FROM help_pending_offers WHERE user = ?", (user,))
+
+    # -- requests -------------------------------------------------------------------------
+
+    async def create_request(
+        self,
+        requester: str,
+        requester_name: str,
+        building: str | None,
+        chat: str,
+        text: str,
+        skills: tuple[str, ...],
+        now: datetime,
+    ) -> HelpRequest:
+        ts = now.timestamp()
+        cur = await self.db.conn.execute(
+            "INSERT INTO help_requests (requester, requester_name, building, chat, text, skills,"
+            " status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                requester,
+                requester_name,
+                building,
+                chat,
+                text,
+                _json(skills),
+                str(RequestStatus.SEARCHING),
+                ts,
+                ts,
+            ),
+        )
+        request = await self.request(int(cur.lastrowid or 0))
+        assert request is not None
+        return request
+
+    async def request(self, number: int) -> HelpRequest | None:
+        rows = await self._fetch("SELECT * FROM help_requests WHERE number = ?", (number,))
+        return _request(rows[0]) if rows else None
+
+    async def requests_of(self, user: str) -> list[HelpRequest]:
+        rows = await self._fetch(
+            "SELECT * FROM help_requests WHERE requester = ? ORDER BY number", (user,)
+        )
+        return [_request(r) for r in rows]
+
+    async def set_request_status(
+        self, number: int, status: RequestStatus, now: datetime, *, closed: bool = False
+    ) -> None:
+        await self.db.conn.execute(
+            "UPDATE help_requests SET status = ?, updated_at = ?,"
+            " closed_at = CASE WHEN ? THEN ? ELSE closed_at END WHERE number = ?",
+            (str(status), now.timestamp(), int(closed), now.timestamp(), number),
+        )
+
+    async def claim(
+        self, number: int, helper: str, name: str, building: str | None, now: datetime
+    ) -> bool:
+        """Make ``helper`` the helper if the request is still open; False if someone won first.
+
+        One conditional UPDATE: whichever accept reaches the database second finds the
+        status already changed and matches no row.
+        """
+        ts = now.timestamp()
+        marks = ",".join("?" * len(OPEN_REQUEST))
+        cur = await self.db.conn.execute(
+            "UPDATE help_requests SET status = ?, helper = ?, helper_name = ?,"
+            " helper_building = ?, connected_at = ?, updated_at = ?"
+            f" WHERE number = ? AND status IN ({marks}) AND requester != ?",
+            (
+                str(RequestStatus.CONNECTED),
+                helper,
+                name,
+                building,
+                ts,
+                ts,
+                number,
+                *(str(s) for s in OPEN_REQUEST),
+                helper,
+            ),
+        )
+        return cur.rowcount == 1
+
+    async def completed_by_helper(self, since: datetime, until: datetime) -> list[HelperCount]:
+        """Completed help closed in [since, until), per helper (anonymised rows excluded)."""
+        rows = await self._fetch(
+            "SELECT r.helper, max(r.helper_name) AS name,"
+            " coalesce(max(p.building), max(r.helper_building)) AS building,"
+            " count(*) AS n, coalesce(max(p.hide_in_thanks), 0) AS hidden"
+            " FROM help_requests r LEFT JOIN help_profiles p ON p.user = r.helper"
+            " WHERE r.status = 'done' AND r.closed_at >= ? AND r.closed_at < ?"
+            " AND r.helper IS NOT NULL AND r.helper != ''"
+            " GROUP BY r.helper ORDER BY min(r.closed_at), r.helper",
+            (since.timestamp(), until.timestamp()),
+        )
+        return [
+            HelperCount(r["helper"], r["name"] or "", r["building"], r["n"], bool(r["hidden"]))
+            for r in rows
+        ]
+
+    # -- candidates -----------------------------------------------------------------------
+
+    async def add_candidate(self, number: int, user: str, name: str, now: datetime) -> None:
+        await self.db.conn.execute(
+            "INSERT OR REPLACE INTO help_candidates (request, user, name, status, notified_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (number, user, name, str(CandidateStatus.NOTIFIED), now.timestamp()),
+        )
+
+    async def candidates(self, number: int) -> list[Candidate]:
+        rows = await self._fetch(
+            "SELECT * FROM help_candidates WHERE request = ? ORDER BY notified_at, user",
+            (number,),
+        )
+        return [
+            Candidate(
+                r["request"],
+                r["user"],
+                r["name"],
+                CandidateStatus(r["status"]),
+                _dt(r["notified_at"]),
+            )
+            for r in rows
+        ]
+
+    async def set_candidate_status(self, number: int, user: str, status: CandidateStatus) -> None:
+        await self.db.conn.execute(
+            "UPDATE help_candidates SET status = ? WHERE request = ? AND user = ?",
+            (str(status), number, user),
+        )
+
+    async def touch_helped(self, user: str, now: datetime) -> None:
+        await self.db.conn.execute(
+            "UPDATE help_profiles SET last_helped_at = ? WHERE user = ?", (now.timestamp(), user)
+        )
+
+    # -- forgetting -----------------------------------------------------------------------
+
+    async def forget(self, user: str) -> None:
+        """Delete the person's offers, contact data and pending question; keep their requests
+        and completed help only as anonymised rows so that counts stay right."""
+        conn = self.db.conn
+        await conn.execute("DELETE FROM help_offers WHERE user = ?", (user,))
+        await conn.execute("DELETE FROM help_pending_offers WHERE user = ?", (user,))
+        await conn.execute("DELETE FROM help_profiles WHERE user = ?", (user,))
+        await conn.execute("DELETE FROM help_candidates WHERE user = ?", (user,))
+        await conn.execute(
+            "UPDATE help_requests SET requester = ?, requester_name = '', text = '', chat = ''"
+            " WHERE requester = ?",
+            (FORGOTTEN, user),
+        )
+        await conn.execute(
+            "UPDATE help_requests SET helper = ?, helper_name = '' WHERE helper = ?",
+            (FORGOTTEN, user),
+        )
+
+    async def _fetch(self, sql: str, args: Any) -> list[Any]:
+        async with self.db.conn.execute(sql, args) as cur:
+            return list(await cur.fetchall())
+
+
+def _json(items: tuple[str, ...]) -> str:
+    return json.dumps(list(items), ensure_ascii=False)
+
+
+def _dt(value: float) -> datetime:
+    return datetime.fromtimestamp(value, UTC)
+
+
+def _opt_dt(value: float | None) -> datetime | None:
+    return _dt(value) if value is not None else None
+
+
+def _offer(r: Any) -> Offer:
+    return Offer(
+        r["id"],
+        r["user"],
+        r["name"],
+        r["building"],
+        tuple(json.loads(r["skills"])),
+        r["note"],
+        _dt(r["created_at"]),
+        _dt(r["expires_at"]),
+    )
+
+
+def _profile(r: Any) -> Profile:
+    return Profile(
+        r["user"],
+        r["name"],
+        r["building"],
+        r["contact"],
+        bool(r["hide_in_thanks"]),
+        _opt_dt(r["last_helped_at"]),
+        _opt_dt(r["prompt_declined_at"]),
+    )
+
+
+def _request(r: Any) -> HelpRequest:
+    return HelpRequest(
+        number=r["number"],
+        requester=r["requester"],
+        requester_name=r["requester_name"],
+        building=r["building"],
+        chat=r["chat"],
+        text=r["text"],
+        skills=tuple(json.loads(r["skills"])),
+        status=RequestStatus(r["status"]),
+        helper=r["helper"],
+        helper_name=r["helper_name"],
+        helper_building=r["helper_building"],
+        created_at=_dt(r["created_at"]),
+        closed_at=_opt_dt(r["closed_at"]),
+    )
