@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import socket
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from bot.adapters.telegram_texts import PRIVACY_WARNING
@@ -109,3 +111,29 @@ async def test_odd_updates_do_not_crash_and_upgraded_group_keeps_its_building(
     assert bot.kinds() == ["command_reply", "issue_created", "command_reply"]
     assert PRIVACY_WARNING not in caplog.text
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_webhook_mode_receives_updates_with_the_secret(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    monkeypatch.setenv("LINLI_TELEGRAM_WEBHOOK_SECRET", "s3cret-token")
+    extra = f'webhook_url = "https://bot.example.org/tg/hook"\nwebhook_listen = "127.0.0.1:{port}"'
+    async with fake_api() as server:
+        config = write_config(tmp_path, server.base_url, extra)
+        async with running_bot(config, monkeypatch), aiohttp.ClientSession() as http:
+            assert server.webhook is not None
+            assert server.webhook["url"] == "https://bot.example.org/tg/hook"
+            assert server.webhook["secret_token"] == "s3cret-token"
+            update = {"update_id": 1, **text_update(BUILDING_CHAT, RESIDENT, "小王", "电梯坏了")}
+            url = f"http://127.0.0.1:{port}/tg/hook"
+            async with http.post(url, json=update) as forged:
+                assert forged.status == 403  # no secret: refused
+            headers = {"X-Telegram-Bot-Api-Secret-Token": "s3cret-token"}
+            async with http.post(url, json=update, headers=headers) as real:
+                assert real.status == 200
+            await server.wait_for(lambda s: len(s.sent) == 1)
+    assert "第 1 号问题" in server.sent[0]["text"]
+    assert not server.calls_of("getUpdates")
