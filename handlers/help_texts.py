@@ -32,8 +32,13 @@ def skills_label(skills: tuple[str, ...]) -> str:
     return "、".join(skills) if skills else "帮忙"
 
 
+_FULL_WIDTH = str.maketrans({",": "，", "?": "？", "!": "！", ";": "；"})
+
+
 def quote(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
+    """The person's words in quotes, shortened; commands normalise punctuation to ASCII, so
+    it is turned back into Chinese punctuation for display."""
+    text = " ".join(text.split()).translate(_FULL_WIDTH)
     return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
 
 

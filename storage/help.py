@@ -323,19 +323,26 @@ class HelpRepo:
         return cur.rowcount == 1
 
     async def completed_by_helper(self, since: datetime, until: datetime) -> list[HelperCount]:
-        """Completed help closed in [since, until), per helper (anonymised rows excluded)."""
+        """Completed help closed in [since, until), per helper; the help of people who were
+        forgotten counts as one hidden entry per building."""
         rows = await self._fetch(
             "SELECT r.helper, max(r.helper_name) AS name,"
             " coalesce(max(p.building), max(r.helper_building)) AS building,"
             " count(*) AS n, coalesce(max(p.hide_in_thanks), 0) AS hidden"
             " FROM help_requests r LEFT JOIN help_profiles p ON p.user = r.helper"
             " WHERE r.status = 'done' AND r.closed_at >= ? AND r.closed_at < ?"
-            " AND r.helper IS NOT NULL AND r.helper != ''"
-            " GROUP BY r.helper ORDER BY min(r.closed_at), r.helper",
+            " AND r.helper IS NOT NULL"
+            " GROUP BY r.helper, CASE WHEN r.helper = '' THEN r.helper_building END ORDER BY min(r.closed_at), r.helper",
             (since.timestamp(), until.timestamp()),
         )
         return [
-            HelperCount(r["helper"], r["name"] or "", r["building"], r["n"], bool(r["hidden"]))
+            HelperCount(
+                r["helper"],
+                r["name"] or "",
+                r["building"],
+                r["n"],
+                bool(r["hidden"]) or r["helper"] == FORGOTTEN,
+            )
             for r in rows
         ]
 
