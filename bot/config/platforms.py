@@ -6,6 +6,7 @@ Secrets are never written in the file: the config names an environment variable.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from bot.config.reader import Table
 
@@ -40,6 +41,8 @@ class WeChatConfig:
     endpoint: str = "127.0.0.1:8788"
     token_env: str = "WECHATY_PUPPET_SERVICE_TOKEN"
     per_room_per_minute: int = 10
+    # Minimum time between two messages to one chat, so replies never come in a burst.
+    min_gap: timedelta = timedelta(seconds=3)
 
 
 def parse_telegram(t: Table) -> TelegramConfig:
@@ -73,6 +76,7 @@ def parse_wechat(t: Table) -> WeChatConfig:
         endpoint=t.str("endpoint", base.endpoint),
         token_env=t.str("token_env", base.token_env),
         per_room_per_minute=t.int("per_room_per_minute", base.per_room_per_minute, minimum=1),
+        min_gap=t.duration("min_gap", base.min_gap),
     )
     t.done()
     return cfg
