@@ -66,6 +66,27 @@ class FakeRoom:
     members: list[str] = field(default_factory=list)
 
 
+class _DroppableServer(Server):
+    """A grpclib server that can cut its TCP connections, as a crashed gateway would
+    (``Server.close`` only cancels the calls and leaves connections open)."""
+
+    def __init__(self, handlers: list[Any]) -> None:
+        super().__init__(handlers)
+        self.protocols: list[Any] = []
+
+    def _protocol_factory(self) -> Any:
+        protocol = super()._protocol_factory()
+        self.protocols.append(protocol)
+        return protocol
+
+    def abort_connections(self) -> None:
+        for protocol in self.protocols:
+            connection = getattr(protocol, "connection", None)
+            transport = getattr(connection, "_transport", None)
+            if transport is not None:
+                transport.abort()
+
+
 class FakePuppetService:
     """The gateway side of the wechaty puppet protocol, in memory."""
 
@@ -81,7 +102,7 @@ class FakePuppetService:
         self._backlog: list[EventResponse] = []
         self._listeners: list[asyncio.Queue[EventResponse | None]] = []
         self._ids = itertools.count(1)
-        self._server: Server | None = None
+        self._server: _DroppableServer | None = None
         self.port = 0
 
     # -- world ---------------------------------------------------------------------------
@@ -139,7 +160,7 @@ class FakePuppetService:
 
     async def start(self, port: int = 0) -> int:
         """Serve on 127.0.0.1 (a random free port unless ``port``); returns the port."""
-        self._server = Server([self])
+        self._server = _DroppableServer([self])
         await self._server.start("127.0.0.1", port or self.port or 0)
         sockets = self._server._server.sockets  # type: ignore[union-attr]
         self.port = sockets[0].getsockname()[1]
@@ -152,6 +173,7 @@ class FakePuppetService:
             for queue in self._listeners:
                 queue.put_nowait(None)
         if self._server is not None:
+            self._server.abort_connections()
             self._server.close()
             await asyncio.wait_for(self._server.wait_closed(), 5)
             self._server = None
