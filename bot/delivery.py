@@ -27,6 +27,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from bot.model import Kind, Mention, Outgoing
+from bot.privacy import mask
 from storage import StorageError, Store
 
 log = logging.getLogger(__name__)
@@ -203,9 +204,10 @@ class Deliverer:
         notice = Outgoing(
             chat=message.fallback_chat,
             kind=message.kind,
+            # The notice goes to a group: mask contact details the private text may hold.
             text=(
                 f"@{name} 我无法私信您，请先私聊我一次（发送 /start），"
-                f"以后提醒会私下发给您。\n{message.text}"
+                f"以后提醒会私下发给您。\n{mask(message.text)}"
             ),
             issue=message.issue,
             request=message.request,

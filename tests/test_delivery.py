@@ -126,7 +126,7 @@ async def test_unreachable_person_gets_a_notice_in_the_group(store: Store) -> No
     reminder = Outgoing(
         "telegram:501",
         Kind.ACK_REMINDER,
-        "第 1 号问题还没有受理。",
+        "第 1 号问题还没有受理。报告人电话13812345678",
         issue=1,
         mentions=(Mention("telegram:501", "张阿姨"),),
         fallback_chat="telegram:-1",
@@ -137,6 +137,7 @@ async def test_unreachable_person_gets_a_notice_in_the_group(store: Store) -> No
     notice = sender.sent[0][1]
     assert notice.chat == "telegram:-1" and notice.kind is Kind.ACK_REMINDER and notice.issue == 1
     assert "/start" in notice.text and "第 1 号" in notice.text
+    assert "138****5678" in notice.text and "13812345678" not in notice.text
 
 
 async def test_permanent_failure_is_given_up_and_office_told(store: Store) -> None:
