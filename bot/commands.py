@@ -14,7 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 _SLASH = re.compile(r"^/([A-Za-z_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\s+|$)(.*)$", re.DOTALL)
-_NUMBER_START = re.compile(r"^\s*(?:第|#|No\.?\s*)?\d")
+# An alias's number: "收到 3", "收到3", "收到 #3", "收到第3号"; but not "确认3号楼..." or
+# "收到3单元..." (a place, not an issue number) — after the number only a space, the end, a
+# punctuation mark or a lone 号 may follow.
+_NUMBER_START = re.compile(
+    r"^\s*(?:第|#|No\.?\s*)?\d+(?:\s*号(?![楼院门栋室])|(?![\d号楼单元栋层室户区期座幢]))"
+)
 MAX_COMMAND_TEXT = 2000
 
 
@@ -78,8 +83,8 @@ class CommandParser:
             if alias.needs_number:
                 if not _NUMBER_START.match(rest):
                     continue
-                rest = re.sub(r"^\s*(?:第|#|No\.?\s*)", "", rest)
-                rest = re.sub(r"^(\d+)\s*号?", r"\1 ", rest)
+                rest = re.sub(r"^(?:第|#|No\.?\s*)", "", rest.lstrip())
+                rest = re.sub(r"^(\d+)\s*号?[\s,.!:;]*", r"\1 ", rest)
             elif rest and not rest[0].isspace():
                 continue
             return CommandCall(alias.command, rest.strip())

@@ -113,41 +113,48 @@ def handled(db: Path) -> int:
         return int(conn.execute("SELECT count(*) FROM inbox WHERE status='handled'").fetchone()[0])
 
 
-def run_to_completion(
-    script: Path, db: Path, rng: random.Random, kills: int, duration: float
-) -> int:
-    """Run, killing the process ``kills`` times at random moments within the ``duration`` an
-    uninterrupted run takes (so most kills land while messages are being handled)."""
+def inbox_size(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return int(conn.execute("SELECT count(*) FROM inbox").fetchone()[0])
+    except sqlite3.Error:
+        return 0  # not created or not migrated yet
+
+
+def run_to_completion(script: Path, db: Path, rng: random.Random, kills: int, total: int) -> int:
+    """Run, killing the process ``kills`` times, each when the inbox has grown to a random
+    point of the script (so kills land while messages are being handled); then finish."""
     done = 0
-    for _ in range(kills + 1):
+    while True:
         proc = subprocess.Popen(
             replay_cmd(script, db), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
         if done < kills:
-            time.sleep(rng.uniform(0.25 * duration, 0.95 * duration))
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
+            target = rng.randint(inbox_size(db) + 1, total - 1)
+            deadline = time.monotonic() + 120
+            while proc.poll() is None and time.monotonic() < deadline:
+                if inbox_size(db) >= target:
+                    time.sleep(rng.uniform(0, 0.02))  # somewhere inside the next message
+                    proc.kill()
+                    break
+                time.sleep(0.005)
+            proc.wait()
+            if proc.returncode == -9:
                 done += 1
                 continue
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err.decode()
         return done
-    proc = subprocess.Popen(replay_cmd(script, db), cwd=ROOT, stderr=subprocess.PIPE)
-    _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 0, err.decode()
-    return done
 
 
 def test_sigkill_at_random_points_loses_and_repeats_nothing(tmp_path: Path) -> None:
     script = tmp_path / "script.jsonl"
     script.write_text("\n".join(build_script(seed=7)) + "\n", encoding="utf-8")
     reference_db = tmp_path / "reference.db"
-    started = time.monotonic()
     subprocess.run(
         replay_cmd(script, reference_db), cwd=ROOT, check=True, capture_output=True, timeout=120
     )
-    duration = time.monotonic() - started
+    total = inbox_size(reference_db)
     reference = queued(reference_db)
     assert sum(reference.values()) > 40  # the script makes the bot work
 
@@ -156,7 +163,7 @@ def test_sigkill_at_random_points_loses_and_repeats_nothing(tmp_path: Path) -> N
     discrepancies = 0
     for run in range(RUNS):
         db = tmp_path / f"crash-{run}.db"
-        total_kills += run_to_completion(script, db, rng, rng.randint(1, 3), duration)
+        total_kills += run_to_completion(script, db, rng, rng.randint(1, 3), total)
         got = queued(db)
         if got != reference or handled(db) != handled(reference_db):
             discrepancies += 1
