@@ -1,21 +1,40 @@
-"""A first, simple rule set (the walking skeleton); the understanding issue replaces it."""
+"""Classifying one message: intent, category, urgency, location, keywords.
+
+The decision, in order (each step explained by the words in ``keywords``):
+
+1. Urgent words (fire, gas, someone trapped, a burst pipe, a missing child, objects thrown
+   from height, someone collapsed) that are not hypothetical make an urgent report — even in
+   question form, because missing one is the worst error.
+2. A message saying all is clear, that something was fixed, announcing a planned outage, or
+   only joining someone else's report ("我也是") is chat.
+3. An offer or a help request, by the earliest offer/help word — unless the message puts an
+   asserted problem to the management ("物业能不能帮忙处理一下漏水").
+4. A problem word or a category keyword outside a status question makes a report.
+5. Anything else is chat.
+
+The category is the one named by a keyword, else by a topic; among equals the first named.
+"""
 
 from __future__ import annotations
 
 import enum
-import re
-import unicodedata
 from dataclasses import dataclass
 
 import jieba
 
 from bot.config.understanding import Taxonomy
+from bot.understand import rules
+from bot.understand.lexicon import Hit, Role, lexicon_for
+from bot.understand.location import extract_location
+from bot.understand.normalise import normalise
+from bot.understand.userdict import load_user_dictionary
 
-jieba.setLogLevel(60)
+#: Only the start of a long message is analysed: rants put the problem first, and the cost
+#: of understanding must not grow with the length of a paste.
+MAX_ANALYSED = 500
+MAX_KEYWORDS = 8
 
-MAX_TEXT = 2000
-_PROBLEM = ("坏", "不亮", "漏", "堵", "停水", "停电", "吵", "臭", "着火", "冒烟", "乱停", "占用")
-_LOCATION = re.compile(r"(\d+号楼|\d+单元|\d+楼|\d{3,4}室?|地下车库|楼道|电梯间|[A-Z]区)")
+load_user_dictionary()
 
 
 class Intent(enum.StrEnum):
@@ -36,19 +55,81 @@ class Understanding:
 
 
 def understand(text: str, taxonomy: Taxonomy) -> Understanding:
-    norm = unicodedata.normalize("NFKC", text[:MAX_TEXT]).strip()
-    words = [w for w in jieba.lcut(norm) if w.strip()]
-    is_report = any(p in norm for p in _PROBLEM)
-    if not is_report:
-        return Understanding(norm, Intent.CHAT, None, False, None, ())
-    category = "other"
-    for cat in taxonomy.categories:
-        if any(k and k in norm for k in cat.keywords):
-            category = cat.code
+    """Understand one message; pure and deterministic (see the module docstring)."""
+    norm = normalise(text)
+    analysed = norm[:MAX_ANALYSED]
+    lexicon = lexicon_for(taxonomy)
+    hits = lexicon.scan(analysed)
+    intent, urgent, why = _intent(analysed, hits)
+    category = location = None
+    if intent is Intent.REPORT:
+        category = _category(analysed, hits)
+        location = extract_location(analysed)
+    keywords = _keywords(analysed, why, lexicon.words, location)
+    return Understanding(norm, intent, category, urgent, location, keywords)
+
+
+def _intent(text: str, hits: list[Hit]) -> tuple[Intent, bool, list[Hit]]:
+    """The intent, urgency, and the hits that decided them."""
+    urgent_hits = [h for h in hits if h.has(Role.URGENT) and rules.real_urgent(text, h)]
+    if urgent_hits and not rules.all_clear(text):
+        return Intent.REPORT, True, hits
+    if rules.all_clear(text) or rules.fixed(text, hits) or rules.notice(text):
+        return Intent.CHAT, False, [h for h in hits if h.has(Role.CHAT)]
+    if rules.me_too(text):
+        return Intent.CHAT, False, []
+    questions = rules.question_spans(text)
+    asserted = [
+        h
+        for h in hits
+        if (h.has(Role.PROBLEM) or h.has(Role.KEYWORD))
+        and not any(a <= h.pos < b for a, b in questions)
+    ]
+    for hit in hits:
+        if hit.has(Role.OFFER) or (hit.has(Role.HELP) and rules.help_cue(text, hit)):
+            if asserted and rules.addressed_to_management(text):
+                break
+            intent = Intent.OFFER if hit.has(Role.OFFER) else Intent.HELP_REQUEST
+            return intent, False, [hit]
+    if asserted:
+        return Intent.REPORT, False, hits
+    return Intent.CHAT, False, [h for h in hits if h.has(Role.CHAT)]
+
+
+def _category(text: str, hits: list[Hit]) -> str:
+    best: tuple[int, int, str] | None = None
+    for hit in hits:
+        # A hypothetical danger ("万一着火") names a topic, not the problem.
+        imagined = hit.has(Role.URGENT) and not rules.real_urgent(text, hit)
+        for role, code in hit.tags:
+            if role is Role.KEYWORD or role is Role.TOPIC:
+                if role is Role.KEYWORD and not imagined:
+                    tier = 0
+                else:
+                    # Naming the management (物业) says whom to ask, not what is wrong.
+                    tier = 2 if rules.management_word(hit.word) else 1
+                key = (tier, hit.pos, code)
+                if best is None or key < best:
+                    best = key
+    return best[2] if best else "other"
+
+
+def _keywords(
+    text: str, why: list[Hit], lexicon_words: frozenset[str], location: str | None
+) -> tuple[str, ...]:
+    """The jieba tokens that explain the decision: lexicon words among the deciding hits,
+    then the location."""
+    wanted = {h.word for h in why}
+    out: list[str] = []
+    for token in jieba.lcut(text):
+        if token in out:
+            continue
+        if (
+            token in wanted
+            or (token in lexicon_words and len(token) > 1 and wanted)
+            or token == location
+        ):
+            out.append(token)
+        if len(out) >= MAX_KEYWORDS:
             break
-    urgent = any(k in norm for k in taxonomy.urgent_keywords)
-    loc = _LOCATION.search(norm)
-    keywords = tuple(w for w in words if len(w) > 1)[:5]
-    return Understanding(
-        norm, Intent.REPORT, category, urgent, loc.group(1) if loc else None, keywords
-    )
+    return tuple(out)

@@ -1,0 +1,132 @@
+"""The word lexicon: every word the rules look for, found in one pass over the text.
+
+All words of a :class:`Taxonomy` (urgent, problem, chat, help, offer, category keywords and
+topics) compile into one trie-shaped regular expression. :meth:`Lexicon.scan` returns, for
+every position, the longest word starting there with its roles, so overlapping words are all
+seen ("电梯困人" yields 电梯 and 困人). A word inherits the roles of lexicon words it starts
+with (their categories only if it has none of its own), so the longer match never hides a
+shorter one's meaning.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+
+from bot.config.understanding import Taxonomy
+
+
+class Role(enum.StrEnum):
+    URGENT = "urgent"
+    PROBLEM = "problem"
+    CHAT = "chat"
+    HELP = "help"
+    OFFER = "offer"
+    KEYWORD = "keyword"  # with a category code: names a problem of that category
+    TOPIC = "topic"  # with a category code: names that category's things
+
+
+Tag = tuple[Role, str]  # (role, category code or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    word: str
+    pos: int
+    tags: frozenset[Tag]
+
+    def has(self, role: Role) -> bool:
+        return any(r is role for r, _ in self.tags)
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex source matching any of ``words``, longest first, shaped as a trie so that
+    matching costs about one character comparison per position instead of one per word."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in node.items() if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            # Greedy optional group: the longer word wins, the shorter one still matches.
+            return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+        return body
+
+    return build(trie)
+
+
+class Lexicon:
+    """Compiled word lists of one taxonomy; build with :func:`lexicon_for`."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        tags: dict[str, set[Tag]] = {}
+
+        def add(words: tuple[str, ...], tag: Tag) -> None:
+            for word in words:
+                if word:
+                    tags.setdefault(word, set()).add(tag)
+
+        add(taxonomy.urgent_keywords, (Role.URGENT, ""))
+        add(taxonomy.problem_keywords, (Role.PROBLEM, ""))
+        add(taxonomy.chat_keywords, (Role.CHAT, ""))
+        add(taxonomy.help_keywords, (Role.HELP, ""))
+        add(taxonomy.offer_keywords, (Role.OFFER, ""))
+        for cat in taxonomy.categories:
+            add(cat.keywords, (Role.KEYWORD, cat.code))
+            add(cat.topics, (Role.TOPIC, cat.code))
+        words = sorted(tags)
+        # Inherit the roles of every lexicon word that is a prefix of a longer one.
+        known = set(words)
+        self.tags: dict[str, frozenset[Tag]] = {}
+        for word in words:
+            merged = set(tags[word])
+            own_category = any(code for _, code in merged)
+            for end in range(1, len(word)):
+                if word[:end] in known:
+                    # A word with its own category keeps it: 保安值班 is security even
+                    # though 保安 alone names the management.
+                    merged |= {tag for tag in tags[word[:end]] if not (own_category and tag[1])}
+            self.tags[word] = frozenset(merged)
+        self.words = frozenset(words)
+        self._pattern = re.compile("(?=(" + trie_pattern(words) + "))") if words else None
+
+    def scan(self, text: str) -> list[Hit]:
+        """Every lexicon word in ``text``: the longest starting at each position, in order."""
+        if self._pattern is None:
+            return []
+        return [
+            Hit(m.group(1), m.start(), self.tags[m.group(1)])
+            for m in self._pattern.finditer(text)
+            if m.group(1)
+        ]
+
+
+@lru_cache(maxsize=8)
+def lexicon_for(taxonomy: Taxonomy) -> Lexicon:
+    """The compiled lexicon of ``taxonomy`` (cached; a Taxonomy is immutable and hashable).
+
+    Also teaches jieba every word of the taxonomy, so that words an admin added in the
+    config come out whole in the keywords.
+    """
+    lexicon = Lexicon(taxonomy)
+    for word in lexicon.words:
+        if len(word) > 1 and word not in _JIEBA_KNOWN:
+            jieba.add_word(word)
+            _JIEBA_KNOWN.add(word)
+    return lexicon
+
+
+# Words already given to jieba in this process (jieba's dictionary is process-wide).
+_JIEBA_KNOWN: set[str] = set()

@@ -1,0 +1,134 @@
+"""Normalising a resident's message before it is analysed.
+
+:func:`normalise` turns whatever a chat delivers into plain Simplified Chinese text:
+full-width forms become half-width (NFKC), Traditional becomes Simplified, emoji, zero-width,
+control and private-use characters go (a few emoji that carry meaning become words), runs of
+whitespace and of punctuation shrink to one, and absurdly long input is cut.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import opencc
+
+#: Longest text kept in :attr:`Understanding.text` (the dispatcher already caps at 4000).
+MAX_TEXT = 2000
+
+# Emoji that residents use instead of a word; everything else in the "symbol, other"
+# category is dropped.
+_EMOJI_WORDS = {
+    "💡": "灯",
+    "🔥": "火",
+    "💧": "水",
+    "🚰": "水",
+    "🐶": "狗",
+    "🐕": "狗",
+    "🐱": "猫",
+    "🐈": "猫",
+    "🚗": "车",
+    "🗑": "垃圾",
+    "⚡": "电",
+}
+# Unicode categories removed outright: control, format (zero-width, bidi marks), surrogates
+# left by undecodable bytes, private use, unassigned, and emoji-like symbols and modifiers.
+_DROP = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "So", "Sk"})
+_KEEP_SYMBOLS = frozenset("°℃")
+_SPACE = re.compile(r"\s+")
+# A run of punctuation keeps its first mark: "！！！" -> "!", "？？？" -> "?", "。。。" -> "。".
+_PUNCT_RUN = re.compile(r"([!?,.;:~。，、！？；：…~\-—])[!?,.;:~。，、！？；：…~\-—]+")
+# Chinese sentence punctuation survives NFKC (residents' text is shown back to them): it is
+# swapped for private-use placeholders around the normalisation.
+_CJK_PUNCT = "，！？：；（）"
+_HIDE = str.maketrans({ch: chr(0xE000 + i) for i, ch in enumerate(_CJK_PUNCT)})
+_SHOW = str.maketrans({chr(0xE000 + i): ch for i, ch in enumerate(_CJK_PUNCT)})
+# `著` is valid Simplified (著名) so OpenCC keeps it, but in 著火 it is the Traditional 着.
+_ZHUO = re.compile(r"著(?=火|了|凉)")
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` cleaned for analysis, at most :data:`MAX_TEXT` characters.
+
+    Never raises on odd input (lone surrogates, NULs, 100k characters of anything).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")
+    # Cut before the expensive steps so their cost is bounded; a little slack because
+    # dropping emoji and spaces shortens the text.
+    text = text[: MAX_TEXT * 2]
+    text = unicodedata.normalize("NFKC", text.translate(_HIDE)).translate(_SHOW)
+    text = _clean_chars(text)
+    if _has_traditional(text):
+        text = _converter().convert(text)
+    text = _ZHUO.sub("着", text)
+    text = _fix_typos(text)
+    text = _SPACE.sub(" ", text)
+    text = _PUNCT_RUN.sub(r"\1", text)
+    return text.strip()[:MAX_TEXT]
+
+
+@cache
+def _typos() -> tuple[re.Pattern[str], dict[str, str]]:
+    path = Path(__file__).resolve().parent / "data" / "typos.txt"
+    table: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            wrong, _, right = line.partition("\t")
+            table[wrong.strip()] = right.strip()
+    words = sorted(table, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words)), table
+
+
+def _fix_typos(text: str) -> str:
+    """Fix the homophone slips listed in ``data/typos.txt`` ("停点了" -> "停电了")."""
+    pattern, table = _typos()
+    return pattern.sub(lambda m: table[m.group(0)], text)
+
+
+def _clean_chars(text: str) -> str:
+    out: list[str] = []
+    for ch in text:
+        if ch.isascii():
+            out.append(" " if ch < " " or ch == "\x7f" else ch)
+            continue
+        word = _EMOJI_WORDS.get(ch)
+        if word is not None:
+            out.append(word)
+        elif ch in _KEEP_SYMBOLS:
+            out.append(ch)
+        elif unicodedata.category(ch) in _DROP:
+            # A dropped character between words must not glue them together.
+            out.append(" " if unicodedata.category(ch) == "So" else "")
+        elif "\ufe00" <= ch <= "\ufe0f":  # variation selectors (emoji presentation)
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _has_traditional(text: str) -> bool:
+    trad = traditional_chars()
+    return any(ch in trad for ch in text)
+
+
+@cache
+def traditional_chars() -> frozenset[str]:
+    """Characters that OpenCC's Traditional-to-Simplified table changes (read once)."""
+    path = Path(opencc.__file__).resolve().parent / "dictionary" / "TSCharacters.txt"
+    chars: set[str] = set()
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            key, _, targets = line.rstrip("\n").partition("\t")
+            if len(key) == 1 and key not in targets.split(" "):
+                chars.add(key)
+    return frozenset(chars)
+
+
+@cache
+def _converter() -> Any:
+    # Built only when a Traditional message arrives: OpenCC's pure-Python set-up is not free.
+    return opencc.OpenCC("t2s")

@@ -1,0 +1,119 @@
+"""Sentence-level rules around the lexicon hits: hypotheticals, all-clear, fixed, notices,
+status questions, and who a request is addressed to.
+
+Each function answers one question about the (normalised) text and is unit-tested on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.understand.lexicon import Hit, Role
+
+# Before an urgent word, within its clause: the danger is imagined, denied or avoided.
+_HYPOTHETICAL = re.compile(r"万一|如果|要是|会不会|以防|防止|小心|怕|没有|没|差点|不会|避免")
+_CLAUSE_BREAK = re.compile(r"[,，。!！?？;；\s]")
+# The danger is over or was never there.
+_ALL_CLEAR = re.compile(r"虚惊一场|没事了|误会一场|误报|已经(?:扑)?灭了|扑灭了|救出来了|已经找到")
+# Something reported earlier has been fixed.
+_FIXED = re.compile(
+    r"(?:修好|换好|装好|弄好|处理好|搞定|解决|恢复|修复|清理干净|打扫干净|清干净|找到)了"
+    r"|(?:已经|终于|已)(?:修好|恢复|来电|来水|通|换好|修复|处理)"
+    r"|来电了|来水了|水来了|电来了|(?<!不)通了|恢复正常"
+)
+_NOT_FIXED = re.compile(r"(?:没|未|不|没有|什么时候|何时|啥时候)$")
+_CONTRAST = re.compile(r"但是|可是|不过|结果|又")
+# An announcement by the management (planned outage), unless the complaint is its absence.
+_NOTICE = re.compile(r"通知|公告|提前储水|提前存水|是因为")
+_NOTICE_DENIED = re.compile(r"[没不未无]")
+_ME_TOO = re.compile(r"^(?:我也是|同问|我家也|我们也|\+1)")
+# A sentence asking about a state of affairs rather than stating it.
+_STATUS_QUESTION = re.compile(r"了吗|了没|是不是|几点|怎么回事|原因|是否")
+_CLAUSE = re.compile(r"[^。!！?？,，;；\s]*[。!！?？,，;；\s]?")
+# Words that address the management: a problem put to them is a report, not a favour asked.
+_MANAGEMENT = re.compile(r"物业|社区|居委|保安|管管|管一下|处理一下|负责")
+_MANAGEMENT_TOPICS = frozenset({"物业费", "报修"})
+_NOT_HELP_AFTER = re.compile(r"^(?:管|处理|负责)")
+
+
+def real_urgent(text: str, hit: Hit) -> bool:
+    """An urgent word that is not hypothetical or denied within its clause ("万一着火")."""
+    start = hit.pos
+    window = text[max(0, start - 6) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    return _HYPOTHETICAL.search(window) is None
+
+
+def all_clear(text: str) -> bool:
+    """The message says a danger is over ("虚惊一场", "没事了")."""
+    return _ALL_CLEAR.search(text) is not None
+
+
+def fixed(text: str, hits: list[Hit]) -> bool:
+    """The message says something got fixed, and no new problem follows a contrast word
+    ("电梯修好了，但是楼道灯又坏了" is a new report)."""
+    for match in _FIXED.finditer(text):
+        if _NOT_FIXED.search(text[max(0, match.start() - 4) : match.start()]):
+            continue
+        later = _CONTRAST.search(text, match.end())
+        if later and any(
+            h.pos >= later.start() and (h.has(Role.PROBLEM) or h.has(Role.KEYWORD)) for h in hits
+        ):
+            return False
+        return True
+    return False
+
+
+def notice(text: str) -> bool:
+    """The message announces something planned ("停水通知：明天8点到12点...")."""
+    for match in _NOTICE.finditer(text):
+        if not _NOTICE_DENIED.search(text[max(0, match.start() - 6) : match.start()]):
+            return True
+    return False
+
+
+def me_too(text: str) -> bool:
+    """The message only joins someone else's report ("我也是，我家也停电了")."""
+    return _ME_TOO.search(text) is not None
+
+
+def question_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of clauses that ask about a state of affairs ("停电了吗？", "明天几点停水？").
+
+    A clause starting with 还是 continues the question before it ("停电了吗？还是我家跳闸了").
+    Rhetorical complaints ("没人打扫吗", "这能喝吗") are not status questions.
+    """
+    spans: list[tuple[int, int]] = []
+    previous = False
+    for match in _CLAUSE.finditer(text):
+        clause = match.group(0)
+        if not clause:
+            continue
+        asks = bool(_STATUS_QUESTION.search(clause)) and (
+            clause.endswith(("?", "？")) or "了吗" in clause or "了没" in clause
+        )
+        if asks or (previous and clause.startswith("还是")):
+            spans.append((match.start(), match.end()))
+            previous = True
+        else:
+            previous = False
+    return spans
+
+
+def management_word(word: str) -> bool:
+    """The word names whom to complain to (物业, 保安), not what is wrong."""
+    return _MANAGEMENT.fullmatch(word) is not None or word in _MANAGEMENT_TOPICS
+
+
+def addressed_to_management(text: str) -> bool:
+    """The message addresses the management or asks someone to deal with a problem."""
+    return _MANAGEMENT.search(text) is not None
+
+
+def help_cue(text: str, hit: Hit) -> bool:
+    """A help word that really asks for a hand: "谁能管管" asks for management, not help."""
+    return (
+        _NOT_HELP_AFTER.search(text[hit.pos + len(hit.word) : hit.pos + len(hit.word) + 2]) is None
+    )
