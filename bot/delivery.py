@@ -65,10 +65,12 @@ class Sender(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class RateLimits:
-    """Limits for one platform. ``per_chat_window`` is ``(count, period)``, e.g. 20/minute."""
+    """Limits for one platform: a minimum gap between two messages to one chat, a sliding
+    window ``(count, period)`` per group chat (e.g. Telegram's 20 per minute in a group; it does
+    not apply to private chats) and an overall per-second limit."""
 
     per_chat_min_gap: timedelta = timedelta(seconds=1)
-    per_chat_window: tuple[int, timedelta] = (20, timedelta(minutes=1))
+    group_window: tuple[int, timedelta] = (20, timedelta(minutes=1))
     overall_per_second: int = 30
 
 
@@ -90,10 +92,10 @@ class RateLimiter:
         sent = self._per_chat.get(chat)
         if sent:
             at = max(at, sent[-1] + self.limits.per_chat_min_gap)
-            count, period = self.limits.per_chat_window
+            count, period = self.limits.group_window
             while sent and sent[0] <= now - period:
                 sent.popleft()
-            if len(sent) >= count:
+            if len(sent) >= count and is_group(chat):
                 at = max(at, sent[-count] + period)
         while self._overall and self._overall[0] <= now - timedelta(seconds=1):
             self._overall.popleft()
@@ -107,6 +109,12 @@ class RateLimiter:
 
     def block(self, chat: str, until: datetime) -> None:
         self._blocked_until[chat] = max(until, self._blocked_until.get(chat, until))
+
+
+def is_group(chat: str) -> bool:
+    """Whether a platform chat id names a group (Telegram groups have negative ids, WeChat
+    rooms end in ``@chatroom``); private chats with people are exempt from the group window."""
+    return chat.startswith("telegram:-") or chat.endswith("@chatroom")
 
 
 def backoff(attempts: int, rng: random.Random) -> timedelta:

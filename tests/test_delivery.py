@@ -158,3 +158,17 @@ def test_rate_limiter_overall_limit() -> None:
         assert limiter.next_allowed(f"c{i}", T0) == T0
         limiter.record(f"c{i}", T0)
     assert limiter.next_allowed("c9", T0) == T0 + timedelta(seconds=1)
+
+
+def test_group_window_does_not_apply_to_private_chats() -> None:
+    limiter = RateLimiter(RateLimits(group_window=(2, timedelta(minutes=1))))
+    at = T0
+    for _ in range(5):
+        assert limiter.next_allowed("telegram:501", at) == at
+        limiter.record("telegram:501", at)
+        at += timedelta(seconds=1)
+    for i in range(2):
+        limiter.record("telegram:-1", T0 + timedelta(seconds=i))
+    assert limiter.next_allowed("telegram:-1", T0 + timedelta(seconds=5)) == T0 + timedelta(
+        minutes=1
+    )

@@ -79,7 +79,7 @@ def limits_from(cfg: TelegramConfig) -> RateLimits:
     """Telegram's flood limits (``telegram.constants.FloodLimit``) as configured."""
     return RateLimits(
         per_chat_min_gap=timedelta(seconds=1 / cfg.per_chat_per_second),
-        per_chat_window=(cfg.per_group_per_minute, timedelta(minutes=1)),
+        group_window=(cfg.per_group_per_minute, timedelta(minutes=1)),
         overall_per_second=cfg.overall_per_second,
     )
 

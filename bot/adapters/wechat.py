@@ -64,7 +64,7 @@ def wechat_limits(config: WeChatConfig) -> RateLimits:
     """At most ``per_room_per_minute`` per chat, ``min_gap`` apart, one a second overall."""
     return RateLimits(
         per_chat_min_gap=config.min_gap,
-        per_chat_window=(config.per_room_per_minute, timedelta(minutes=1)),
+        group_window=(config.per_room_per_minute, timedelta(minutes=1)),
         overall_per_second=OVERALL_PER_SECOND,
     )
 
