@@ -28,6 +28,9 @@ class Kind(enum.StrEnum):
     DIGEST = "digest"
     COMMAND_REPLY = "command_reply"
     ERROR = "error"
+    # Added by linli (not in the original contract list): an urgent report's immediate private
+    # alert to the building's heads and grid workers.
+    ISSUE_ALERT = "issue_alert"
 
 
 class Role(enum.StrEnum):

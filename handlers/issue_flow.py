@@ -52,6 +52,32 @@ def after_quiet(config: Config, when: datetime, urgent: bool) -> datetime:
     return end
 
 
+def waking_add(config: Config, start: datetime, duration: timedelta, urgent: bool) -> datetime:
+    """``start + duration`` counting only time outside quiet hours (urgent: plain addition).
+
+    Escalation is measured on this clock, so a report at 23:30 reaches the grid worker two
+    waking hours after 07:00 instead of together with the head's first reminder at 07:00.
+    """
+    quiet = config.issues.quiet_hours
+    if urgent or quiet is None or quiet.start == quiet.end:
+        return start + duration
+    at = after_quiet(config, start, False)
+    remaining = duration
+    for _ in range(1000):  # each round crosses one quiet period
+        local = at.astimezone(config.timezone)
+        quiet_start = local.replace(
+            hour=quiet.start.hour, minute=quiet.start.minute, second=0, microsecond=0
+        )
+        if quiet_start <= local:
+            quiet_start += timedelta(days=1)
+        awake = quiet_start - local
+        if remaining <= awake:
+            return at + remaining
+        remaining -= awake
+        at = after_quiet(config, quiet_start, False)
+    return at + remaining
+
+
 def in_quiet_hours(config: Config, now: datetime, urgent: bool) -> bool:
     return after_quiet(config, now, urgent) != now
 
@@ -155,12 +181,10 @@ def refuse(msg: Incoming, issue: Issue, text: str) -> Refused:
 async def schedule_ack_timers(ctx: Context, issue: Issue) -> None:
     """Acknowledgement reminder and both escalation steps, measured from the report."""
     esc = escalation_for(ctx.config, issue)
-    for kind, after in (
-        (TIMER_ACK, esc.ack_due),
-        (TIMER_GRID, esc.to_grid_after),
-        (TIMER_OFFICE, esc.to_office_after),
-    ):
-        due = after_quiet(ctx.config, issue.created_at + after, issue.urgent)
+    first_reminder = after_quiet(ctx.config, issue.created_at + esc.ack_due, issue.urgent)
+    await ctx.store.timers.add(TIMER_ACK, issue.number, first_reminder)
+    for kind, after in ((TIMER_GRID, esc.to_grid_after), (TIMER_OFFICE, esc.to_office_after)):
+        due = waking_add(ctx.config, issue.created_at, after, issue.urgent)
         await ctx.store.timers.add(kind, issue.number, due)
 
 

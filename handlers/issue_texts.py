@@ -84,10 +84,23 @@ def summary(issue: Issue, label: str) -> str:
 
 
 def created(issue: Issue, label: str) -> str:
-    urgent = "【紧急】" if issue.urgent else ""
+    if issue.urgent:
+        return (
+            f"【紧急】已记录为第 {issue.number} 号问题：{label}{where(issue)}，"
+            f"已立即通知楼栋长和网格员。如有人身危险，请马上拨打 119（火警）、"
+            f"120（急救）或 110（报警）。"
+        )
     return (
-        f"{urgent}已记录为第 {issue.number} 号问题：{label}{where(issue)}。"
+        f"已记录为第 {issue.number} 号问题：{label}{where(issue)}。"
         f"已通知楼栋长，处理进展会在这里告诉您。"
+    )
+
+
+def urgent_alert(issue: Issue, label: str) -> str:
+    return (
+        f"{summary(issue, label)}刚刚报告。"
+        f"原话：“{issue.text[:80]}”（{issue.reporter_name}）。"
+        f"请尽快到场或联系处置，受理请回复“收到 {issue.number}”。"
     )
 
 

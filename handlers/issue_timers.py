@@ -26,6 +26,7 @@ from handlers.issue_flow import (
     next_digest,
     office_messages,
     private_to,
+    waking_add,
 )
 from storage.issues import Issue, IssueStatus
 from storage.timers import Timer
@@ -60,7 +61,7 @@ async def ack_reminder(timer: Timer, ctx: Context) -> list[Outgoing]:
         outs = grid_messages(ctx, issue, text)
     esc = escalation_for(ctx.config, issue)
     following = ctx.now + esc.reminder_every
-    if following <= issue.created_at + esc.to_office_after:
+    if following <= waking_add(ctx.config, issue.created_at, esc.to_office_after, issue.urgent):
         await ctx.store.timers.add(
             TIMER_ACK, issue.number, after_quiet(ctx.config, following, issue.urgent)
         )

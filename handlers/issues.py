@@ -24,6 +24,7 @@ from handlers.issue_flow import (
     TIMER_GRID,
     TIMER_OFFICE,
     group_chat,
+    private_to,
     schedule_ack_timers,
 )
 from storage.issues import Issue, NewIssue
@@ -87,7 +88,7 @@ async def file_report(
     )
     await schedule_ack_timers(ctx, issue)
     label = ctx.config.taxonomy.label(issue.category)
-    return [
+    outs = [
         Outgoing(
             msg.chat,
             Kind.ISSUE_CREATED,
@@ -96,6 +97,13 @@ async def file_report(
             mentions=reporter,
         )
     ]
+    if issue.urgent:
+        # Danger to people: the heads and grid workers hear of it privately at once, day or
+        # night, instead of only from the group or the first reminder.
+        alert = t.urgent_alert(issue, label)
+        staff = [*ctx.config.heads_of(building), *ctx.config.grid_workers_of(building)]
+        outs += [private_to(p, alert, Kind.ISSUE_ALERT, issue) for p in staff]
+    return outs
 
 
 async def on_text(msg: Incoming, ctx: Context, u: Understanding) -> list[Outgoing] | None:

@@ -1,0 +1,45 @@
+"""Escalation after quiet hours is measured in waking time, not dumped at 07:00."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.app import Linli
+from bot.config import Config
+from bot.model import Kind
+from handlers.issue_flow import waking_add
+from tests.conftest import SHANGHAI, say
+
+NIGHT = datetime(2026, 5, 1, 23, 30, tzinfo=SHANGHAI)
+
+
+def test_waking_add_skips_quiet_hours(config: Config) -> None:
+    assert waking_add(config, NIGHT, timedelta(hours=2), False) == datetime(
+        2026, 5, 2, 9, 0, tzinfo=SHANGHAI
+    )
+    evening = datetime(2026, 5, 1, 21, 0, tzinfo=SHANGHAI)
+    assert waking_add(config, evening, timedelta(hours=2), False) == datetime(
+        2026, 5, 2, 8, 0, tzinfo=SHANGHAI
+    )
+    assert waking_add(config, NIGHT, timedelta(minutes=15), True) == NIGHT + timedelta(minutes=15)
+    assert waking_add(config, evening, timedelta(minutes=30), False) == evening + timedelta(
+        minutes=30
+    )
+
+
+async def test_night_report_escalates_in_waking_hours(app: Linli) -> None:
+    await app.handle(say("3单元楼道灯坏了", at=NIGHT))
+    sent: list[tuple[datetime, Kind, str]] = []
+    at = NIGHT
+    while at < datetime(2026, 5, 2, 12, 0, tzinfo=SHANGHAI):
+        at += timedelta(minutes=10)
+        sent += [(at, o.kind, o.chat) for o in await app.tick(at)]
+    quiet_end = datetime(2026, 5, 2, 7, 0, tzinfo=SHANGHAI)
+    assert all(t >= quiet_end for t, _, _ in sent)
+    reminders = [t for t, k, _ in sent if k is Kind.ACK_REMINDER]
+    assert reminders[0] == quiet_end
+    escalations = [(t, chat) for t, k, chat in sent if k is Kind.ESCALATION]
+    assert escalations == [
+        (datetime(2026, 5, 2, 9, 0, tzinfo=SHANGHAI), "local:grid-1"),
+        (datetime(2026, 5, 2, 11, 0, tzinfo=SHANGHAI), "local:office"),
+    ]
