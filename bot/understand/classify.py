@@ -20,21 +20,17 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-import jieba
-
 from bot.config.understanding import Taxonomy
 from bot.understand import rules
 from bot.understand.lexicon import Hit, Role, lexicon_for
 from bot.understand.location import extract_location
 from bot.understand.normalise import normalise
-from bot.understand.userdict import load_user_dictionary
+from bot.understand.tokenizer import lcut
 
 #: Only the start of a long message is analysed: rants put the problem first, and the cost
 #: of understanding must not grow with the length of a paste.
 MAX_ANALYSED = 500
 MAX_KEYWORDS = 8
-
-load_user_dictionary()
 
 
 class Intent(enum.StrEnum):
@@ -117,19 +113,16 @@ def _category(text: str, hits: list[Hit]) -> str:
 def _keywords(
     text: str, why: list[Hit], lexicon_words: frozenset[str], location: str | None
 ) -> tuple[str, ...]:
-    """The jieba tokens that explain the decision: lexicon words among the deciding hits,
-    then the location."""
+    """The jieba tokens that explain the decision (lexicon words, when some hit decided it),
+    in text order, then the location as one keyword however jieba cut it."""
     wanted = {h.word for h in why}
     out: list[str] = []
-    for token in jieba.lcut(text):
-        if token in out:
-            continue
-        if (
-            token in wanted
-            or (token in lexicon_words and len(token) > 1 and wanted)
-            or token == location
-        ):
-            out.append(token)
-        if len(out) >= MAX_KEYWORDS:
-            break
-    return tuple(out)
+    if wanted:
+        for token in lcut(text):
+            if token not in out and (
+                token in wanted or (len(token) > 1 and token in lexicon_words)
+            ):
+                out.append(token)
+    if location and location not in out:
+        out = [*out[: MAX_KEYWORDS - 1], location]
+    return tuple(out[:MAX_KEYWORDS])

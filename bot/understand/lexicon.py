@@ -13,11 +13,9 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-
-import jieba
 
 from bot.config.understanding import Taxonomy
+from bot.understand import tokenizer
 
 
 class Role(enum.StrEnum):
@@ -113,20 +111,23 @@ class Lexicon:
         ]
 
 
-@lru_cache(maxsize=8)
 def lexicon_for(taxonomy: Taxonomy) -> Lexicon:
-    """The compiled lexicon of ``taxonomy`` (cached; a Taxonomy is immutable and hashable).
+    """The compiled lexicon of ``taxonomy``, built once per taxonomy object.
 
-    Also teaches jieba every word of the taxonomy, so that words an admin added in the
-    config come out whole in the keywords.
+    Keyed by identity, not by value: hashing a taxonomy walks every word, which would cost
+    more than understanding a short message. Also teaches the tokenizer every word of the
+    taxonomy, so that words an admin added in the config come out whole in the keywords.
     """
+    entry = _LEXICONS.get(id(taxonomy))
+    if entry is not None and entry[0] is taxonomy:
+        return entry[1]
     lexicon = Lexicon(taxonomy)
-    for word in lexicon.words:
-        if len(word) > 1 and word not in _JIEBA_KNOWN:
-            jieba.add_word(word)
-            _JIEBA_KNOWN.add(word)
+    tokenizer.add_words(lexicon.words)
+    if len(_LEXICONS) >= 8:  # a process sees one or two taxonomies; tests see a few more
+        _LEXICONS.clear()
+    # The entry keeps the taxonomy alive, so its id cannot be reused by another object.
+    _LEXICONS[id(taxonomy)] = (taxonomy, lexicon)
     return lexicon
 
 
-# Words already given to jieba in this process (jieba's dictionary is process-wide).
-_JIEBA_KNOWN: set[str] = set()
+_LEXICONS: dict[int, tuple[Taxonomy, Lexicon]] = {}

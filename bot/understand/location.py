@@ -47,9 +47,10 @@ def find_location(text: str) -> tuple[str, int] | None:
         best = (match.group(0), match.start())
         break
     for pattern in (_CHINESE, _places()):
-        match = pattern.search(text, 0, best[1] if best else len(text))
-        if match and (best is None or match.start() < best[1]):
-            best = (match.group(0), match.start())
+        # Only an earlier place can win: search up to the best so far.
+        found = pattern.search(text, 0, best[1] if best else len(text))
+        if found and (best is None or found.start() < best[1]):
+            best = (found.group(0), found.start())
     return best
 
 

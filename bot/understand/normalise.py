@@ -89,30 +89,35 @@ def _fix_typos(text: str) -> str:
     return pattern.sub(lambda m: table[m.group(0)], text)
 
 
+# Characters that need no look-up: printable ASCII, CJK ideographs, CJK and full-width
+# punctuation. Only the others go through :func:`_clean_char`.
+_ODD = re.compile(r"[^\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
 def _clean_chars(text: str) -> str:
-    out: list[str] = []
-    for ch in text:
-        if ch.isascii():
-            out.append(" " if ch < " " or ch == "\x7f" else ch)
-            continue
-        word = _EMOJI_WORDS.get(ch)
-        if word is not None:
-            out.append(word)
-        elif ch in _KEEP_SYMBOLS:
-            out.append(ch)
-        elif unicodedata.category(ch) in _DROP:
-            # A dropped character between words must not glue them together.
-            out.append(" " if unicodedata.category(ch) == "So" else "")
-        elif "\ufe00" <= ch <= "\ufe0f":  # variation selectors (emoji presentation)
-            continue
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _ODD.sub(_clean_char, text)
+
+
+def _clean_char(match: re.Match[str]) -> str:
+    ch = match.group(0)
+    if ch.isascii():
+        return " "  # control characters
+    word = _EMOJI_WORDS.get(ch)
+    if word is not None:
+        return word
+    if ch in _KEEP_SYMBOLS:
+        return ch
+    category = unicodedata.category(ch)
+    if category in _DROP:
+        # A dropped symbol between words must not glue them together.
+        return " " if category == "So" else ""
+    if "\ufe00" <= ch <= "\ufe0f":  # variation selectors (emoji presentation)
+        return ""
+    return ch
 
 
 def _has_traditional(text: str) -> bool:
-    trad = traditional_chars()
-    return any(ch in trad for ch in text)
+    return not traditional_chars().isdisjoint(text)
 
 
 @cache
