@@ -1,0 +1,130 @@
+"""Authorisation matrix: every protected command x every role -> allowed or refused.
+
+Each cell runs on a fresh in-memory database with the same setup: resident 小王 of 1号楼
+reported issue 1 (resolved first for the reporter's own commands) and head 张阿姨 created
+event 1 for 1号楼. A refusal is an ``error`` reply and changes nothing; "allowed" means the
+command did its work (no ``error``). The expected table is the policy documented in the
+README ("Issues and commands", "Community events").
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import timedelta
+
+import pytest
+
+from bot.app import Linli
+from bot.config import Config, load_config
+from bot.model import Incoming, Kind
+from tests.conftest import EXAMPLE_CONFIG, T0
+
+# role -> (sender, chat the role naturally writes from)
+ROLES: dict[str, tuple[str, str]] = {
+    "resident_here": ("local:resident-1", "local:building-1"),
+    "resident_other": ("local:resident-2", "local:building-2"),
+    "head_here": ("local:head-1", "local:building-1"),
+    "head_other": ("local:head-2", "local:building-2"),
+    "grid_worker": ("local:grid-1", "local:grid-1"),
+    "admin": ("local:admin", "local:admin"),
+    "unknown": ("local:nobody", "local:nobody"),
+    "unbound_chat": ("local:resident-1", "local:unbound-group"),
+}
+STAFF_HERE = {"head_here", "grid_worker", "admin"}
+STAFF_ANY = STAFF_HERE | {"head_other"}
+HERE = STAFF_HERE | {"resident_here"}
+
+# command -> (setup needed, roles allowed)
+POLICY: dict[str, tuple[str, set[str]]] = {
+    "/ack 1": ("", STAFF_HERE),
+    "/assign 1 王师傅": ("", STAFF_HERE),
+    "/progress 1 已联系物业": ("", STAFF_HERE),
+    "/wait 1 等物业配件": ("", STAFF_HERE),
+    "/resolve 1 已更换灯泡": ("", STAFF_HERE),
+    "/reject 1 不属于楼栋范围": ("", STAFF_HERE),
+    "/escalate 1": ("", STAFF_HERE),
+    "收到 1": ("", STAFF_HERE),
+    "办结 1": ("", STAFF_HERE),
+    "/list": ("", STAFF_ANY),
+    "/show 1": ("", HERE),
+    "/follow 1": ("", HERE),
+    "/confirm 1": ("resolved", {"resident_here", *STAFF_HERE}),
+    "/reopen 1 还是不亮": ("resolved", {"resident_here", *STAFF_HERE}),
+    "/event add 2026-06-20 15:00 邻里茶话会 @活动室": ("", STAFF_ANY),
+    "/event cancel 1": ("event", STAFF_HERE),
+    "/event who 1": ("event", STAFF_HERE),
+    # Any staff member may attend a neighbouring building's event; residents only their own.
+    "/join 1": ("event", HERE | {"head_other"}),
+    "/bind": ("", {"admin"}),
+}
+
+_ids = itertools.count()
+
+
+def incoming(role: str, text: str, minutes: float) -> Incoming:
+    sender, chat = ROLES[role]
+    return Incoming(
+        chat=chat,
+        sender=sender,
+        sender_name=role,
+        text=text,
+        at=T0 + timedelta(minutes=minutes),
+        message_id=f"a{next(_ids)}",
+        private=chat == sender,
+    )
+
+
+async def outcome(config: Config, command: str, setup: str, role: str) -> str:
+    app = await Linli.open(config, database=":memory:")
+    try:
+        await app.start(T0)
+        made = await app.handle(incoming("resident_here", "3单元楼道灯坏了", 0))
+        assert [o.kind for o in made][:1] == [Kind.ISSUE_CREATED]
+        # Someone else in 2号楼 speaks once so they are a known resident there.
+        await app.handle(incoming("resident_other", "大家好", 0.5))
+        if setup == "resolved":
+            outs = await app.handle(incoming("head_here", "/resolve 1 已修好", 1))
+            assert all(o.kind is not Kind.ERROR for o in outs)
+        if setup == "event":
+            outs = await app.handle(
+                incoming("head_here", "/event add 2026-06-20 15:00 邻里茶话会 @活动室", 1)
+            )
+            assert outs and all(o.kind is not Kind.ERROR for o in outs)
+        before = await app.store.issues.get(1)
+        followers = await app.store.issues.followers(1)
+        outs = await app.handle(incoming(role, command, 5))
+        if any(o.kind is Kind.ERROR for o in outs):
+            # A refusal changes nothing.
+            assert await app.store.issues.get(1) == before
+            assert await app.store.issues.followers(1) == followers
+            return "refused"
+        return "allowed" if outs else "silent"
+    finally:
+        await app.close()
+
+
+CELLS = [(cmd, role) for cmd in POLICY for role in ROLES]
+
+
+@pytest.fixture(scope="module")
+def config() -> Config:
+    return load_config(EXAMPLE_CONFIG)
+
+
+@pytest.mark.parametrize(("command", "role"), CELLS, ids=[f"{c}|{r}" for c, r in CELLS])
+async def test_authorisation_matrix(config: Config, command: str, role: str) -> None:
+    setup, allowed = POLICY[command]
+    got = await outcome(config, command, setup, role)
+    expected = "allowed" if role in allowed else "refused"
+    assert got == expected
+
+
+async def probe_all(print_only: bool = False) -> None:
+    config = load_config(EXAMPLE_CONFIG)
+    for command, (setup, allowed) in POLICY.items():
+        row = []
+        for role in ROLES:
+            got = await outcome(config, command, setup, role)
+            want = "allowed" if role in allowed else "refused"
+            row.append(f"{role}={got}{'' if got == want else '(!)'}")
+        print(command, " ".join(row))
