@@ -7,6 +7,7 @@ unknown when the table is closed with :meth:`Table.done`.
 
 from __future__ import annotations
 
+import builtins
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -69,22 +70,22 @@ def parse_clock(text: str) -> time | None:
 class Table:
     """A TOML table being read at ``path``; records problems instead of raising."""
 
-    def __init__(self, data: Any, path: str, problems: Problems) -> None:
+    def __init__(self, data: Any, path: builtins.str, problems: Problems) -> None:
         self.path = path
         self.problems = problems
         if not isinstance(data, dict):
             problems.add(path, f"expected a table, got {_type_name(data)}")
             data = {}
-        self.data: dict[str, Any] = data
-        self._read: set[str] = set()
+        self.data: dict[builtins.str, Any] = data
+        self._read: set[builtins.str] = set()
 
-    def key(self, name: str) -> str:
+    def key(self, name: builtins.str) -> builtins.str:
         return f"{self.path}.{name}" if self.path else name
 
-    def has(self, name: str) -> bool:
+    def has(self, name: builtins.str) -> bool:
         return name in self.data
 
-    def _get(self, name: str, default: Any, expected: str) -> Any:
+    def _get(self, name: builtins.str, default: Any, expected: builtins.str) -> Any:
         self._read.add(name)
         if name in self.data:
             return self.data[name]
@@ -92,7 +93,7 @@ class Table:
             self.problems.add(self.key(name), f"missing; expected {expected}")
         return default
 
-    def _typed(self, name: str, default: Any, expected: str, ok: Callable[[Any], bool]) -> Any:
+    def _typed(self, name: builtins.str, default: Any, expected: builtins.str, ok: Callable[[Any], bool]) -> Any:
         value = self._get(name, default, expected)
         if value is default:
             return value
@@ -101,13 +102,13 @@ class Table:
             return default if default is not _MISSING else None
         return value
 
-    def str(self, name: str, default: Any = _MISSING, *, nonempty: bool = True) -> Any:
+    def str(self, name: builtins.str, default: Any = _MISSING, *, nonempty: bool = True) -> Any:
         value = self._typed(name, default, "a string", lambda v: isinstance(v, str))
         if isinstance(value, str) and nonempty and not value.strip() and value is not default:
             self.problems.add(self.key(name), "expected a non-empty string")
         return value
 
-    def int(self, name: str, default: Any = _MISSING, *, minimum: int | None = None) -> Any:
+    def int(self, name: builtins.str, default: Any = _MISSING, *, minimum: builtins.int | None = None) -> Any:
         value = self._typed(
             name,
             default,
@@ -119,10 +120,10 @@ class Table:
             return default if default is not _MISSING else minimum
         return value
 
-    def bool(self, name: str, default: Any = _MISSING) -> Any:
+    def bool(self, name: builtins.str, default: Any = _MISSING) -> Any:
         return self._typed(name, default, "true or false", lambda v: isinstance(v, bool))
 
-    def str_list(self, name: str, default: Any = _MISSING) -> Any:
+    def str_list(self, name: builtins.str, default: Any = _MISSING) -> Any:
         value = self._typed(
             name,
             default,
@@ -131,7 +132,7 @@ class Table:
         )
         return tuple(value) if isinstance(value, list) else value
 
-    def duration(self, name: str, default: Any = _MISSING) -> Any:
+    def duration(self, name: builtins.str, default: Any = _MISSING) -> Any:
         """A duration such as ``"30m"``; the default may be given as a string too."""
         raw = self._typed(name, default, 'a duration such as "30m", "2h" or "3d"', _is_str)
         if isinstance(raw, timedelta):
@@ -146,7 +147,7 @@ class Table:
             return parse_duration(default) if isinstance(default, str) else None
         return parsed
 
-    def clock(self, name: str, default: Any = _MISSING) -> Any:
+    def clock(self, name: builtins.str, default: Any = _MISSING) -> Any:
         """A time of day ``"HH:MM"`` (24-hour)."""
         raw = self._typed(name, default, 'a time of day "HH:MM"', _is_str)
         if raw is None or isinstance(raw, time):
@@ -157,12 +158,12 @@ class Table:
             return parse_clock(default) if isinstance(default, str) else None
         return parsed
 
-    def table(self, name: str) -> Table:
+    def table(self, name: builtins.str) -> Table:
         """A sub-table; an absent one reads as empty (so every default applies)."""
         self._read.add(name)
         return Table(self.data.get(name, {}), self.key(name), self.problems)
 
-    def tables(self, name: str) -> list[Table]:
+    def tables(self, name: builtins.str) -> list[Table]:
         """An array of tables (``[[name]]``); absent reads as empty."""
         self._read.add(name)
         value = self.data.get(name, [])
@@ -175,7 +176,7 @@ class Table:
             Table(item, f"{self.key(name)}[{i}]", self.problems) for i, item in enumerate(value)
         ]
 
-    def ignore(self, *names: str) -> None:
+    def ignore(self, *names: builtins.str) -> None:
         """Mark keys as known without reading them here."""
         self._read.update(names)
 
