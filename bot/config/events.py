@@ -116,8 +116,8 @@ def parse_schedule(text: str) -> Schedule:
     words = text.strip().lower().replace(",", " , ").split()
     raw_fields = text.strip().lower().split()
     if len(raw_fields) == 5 and all(_CRON_FIELD.match(f) for f in raw_fields):
-        minute, hour, day, month, dow = raw_fields
-        fields = {"minute": minute, "hour": hour, "day": day, "month": month}
+        minute, hour, cron_day, cron_month, dow = raw_fields
+        fields = {"minute": minute, "hour": hour, "day": cron_day, "month": cron_month}
         # Crontab counts weekdays from Sunday = 0; APScheduler from Monday = 0.
         fields["day_of_week"] = re.sub(
             r"(?<![/\d])([0-7])(?!\d)", lambda m: _CRON_DOW_NUMBERS[int(m.group(1))], dow
