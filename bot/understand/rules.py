@@ -11,7 +11,9 @@ import re
 from bot.understand.lexicon import Hit, Role
 
 # Before an urgent word, within its clause: the danger is imagined, denied or avoided.
-_HYPOTHETICAL = re.compile(r"万一|如果|要是|会不会|以防|防止|小心|怕|没有|没|差点|不会|避免")
+_HYPOTHETICAL = re.compile(r"万一|如果|要是|会不会|以防|防止|小心|怕|差点|不会|避免")
+# Right before an urgent word: it is denied ("没有烟"), unlike "没想到着火了".
+_DENIED = re.compile(r"(?:没有|没|不是)$")
 _CLAUSE_BREAK = re.compile(r"[,，。!！?？;；\s]")
 # The danger is over or was never there.
 _ALL_CLEAR = re.compile(r"虚惊一场|没事了|误会一场|误报|已经(?:扑)?灭了|扑灭了|救出来了|已经找到")
@@ -43,7 +45,7 @@ def real_urgent(text: str, hit: Hit) -> bool:
     breaks = list(_CLAUSE_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end() :]
-    return _HYPOTHETICAL.search(window) is None
+    return _HYPOTHETICAL.search(window) is None and _DENIED.search(window) is None
 
 
 def all_clear(text: str) -> bool:

@@ -24,6 +24,10 @@ from bot.understand import Intent, understand
         ("楼道里有个老大爷摔倒了起不来", "other"),
         ("哪里着火了？好浓的烟味", "fire_safety"),  # a question, still urgent
         ("起活了快来人", "fire_safety"),  # voice-to-text slip
+        ("没想到楼下着火了", "fire_safety"),
+        ("楼下有人拿刀追着人跑", "security"),
+        ("有个小孩在楼道摸电箱触电了", "power"),
+        ("隔壁老人好像煤气中毒了，叫不醒", "fire_safety"),  # 没 does not deny what follows it later
     ],
 )
 def test_urgent(text: str, code: str) -> None:
