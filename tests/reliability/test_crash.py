@@ -129,8 +129,9 @@ def run_to_completion(script: Path, db: Path, rng: random.Random, kills: int, to
         proc = subprocess.Popen(
             replay_cmd(script, db), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
-        if done < kills:
-            target = rng.randint(inbox_size(db) + 1, total - 1)
+        low = inbox_size(db) + 1
+        if done < kills and low <= total - 1:
+            target = rng.randint(low, total - 1)
             deadline = time.monotonic() + 120
             while proc.poll() is None and time.monotonic() < deadline:
                 if inbox_size(db) >= target:
