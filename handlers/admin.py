@@ -6,6 +6,8 @@ from bot.commands import CommandCall
 from bot.feature import Command, Context, Feature
 from bot.model import Incoming, Kind, Outgoing, Role
 
+SECTION_TITLES = {"admin": "常用", "issues": "报事", "help": "邻里互助", "events": "社区活动"}
+
 ROLE_LABELS = {
     Role.UNKNOWN: "未登记",
     Role.RESIDENT: "居民",
@@ -20,9 +22,11 @@ async def help_(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing
 
     lines = ["我能帮您做这些事："]
     for feature in default_features():
-        for cmd in feature.commands:
-            if cmd.staff_only and not ctx.is_staff:
-                continue
+        shown = [c for c in feature.commands if ctx.is_staff or not c.staff_only]
+        if not shown:
+            continue
+        lines.append(f"【{SECTION_TITLES.get(feature.name, feature.name)}】")
+        for cmd in shown:
             alias = f"（也可以说“{cmd.aliases[0]}”）" if cmd.aliases else ""
             lines.append(f"{cmd.usage or '/' + cmd.name}  {cmd.help}{alias}")
     lines.append("在楼栋群里直接说出问题（例如“3单元楼道灯坏了”），我会记录下来。")

@@ -46,6 +46,8 @@ class LocalChat:
             else "local:building-1"
         )
         self.user, self.name = DEFAULT_SPEAKER
+        # Names given with ":as ID NAME" in this session, so switching back keeps them.
+        self._names: dict[str, str] = {self.user: self.name}
         self._ids = itertools.count(int(self.real_clock().timestamp() * 1000))
 
     def now(self) -> datetime:
@@ -102,7 +104,13 @@ class LocalChat:
             user, _, name = arg.partition(" ")
             person = cfg.person_by_id.get(user)
             self.user = user
-            self.name = name.strip() or (person.name if person else user.split(":")[-1])
+            self.name = (
+                name.strip()
+                or (person.name if person else None)
+                or self._names.get(user)
+                or user.split(":")[-1]
+            )
+            self._names[user] = self.name
             if self.chat not in cfg.building_of_chat and self.chat != cfg.office_chat:
                 self.chat = self.user
         elif verb == "in" and arg:
