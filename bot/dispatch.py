@@ -14,6 +14,7 @@ later; a bug in a handler rolls back that handler's writes and answers with a po
 from __future__ import annotations
 
 import logging
+import sqlite3
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -26,6 +27,7 @@ from bot.flood import FloodGuard, Verdict
 from bot.model import Incoming, Kind, Mention, Outgoing, Role
 from bot.understand import Understanding, understand
 from storage import StorageError, Store
+from storage.db import Connection
 
 log = logging.getLogger(__name__)
 
@@ -80,32 +82,59 @@ class Dispatcher:
         self.flood = FloodGuard(config.flood_per_minute)
 
     async def handle(self, msg: Incoming) -> list[Outgoing]:
-        """Store, then handle ``msg``; returns the queued replies ([] for a redelivery)."""
+        """Store, then handle ``msg``; returns the queued replies ([] for a redelivery).
+
+        One commit per message: the inbox row is written first and the handling runs in a
+        savepoint after it. If the handling fails (a database fault), the savepoint is rolled
+        back and the row is committed still pending — exactly as if it had been stored in its
+        own transaction first — and the error is raised; :meth:`recover` handles it later.
+        """
         msg = sanitise(msg)
-        inbox_id = await self.store.inbox.store(msg)
-        if inbox_id is None:
-            log.info("duplicate message ignored chat=%s message_id=%s", msg.chat, msg.message_id)
-            return []
-        return await self.process(inbox_id, msg)
+        failure: BaseException | None = None
+        outs: list[Outgoing] = []
+        async with self.store.transaction() as conn:
+            inbox_id = await self.store.inbox.add(msg)
+            if inbox_id is None:
+                log.info(
+                    "duplicate message ignored chat=%s message_id=%s", msg.chat, msg.message_id
+                )
+                return []
+            await conn.execute("SAVEPOINT message")
+            try:
+                outs = await self._apply(inbox_id, msg, conn)
+                await conn.execute("RELEASE message")
+            except BaseException as exc:
+                await conn.execute("ROLLBACK TO message")
+                await conn.execute("RELEASE message")
+                failure = exc
+        if failure is not None:
+            if isinstance(failure, sqlite3.Error):
+                raise StorageError(str(failure)) from failure
+            raise failure
+        return outs
 
     async def process(self, inbox_id: int, msg: Incoming) -> list[Outgoing]:
+        """Handle a message already stored in the inbox, in its own transaction."""
         async with self.store.transaction() as conn:
-            if not await self.store.inbox.claim(inbox_id):
-                return []  # a recovery pass handled it meanwhile
-            ctx = await self.context_for(msg)
-            await conn.execute("SAVEPOINT handler")
-            try:
-                outs = await self.route(msg, ctx)
-                await conn.execute("RELEASE handler")
-            except StorageError:
-                raise
-            except Exception:
-                log.exception("handler failed chat=%s message_id=%s", msg.chat, msg.message_id)
-                await conn.execute("ROLLBACK TO handler")
-                await conn.execute("RELEASE handler")
-                outs = [Outgoing(msg.chat, Kind.ERROR, texts.INTERNAL_ERROR)]
-            outs = privacy.for_delivery(outs, self.config)
-            await self.store.outbox.add(outs, msg.at)
+            return await self._apply(inbox_id, msg, conn)
+
+    async def _apply(self, inbox_id: int, msg: Incoming, conn: Connection) -> list[Outgoing]:
+        if not await self.store.inbox.claim(inbox_id):
+            return []  # a recovery pass handled it meanwhile
+        ctx = await self.context_for(msg)
+        await conn.execute("SAVEPOINT handler")
+        try:
+            outs = await self.route(msg, ctx)
+            await conn.execute("RELEASE handler")
+        except StorageError:
+            raise
+        except Exception:
+            log.exception("handler failed chat=%s message_id=%s", msg.chat, msg.message_id)
+            await conn.execute("ROLLBACK TO handler")
+            await conn.execute("RELEASE handler")
+            outs = [Outgoing(msg.chat, Kind.ERROR, texts.INTERNAL_ERROR)]
+        outs = privacy.for_delivery(outs, self.config)
+        await self.store.outbox.add(outs, msg.at)
         return outs
 
     async def recover(self) -> int:

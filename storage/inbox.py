@@ -13,22 +13,27 @@ class InboxRepo:
         self.db = db
 
     async def store(self, msg: Incoming) -> int | None:
-        """Store ``msg``; returns its inbox id, or None if it was stored before (redelivery)."""
-        async with self.db.transaction() as conn:
-            cur = await conn.execute(
-                "INSERT OR IGNORE INTO inbox (chat, message_id, sender, sender_name, text, at, private)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    msg.chat,
-                    msg.message_id,
-                    msg.sender,
-                    msg.sender_name,
-                    msg.text,
-                    msg.at.timestamp(),
-                    int(msg.private),
-                ),
-            )
-            return cur.lastrowid if cur.rowcount else None
+        """Store ``msg`` (its own commit); returns its inbox id, or None if it was stored
+        before (redelivery)."""
+        async with self.db.transaction():
+            return await self.add(msg)
+
+    async def add(self, msg: Incoming) -> int | None:
+        """:meth:`store` inside the caller's transaction."""
+        cur = await self.db.conn.execute(
+            "INSERT OR IGNORE INTO inbox (chat, message_id, sender, sender_name, text, at, private)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                msg.chat,
+                msg.message_id,
+                msg.sender,
+                msg.sender_name,
+                msg.text,
+                msg.at.timestamp(),
+                int(msg.private),
+            ),
+        )
+        return cur.lastrowid if cur.rowcount else None
 
     async def claim(self, inbox_id: int) -> bool:
         """Mark the message handled inside the transaction that applies its effects.
