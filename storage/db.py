@@ -99,20 +99,19 @@ class _Statement:
     """What :meth:`Connection.execute` returns: run when awaited or entered (``async with``),
     like aiosqlite's, so that callers cannot tell the difference."""
 
-    __slots__ = ("_cursor", "_run")
+    __slots__ = ("_args", "_cursor", "_run")
 
-    def __init__(self, run: Any) -> None:
+    def __init__(self, run: Any, *args: Any) -> None:
         self._run = run
+        self._args = args
         self._cursor: Cursor | None = None
 
-    async def _go(self) -> Cursor:
-        return Cursor(self._run())
-
     def __await__(self) -> Generator[Any, None, Cursor]:
-        return self._go().__await__()
+        return Cursor(self._run(*self._args))
+        yield  # unreachable: makes this a generator that finishes without suspending
 
     async def __aenter__(self) -> Cursor:
-        self._cursor = Cursor(self._run())
+        self._cursor = Cursor(self._run(*self._args))
         return self._cursor
 
     async def __aexit__(self, *exc: object) -> None:
@@ -143,12 +142,10 @@ class Connection:
         return self._conn.total_changes
 
     def execute(self, sql: str, parameters: Iterable[Any] = ()) -> _Statement:
-        conn = self._conn
-        return _Statement(lambda: conn.execute(sql, parameters))
+        return _Statement(self._conn.execute, sql, parameters)
 
     def executemany(self, sql: str, parameters: Iterable[Iterable[Any]]) -> _Statement:
-        conn = self._conn
-        return _Statement(lambda: conn.executemany(sql, parameters))
+        return _Statement(self._conn.executemany, sql, parameters)
 
     async def executescript(self, sql: str) -> Cursor:
         return Cursor(self._conn.executescript(sql))

@@ -71,12 +71,28 @@ class Config:
     # Indexes built once by parse_config.
     building_of_chat: Mapping[str, str] = field(default_factory=dict)
     person_by_id: Mapping[str, Person] = field(default_factory=dict)
+    # Lookups by building, derived from ``buildings`` and ``people`` in __post_init__ (so that
+    # ``dataclasses.replace`` keeps them right): a district has a thousand buildings.
+    _building_by_name: Mapping[str, Building] = field(init=False, repr=False, compare=False)
+    _staff_of: Mapping[tuple[Role, str], tuple[Person, ...]] = field(
+        init=False, repr=False, compare=False
+    )
+    _admins: tuple[Person, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_name: dict[str, Building] = {}
+        for b in self.buildings:
+            by_name.setdefault(b.name, b)
+        staff: dict[tuple[Role, str], list[Person]] = {}
+        for p in self.people:
+            for b in dict.fromkeys(p.buildings):
+                staff.setdefault((p.role, b), []).append(p)
+        object.__setattr__(self, "_building_by_name", by_name)
+        object.__setattr__(self, "_staff_of", {k: tuple(v) for k, v in staff.items()})
+        object.__setattr__(self, "_admins", tuple(p for p in self.people if p.role is Role.ADMIN))
 
     def building(self, name: str) -> Building | None:
-        for b in self.buildings:
-            if b.name == name:
-                return b
-        return None
+        return self._building_by_name.get(name)
 
     def role_of(self, user: str, building: str | None) -> Role:
         """The strongest role ``user`` holds for ``building`` (None: no building context)."""
@@ -90,13 +106,13 @@ class Config:
         return Role.RESIDENT if building else Role.UNKNOWN
 
     def heads_of(self, building: str) -> list[Person]:
-        return [p for p in self.people if p.role is Role.HEAD and building in p.buildings]
+        return list(self._staff_of.get((Role.HEAD, building), ()))
 
     def grid_workers_of(self, building: str) -> list[Person]:
-        return [p for p in self.people if p.role is Role.GRID_WORKER and building in p.buildings]
+        return list(self._staff_of.get((Role.GRID_WORKER, building), ()))
 
     def admins(self) -> list[Person]:
-        return [p for p in self.people if p.role is Role.ADMIN]
+        return list(self._admins)
 
     def group_chats(self, building: str) -> tuple[str, ...]:
         found = self.building(building)
