@@ -10,7 +10,7 @@ errors below); :class:`Deliverer` does the rest for every platform alike:
   retried with exponential backoff and jitter; nothing is dropped;
 - ``Unreachable`` (a head who never opened a private chat with the bot) posts a notice to the
   message's ``fallback_chat`` instead; ``PermanentFailure`` (bot removed from the group) is
-  given up on, logged, and the community office told.
+  given up on, logged, and the community office told (once an hour per chat).
 
 The clock is injected so tests run on virtual time (call :meth:`Deliverer.deliver_due`).
 """
@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 
 MAX_BACKOFF = timedelta(minutes=10)
 BATCH = 200
+# A chat the bot was removed from fails every message sent to it: tell the office once.
+REPORT_EVERY = timedelta(hours=1)
 
 
 class SendError(Exception):
@@ -146,6 +148,7 @@ class Deliverer:
         self.idle = idle
         self.sent = 0
         self._wake = asyncio.Event()
+        self._reported: dict[str, datetime] = {}
 
     def wake(self) -> None:
         """Tell the loop new messages were queued."""
@@ -227,6 +230,10 @@ class Deliverer:
 
     async def _give_up(self, outbox_id: int, message: Outgoing, now: datetime, why: str) -> None:
         await self.store.outbox.give_up(outbox_id, why)
+        last = self._reported.get(message.chat)
+        if last is not None and now - last < REPORT_EVERY:
+            return
+        self._reported[message.chat] = now
         if self.office_chat and message.chat != self.office_chat:
             notice = Outgoing(
                 self.office_chat,

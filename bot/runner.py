@@ -11,6 +11,7 @@ from bot.adapters import Adapter
 from bot.app import Linli
 from bot.config import Config
 from bot.delivery import Deliverer
+from bot.model import platform_of
 from bot.scheduler import run_periodically
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,15 @@ def create_adapters(config: Config, app: Linli) -> list[Adapter]:
 
         adapters.append(create_wechat(config, app))
     return adapters
+
+
+def notice_chat(config: Config, platform: str) -> str | None:
+    """Where a platform's delivery failures are reported: the office chat, else privately to
+    the first admin on that platform (None: nobody to tell; the failure is only logged)."""
+    if config.office_chat:
+        return config.office_chat
+    admins = [p.id for p in config.admins() if platform_of(p.id) == platform]
+    return admins[0] if admins else None
 
 
 async def tick_and_recover(app: Linli, now: datetime) -> None:
@@ -62,7 +72,12 @@ async def run(config: Config, stop: asyncio.Event | None = None) -> None:
         except (NotImplementedError, RuntimeError, AttributeError):
             pass
         deliverers = [
-            Deliverer(app.store, adapter, adapter.limits, office_chat=config.office_chat)
+            Deliverer(
+                app.store,
+                adapter,
+                adapter.limits,
+                office_chat=notice_chat(config, adapter.platform),
+            )
             for adapter in adapters
         ]
         for d in deliverers:
