@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> None:
     sizes = [int(s) for s in opts.history.split(",") if s.strip()]
     if wanted("history") and sizes:
         print(f"\nflatness: {opts.history_messages} messages after pre-filling stored history:")
-        base: float | None = None
+        base: tuple[float, float] | None = None
         for size in sizes:
             rs = [
                 run_phase(
@@ -181,13 +181,13 @@ def main(argv: list[str] | None = None) -> None:
                 )
                 for i in range(opts.repeat)
             ]
-            mean = med(rs, "mean_us")
-            base = base or mean
+            mean, cpu = med(rs, "mean_us"), med(rs, "cpu_mean_us")
+            base = base or (mean, cpu)
             print(
                 f"  {size:>9,} stored: {med(rs, 'msgs_per_s'):6.0f} msgs/s  p50 {med(rs, 'p50_ms'):.2f} ms"
-                f"  p99 {med(rs, 'p99_ms'):.2f} ms  mean {mean:.0f} µs ({mean / base:.2f}x)"
-                f"  db {med(rs, 'db_bytes') / 2**20:.0f} MB  peak RSS {med(rs, 'peak_rss_mb'):.0f} MB"
-                f"  (pre-fill {med(rs, 'prefill_s'):.1f} s)"
+                f"  p99 {med(rs, 'p99_ms'):.2f} ms  mean {mean:.0f} µs ({mean / base[0]:.2f}x)"
+                f"  CPU {cpu:.0f} µs ({cpu / base[1]:.2f}x)  db {med(rs, 'db_bytes') / 2**20:.0f} MB"
+                f"  peak RSS {med(rs, 'peak_rss_mb'):.0f} MB  (pre-fill {med(rs, 'prefill_s'):.1f} s)"
             )
 
     if wanted("tick"):

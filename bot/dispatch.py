@@ -93,7 +93,7 @@ class Dispatcher:
         failure: BaseException | None = None
         outs: list[Outgoing] = []
         async with self.store.transaction() as conn:
-            inbox_id = await self.store.inbox.add(msg)
+            inbox_id = await self.store.inbox.add(msg, handled=True)
             if inbox_id is None:
                 log.info(
                     "duplicate message ignored chat=%s message_id=%s", msg.chat, msg.message_id
@@ -101,11 +101,12 @@ class Dispatcher:
                 return []
             await conn.execute("SAVEPOINT message")
             try:
-                outs = await self._apply(inbox_id, msg, conn)
+                outs = await self._apply(inbox_id, msg, conn, claimed=True)
                 await conn.execute("RELEASE message")
             except BaseException as exc:
                 await conn.execute("ROLLBACK TO message")
                 await conn.execute("RELEASE message")
+                await self.store.inbox.unclaim(inbox_id)
                 failure = exc
         if failure is not None:
             if isinstance(failure, sqlite3.Error):
@@ -118,8 +119,10 @@ class Dispatcher:
         async with self.store.transaction() as conn:
             return await self._apply(inbox_id, msg, conn)
 
-    async def _apply(self, inbox_id: int, msg: Incoming, conn: Connection) -> list[Outgoing]:
-        if not await self.store.inbox.claim(inbox_id):
+    async def _apply(
+        self, inbox_id: int, msg: Incoming, conn: Connection, *, claimed: bool = False
+    ) -> list[Outgoing]:
+        if not claimed and not await self.store.inbox.claim(inbox_id):
             return []  # a recovery pass handled it meanwhile
         ctx = await self.context_for(msg)
         await conn.execute("SAVEPOINT handler")

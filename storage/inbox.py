@@ -18,11 +18,13 @@ class InboxRepo:
         async with self.db.transaction():
             return await self.add(msg)
 
-    async def add(self, msg: Incoming) -> int | None:
-        """:meth:`store` inside the caller's transaction."""
+    async def add(self, msg: Incoming, *, handled: bool = False) -> int | None:
+        """:meth:`store` inside the caller's transaction. ``handled``: store it already
+        claimed, for a caller that handles it in the same transaction (one write fewer)."""
         cur = await self.db.conn.execute(
-            "INSERT OR IGNORE INTO inbox (chat, message_id, sender, sender_name, text, at, private)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO inbox"
+            " (chat, message_id, sender, sender_name, text, at, private, status)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 msg.chat,
                 msg.message_id,
@@ -31,9 +33,14 @@ class InboxRepo:
                 msg.text,
                 msg.at.timestamp(),
                 int(msg.private),
+                "handled" if handled else "pending",
             ),
         )
         return cur.lastrowid if cur.rowcount else None
+
+    async def unclaim(self, inbox_id: int) -> None:
+        """Mark the message pending again (its handling was rolled back)."""
+        await self.db.conn.execute("UPDATE inbox SET status = 'pending' WHERE id = ?", (inbox_id,))
 
     async def claim(self, inbox_id: int) -> bool:
         """Mark the message handled inside the transaction that applies its effects.
