@@ -18,33 +18,27 @@ Every fault injected is counted; the module prints one summary line for the READ
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
-import itertools
 import logging
 import random
 import sqlite3
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
-import httpx
 import pytest
-from aiohttp import web
 from telegram.ext._utils import networkloop
 
 import bot.adapters.wechat as wechat_adapter
 from bot import runner
-from bot.adapters.telegram import TelegramAdapter
 from bot.config import Config, load_config
-from bot.delivery import Deliverer, SendError
+from bot.delivery import Deliverer
 from bot.model import Kind, Outgoing
 from tests.conftest import T0
-from tests.e2e.fake_bot_api import TOKEN, FakeBotApi, _error, _params, text_update
+from tests.e2e.fake_bot_api import TOKEN, FakeBotApi, text_update
 from tests.e2e.fake_puppet import FakePuppetService
+from tests.e2e.faults import Attempts, ScaledSleep, delays, drain, faulty_api, short_timeouts
 from tests.e2e.telegram_harness import TOKEN_ENV, eventually, running_bot
 
 pytestmark = pytest.mark.timeout(60)
@@ -53,9 +47,6 @@ GROUP_A, GROUP_B, GROUP_C, OFFICE = -1001, -1002, -1003, -1009
 HEAD, ADMIN = 5001, 9001
 ROOM = "20874@chatroom"
 WX_RESIDENT = "wxid_resident_1"
-# The client gives up on a reply after this long; a "timeout" fault answers later than that.
-READ_TIMEOUT = 0.3
-HOLD = 1.5
 
 FAULTS: Counter[str] = Counter()
 TOTALS: Counter[str] = Counter()
@@ -79,101 +70,6 @@ def tally(expected: list[str], got: list[str]) -> None:
     TOTALS["messages"] += len(expected)
     TOTALS["lost"] += sum(1 for m in expected if not seen[m])
     TOTALS["duplicated"] += sum(n - 1 for n in seen.values() if n > 1)
-
-
-# -- a Bot API server that misbehaves on demand ----------------------------------------------
-
-
-@dataclass(slots=True)
-class Fault:
-    kind: str  # "timeout" | "dropped" | "http"
-    status: int = 0
-    description: str = ""
-    chat_id: int | None = None
-    text: str | None = None
-    retry_after: int | None = None
-
-    @property
-    def label(self) -> str:
-        if self.kind != "http":
-            return self.kind
-        return "5xx" if self.status >= 500 else f"{self.status}"
-
-
-class FaultyBotApi(FakeBotApi):
-    """:class:`FakeBotApi` whose calls can time out (the answer comes after the client gave
-    up), lose the connection, or fail with an HTTP status; it can also go down and come back
-    on the same port. Faulty calls are never carried out: nothing is sent or consumed."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.faults: dict[str, list[Fault]] = {}
-
-    def inject(
-        self,
-        method: str,
-        kind: str,
-        status: int = 0,
-        description: str = "",
-        *,
-        chat_id: int | None = None,
-        text: str | None = None,
-        retry_after: int | None = None,
-    ) -> None:
-        """The next call of ``method`` (to ``chat_id``, with ``text`` in it, if given) fails."""
-        fault = Fault(kind, status, description, chat_id, text, retry_after)
-        self.faults.setdefault(method, []).append(fault)
-
-    def pending_faults(self) -> int:
-        return sum(len(q) for q in self.faults.values())
-
-    async def start(self, port: int = 0) -> None:
-        self._closing = False
-        app = web.Application()
-        app.router.add_post("/bot{token}/{method}", self._handle)
-        self._runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=HOLD + 1)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", port or self.port)
-        await site.start()
-        server = site._server
-        assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
-
-    async def _handle(self, request: web.Request) -> web.Response:
-        method = request.match_info["method"]
-        fault = self._take(method, await _params(request))
-        if fault is None:
-            return await super()._handle(request)
-        FAULTS[f"{method} {fault.label}"] += 1
-        if fault.kind == "timeout":
-            await asyncio.sleep(HOLD)
-            return _error(504, "Gateway Timeout")
-        if fault.kind == "dropped":
-            assert request.transport is not None
-            request.transport.abort()
-            return web.Response()
-        extra = {"retry_after": fault.retry_after} if fault.retry_after else None
-        return _error(fault.status, fault.description, extra)
-
-    def _take(self, method: str, params: dict[str, Any]) -> Fault | None:
-        queue = self.faults.get(method, [])
-        for i, fault in enumerate(queue):
-            if fault.chat_id not in (None, params.get("chat_id")):
-                continue
-            if fault.text is not None and fault.text not in str(params.get("text", "")):
-                continue
-            return queue.pop(i)
-        return None
-
-
-@contextlib.asynccontextmanager
-async def faulty_api() -> AsyncIterator[FaultyBotApi]:
-    server = FaultyBotApi()
-    await server.start()
-    try:
-        yield server
-    finally:
-        await server.stop()
 
 
 def write_config(
@@ -237,95 +133,13 @@ min_gap = "1s"
     return load_config(path)
 
 
-def short_timeouts(adapter: TelegramAdapter) -> None:
-    """Let the client give up on a silent server after READ_TIMEOUT seconds (PTB's default is
-    5 s; getUpdates waits the poll timeout on top)."""
-    for request in adapter.bot._request:
-        request._client.timeout = httpx.Timeout(5.0, read=READ_TIMEOUT)  # type: ignore[attr-defined]
-
-
-class ScaledSleep:
-    """Stands in for ``asyncio`` inside PTB's polling retry loop: records each back-off it asks
-    for and sleeps a tenth of it (a faster clock for that loop only)."""
-
-    def __init__(self, scale: float = 0.1) -> None:
-        self.scale = scale
-        self.requested: list[float] = []
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(asyncio, name)
-
-    async def sleep(self, delay: float, result: Any = None) -> Any:
-        self.requested.append(delay)
-        return await asyncio.sleep(delay * self.scale, result)
-
-
 # -- 1. sendMessage: transient failures ------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Attempt:
-    text: str
-    at: datetime
-    error: str | None
-
-
-class Attempts:
-    """A Sender passing to the real adapter and recording every attempt on the virtual clock."""
-
-    platform = "telegram"
-
-    def __init__(self, adapter: TelegramAdapter, clock: Callable[[], datetime]) -> None:
-        self.adapter = adapter
-        self.clock = clock
-        self.log: list[Attempt] = []
-
-    async def send(self, message: Outgoing) -> None:
-        try:
-            await self.adapter.send(message)
-        except SendError as exc:
-            self.log.append(Attempt(message.text, self.clock(), str(exc)))
-            raise
-        self.log.append(Attempt(message.text, self.clock(), None))
-
-    def times(self, text: str) -> list[datetime]:
-        return [a.at for a in self.log if a.text == text]
-
-
-async def next_attempt(conn: Any) -> datetime | None:
-    async with conn.execute(
-        "SELECT min(next_attempt_at) FROM outbox WHERE status = 'pending'"
-    ) as cur:
-        row = await cur.fetchone()
-    if row is None or row[0] is None:
-        return None
-    # One microsecond past the stored float, so rounding never leaves the row just short.
-    return datetime.fromtimestamp(row[0], UTC) + timedelta(microseconds=1)
-
-
-async def drain(deliverer: Deliverer, clock: list[datetime], steps: int = 500) -> None:
-    """Deliver until nothing is pending, moving the virtual clock straight to the next time
-    anything could go (a retry falling due or a rate limit lifting)."""
-    conn = deliverer.store.db.conn
-    for _ in range(steps):
-        limited = await deliverer.deliver_due()
-        due = await next_attempt(conn)
-        if due is None:
-            return
-        now = clock[0]
-        later = [t for t in (limited, due) if t is not None and t > now]
-        clock[0] = min(later) if later else now + timedelta(milliseconds=10)
-    raise AssertionError("the outbox did not drain")
-
-
-def delays(times: list[datetime]) -> list[float]:
-    return [(b - a).total_seconds() for a, b in itertools.pairwise(times)]
 
 
 async def test_sends_that_fail_for_a_while_go_once_in_order_with_jittered_backoff(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async with faulty_api() as server:
+    async with faulty_api(FAULTS) as server:
         config = write_config(tmp_path, telegram_url=server.base_url)
         async with running_bot(config, monkeypatch, virtual_clock=T0) as bot:
             short_timeouts(bot.adapter)
@@ -417,7 +231,7 @@ async def test_polling_recovers_from_failures_and_outage_handling_each_message_o
     scaled = ScaledSleep()
     monkeypatch.setattr(networkloop, "asyncio", scaled)
     users = [7101, 7102, 7103, 7104, 7105]
-    async with faulty_api() as server:
+    async with faulty_api(FAULTS) as server:
         config = write_config(tmp_path, telegram_url=server.base_url)
         async with running_bot(config, monkeypatch) as bot:
             short_timeouts(bot.adapter)
@@ -479,7 +293,7 @@ async def test_a_chat_the_bot_was_removed_from_is_given_up_and_reported_once(
 ) -> None:
     caplog.set_level(logging.INFO)
     told = OFFICE if office else ADMIN
-    async with faulty_api() as server:
+    async with faulty_api(FAULTS) as server:
         config = write_config(tmp_path, telegram_url=server.base_url, office=office)
         async with running_bot(config, monkeypatch, virtual_clock=T0) as bot:
             clock = bot.clock_value
@@ -549,7 +363,7 @@ async def test_wechat_gateway_outage_leaves_telegram_answering_and_wechat_comes_
     gateway.add_room(ROOM, "幸福里1号楼", [WX_RESIDENT])
     await gateway.start()
     users = [7201, 7202, 7203, 7204]
-    async with faulty_api() as server:
+    async with faulty_api(FAULTS) as server:
         config = write_config(
             tmp_path, telegram_url=server.base_url, wechat_endpoint=gateway.endpoint
         )
