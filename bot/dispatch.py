@@ -1,14 +1,15 @@
 """Dispatch: inbox first, then resolve who and where, route to a feature, queue the replies.
 
-For each incoming message:
+For each incoming message, in one transaction (one commit per message):
 
-1. the message is stored in the inbox (its own commit) — a redelivered one stops here;
-2. in one transaction: the chat is resolved to a building and the sender to a role, the
+1. the message is stored in the inbox — a redelivered one stops here;
+2. in a savepoint: the chat is resolved to a building and the sender to a role, the
    message is routed (command -> its handler; text -> understanding -> features' text
    handlers), the replies go to the outbox and the inbox row is marked handled.
 
-If the database fails in step 2 the row stays pending and :meth:`Dispatcher.recover` handles it
-later; a bug in a handler rolls back that handler's writes and answers with a polite error.
+If the database fails in step 2 the savepoint is rolled back and the row is committed pending
+(as if stored by a commit of its own); :meth:`Dispatcher.recover` handles it later. A bug in a
+handler rolls back that handler's writes and answers with a polite error.
 """
 
 from __future__ import annotations
