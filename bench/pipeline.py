@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -35,8 +36,20 @@ from bench import _community
 ROOT = Path(__file__).resolve().parent.parent
 
 
+KEEP = False  # --keep: leave the databases in the temporary directory
+
+
 def run_phase(phase: str, **args: Any) -> dict[str, Any]:
-    """Run one phase in a fresh interpreter; returns its JSON result with the wall time."""
+    """Run one phase in a fresh interpreter; returns its JSON result with the wall time.
+    The phase's database is deleted afterwards unless --keep (a 1M-message one is 160 MB)."""
+    try:
+        return _run_phase(phase, **args)
+    finally:
+        if not KEEP:
+            shutil.rmtree(Path(args["database"]).parent, ignore_errors=True)
+
+
+def _run_phase(phase: str, **args: Any) -> dict[str, Any]:
     t = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "bench._phases", phase, json.dumps(args)],
@@ -73,7 +86,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--only", default="", help="comma-separated phases: startup,throughput,history,tick"
     )
+    ap.add_argument("--keep", action="store_true", help="keep the temporary databases")
     opts = ap.parse_args(argv)
+    global KEEP
+    KEEP = opts.keep
     only = set(filter(None, opts.only.split(",")))
     pin = not opts.no_pin
 
@@ -213,7 +229,11 @@ def main(argv: list[str] | None = None) -> None:
             f" {r0['outgoing_per_tick']:.0f} messages queued per tick)   [target < 200 ms]"
         )
         print(f"  query plan of due(): {r0['plan']}")
-    print(f"\ntotal {time.perf_counter() - t_all:.0f} s; temporary files in {tmp}")
+    if KEEP:
+        print(f"\ntotal {time.perf_counter() - t_all:.0f} s; databases kept in {tmp}")
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
+        print(f"\ntotal {time.perf_counter() - t_all:.0f} s")
 
 
 if __name__ == "__main__":
