@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from bot.config import Config, ConfigError, load_config
-from bot.dispatch import Dispatcher
+from bot.dispatch import Dispatcher, MessageNotStored
 from bot.feature import Context, Feature
 from bot.model import Incoming, Outgoing
 from bot.scheduler import Scheduler
-from storage import Store
+from storage import StorageError, Store
 
 log = logging.getLogger(__name__)
+
+# Backoff while the database refuses to store an incoming message (locked, disk full).
+STORE_RETRY_FIRST = 0.5
+STORE_RETRY_MAX = 30.0
 
 
 class Linli:
@@ -26,6 +31,7 @@ class Linli:
         self.features = tuple(features)
         self.dispatcher = Dispatcher(config, store, self.features)
         self.scheduler = Scheduler(config, store, self.features)
+        self.retry_sleep: Callable[[float], Awaitable[object]] = asyncio.sleep
         # Called after messages were queued (deliverers wake up instead of polling).
         self.on_queued: list[Callable[[], None]] = []
 
@@ -41,7 +47,9 @@ class Linli:
             from handlers import default_features
 
             features = default_features()
-        store = await Store.open(database if database is not None else config.database)
+        store = await Store.open(
+            database if database is not None else config.database, config.storage_engine
+        )
         return cls(config, store, features)
 
     def reload(self, path: str | Path | None = None) -> bool:
@@ -79,7 +87,32 @@ class Linli:
         return recovered
 
     async def handle(self, msg: Incoming) -> list[Outgoing]:
-        return self._queued(await self.dispatcher.handle(msg))
+        """Store and handle ``msg``. A database fault never loses it: until the message is
+        stored this retries with backoff (holding the adapter's receive loop, so order is
+        kept); once stored, a fault in the handling leaves it pending for the next tick's
+        recovery pass."""
+        delay = STORE_RETRY_FIRST
+        while True:
+            try:
+                return self._queued(await self.dispatcher.handle(msg))
+            except MessageNotStored as exc:
+                log.error(
+                    "cannot store message chat=%s message_id=%s, retrying in %.1fs: %s",
+                    msg.chat,
+                    msg.message_id,
+                    delay,
+                    exc,
+                )
+                await self.retry_sleep(delay)
+                delay = min(delay * 2, STORE_RETRY_MAX)
+            except StorageError as exc:
+                log.error(
+                    "message stored but not handled chat=%s message_id=%s (recovered later): %s",
+                    msg.chat,
+                    msg.message_id,
+                    exc,
+                )
+                return []
 
     async def tick(self, now: datetime) -> list[Outgoing]:
         return self._queued(await self.scheduler.tick(now))

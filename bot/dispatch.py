@@ -55,6 +55,11 @@ def sanitise(msg: Incoming) -> Incoming:
     return msg
 
 
+class MessageNotStored(StorageError):
+    """The database failed before the message was stored: the caller still holds the only
+    copy and must offer it again (``Linli.handle`` does, with backoff)."""
+
+
 class Dispatcher:
     def __init__(
         self,
@@ -93,22 +98,27 @@ class Dispatcher:
         msg = sanitise(msg)
         failure: BaseException | None = None
         outs: list[Outgoing] = []
-        async with self.store.transaction() as conn:
-            inbox_id = await self.store.inbox.add(msg, handled=True)
-            if inbox_id is None:
-                log.info(
-                    "duplicate message ignored chat=%s message_id=%s", msg.chat, msg.message_id
-                )
-                return []
-            await conn.execute("SAVEPOINT message")
-            try:
-                outs = await self._apply(inbox_id, msg, conn, claimed=True)
-                await conn.execute("RELEASE message")
-            except BaseException as exc:
-                await conn.execute("ROLLBACK TO message")
-                await conn.execute("RELEASE message")
-                await self.store.inbox.unclaim(inbox_id)
-                failure = exc
+        try:
+            async with self.store.transaction() as conn:
+                inbox_id = await self.store.inbox.add(msg, handled=True)
+                if inbox_id is None:
+                    log.info(
+                        "duplicate message ignored chat=%s message_id=%s",
+                        msg.chat,
+                        msg.message_id,
+                    )
+                    return []
+                await conn.execute("SAVEPOINT message")
+                try:
+                    outs = await self._apply(inbox_id, msg, conn, claimed=True)
+                    await conn.execute("RELEASE message")
+                except BaseException as exc:
+                    await conn.execute("ROLLBACK TO message")
+                    await conn.execute("RELEASE message")
+                    await self.store.inbox.unclaim(inbox_id)
+                    failure = exc
+        except (StorageError, sqlite3.Error) as exc:
+            raise MessageNotStored(str(exc)) from exc
         if failure is not None:
             if isinstance(failure, sqlite3.Error):
                 raise StorageError(str(failure)) from failure

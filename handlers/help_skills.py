@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import jieba
+from bot.understand.tokenizer import lcut
 
 _AVAILABILITY = (
     "周末",
@@ -49,8 +49,6 @@ _STOPWORDS = frozenset(
     " 他们 大家 邻居 需要 麻烦 谢谢 请问 我家 家里 一个 这个 那个 什么 时候 现在 如果 就是 一起"
     " 求助 帮助 有空 会不会 的话 一点 还是 或者".split()
 )
-_OFFER_HINT = re.compile(r"(我会|我能|我可以|可以帮|能帮大家|帮大家|闲置|免费借|谁要|谁需要)")
-_REQUEST_HINT = re.compile(r"(谁(会|能|可以|家有|有)|哪位|有没有人|求助|帮帮我|借我|帮我)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +113,7 @@ def skill_table(extra: tuple[tuple[str, ...], ...] = ()) -> SkillTable:
 def content_words(text: str) -> tuple[str, ...]:
     """Words of two or more characters that might name a skill (jieba segmentation)."""
     out = []
-    for w in jieba.lcut(_norm(text)):
+    for w in lcut(_norm(text)):
         w = w.strip()
         if len(w) >= 2 and w not in _STOPWORDS and not w.isdigit() and _is_cjk_or_alpha(w):
             out.append(w)
@@ -129,17 +127,6 @@ def skills_in(text: str, table: SkillTable, *, loose: bool) -> tuple[str, ...]:
     if found or not loose:
         return found
     return tuple(dict.fromkeys(table.canonical(w) for w in content_words(text)))
-
-
-def looks_like_offer(text: str) -> bool:
-    """A narrow pattern for offers the classifier may call chit-chat ("我会缝纫可以帮大家")."""
-    return bool(_OFFER_HINT.search(_norm(text)))
-
-
-def looks_like_request(text: str) -> bool:
-    """A narrow pattern for asking neighbours ("谁会修自行车", "谁家有梯子借我")."""
-    norm = _norm(text)
-    return bool(_REQUEST_HINT.search(norm)) and not looks_like_offer(norm)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,8 +32,8 @@ class Store:
         self.events = EventRepo(db)
 
     @classmethod
-    async def open(cls, path: str | Path) -> Store:
-        return cls(await Database.open(path))
+    async def open(cls, path: str | Path, engine: str = "inline") -> Store:
+        return cls(await Database.open(path, engine))
 
     def transaction(self):  # type: ignore[no-untyped-def]
         return self.db.transaction()

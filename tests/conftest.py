@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
@@ -13,6 +14,7 @@ import pytest
 from bot.app import Linli
 from bot.config import Config, load_config
 from bot.model import Incoming
+from storage.db import ENGINES
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_CONFIG = ROOT / "config.example.toml"
@@ -28,6 +30,21 @@ def config() -> Config:
 @pytest.fixture
 async def app(config: Config, tmp_path: Path) -> AsyncIterator[Linli]:
     bot = await Linli.open(config, database=tmp_path / "test.db")
+    await bot.start(T0)
+    try:
+        yield bot
+    finally:
+        await bot.close()
+
+
+@pytest.fixture(params=ENGINES)
+async def app_each_engine(
+    config: Config, tmp_path: Path, request: pytest.FixtureRequest
+) -> AsyncIterator[Linli]:
+    """The bot on each storage engine (inline sqlite3 and aiosqlite); see storage/db.py."""
+    cfg = dataclasses.replace(config, storage_engine=request.param)
+    bot = await Linli.open(cfg, database=tmp_path / "test.db")
+    assert bot.store.db.engine == request.param
     await bot.start(T0)
     try:
         yield bot

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from bot.app import Linli
 from bot.model import Kind
 from tests.conftest import say
@@ -75,3 +77,9 @@ async def test_recovery_racing_with_handling_handles_once(app: Linli) -> None:
     assert await app.store.issues.get(2) is None
     queued = await app.store.outbox.due(None, msg.at)
     assert [o.message.kind for o in queued] == [Kind.ISSUE_CREATED]
+
+
+@pytest.fixture
+def app(app_each_engine: Linli) -> Linli:
+    """Every test here runs on both storage engines."""
+    return app_each_engine

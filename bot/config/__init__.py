@@ -21,6 +21,7 @@ from bot.config.platforms import TelegramConfig, WeChatConfig, parse_telegram, p
 from bot.config.reader import ConfigError, Problems, Table
 from bot.config.understanding import Taxonomy, default_taxonomy, parse_understanding
 from bot.model import Role
+from storage.db import ENGINES
 
 __all__ = [
     "Building",
@@ -58,6 +59,8 @@ class Config:
     timezone: ZoneInfo
     office_chat: str | None
     database: Path
+    # "inline" (sqlite3 on the loop thread, fast) or "aiosqlite" (worker thread); storage/db.py.
+    storage_engine: str
     buildings: tuple[Building, ...]
     people: tuple[Person, ...]
     # Messages a resident may send per minute before the bot stops reading them for a while.
@@ -171,6 +174,10 @@ def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Con
 
     storage = root.table("storage")
     db_raw = storage.str("database", "linli.db")
+    engine = storage.str("engine", "inline")
+    if engine not in ENGINES:
+        problems.add(storage.key("engine"), f"expected one of {', '.join(ENGINES)}, got {engine!r}")
+        engine = "inline"
     storage.done()
     database = Path(db_raw) if db_raw and db_raw != ":memory:" else Path(":memory:")
     if not database.is_absolute() and db_raw != ":memory:":
@@ -260,6 +267,7 @@ def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Con
         timezone=timezone,
         office_chat=office_chat,
         database=database,
+        storage_engine=engine,
         buildings=tuple(buildings),
         people=tuple(people),
         flood_per_minute=flood_per_minute,

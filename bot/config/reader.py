@@ -93,7 +93,9 @@ class Table:
             self.problems.add(self.key(name), f"missing; expected {expected}")
         return default
 
-    def _typed(self, name: builtins.str, default: Any, expected: builtins.str, ok: Callable[[Any], bool]) -> Any:
+    def _typed(
+        self, name: builtins.str, default: Any, expected: builtins.str, ok: Callable[[Any], bool]
+    ) -> Any:
         value = self._get(name, default, expected)
         if value is default:
             return value
@@ -108,7 +110,9 @@ class Table:
             self.problems.add(self.key(name), "expected a non-empty string")
         return value
 
-    def int(self, name: builtins.str, default: Any = _MISSING, *, minimum: builtins.int | None = None) -> Any:
+    def int(
+        self, name: builtins.str, default: Any = _MISSING, *, minimum: builtins.int | None = None
+    ) -> Any:
         value = self._typed(
             name,
             default,
