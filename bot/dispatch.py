@@ -114,6 +114,7 @@ class Dispatcher:
                     await conn.execute("RELEASE message")
                 except BaseException as exc:
                     await conn.execute("ROLLBACK TO message")
+                    self.store.db.rolled_back()
                     await conn.execute("RELEASE message")
                     await self.store.inbox.unclaim(inbox_id)
                     failure = exc
@@ -145,6 +146,7 @@ class Dispatcher:
         except Exception:
             log.exception("handler failed chat=%s message_id=%s", msg.chat, msg.message_id)
             await conn.execute("ROLLBACK TO handler")
+            self.store.db.rolled_back()
             await conn.execute("RELEASE handler")
             outs = [Outgoing(msg.chat, Kind.ERROR, texts.INTERNAL_ERROR)]
         outs = privacy.for_delivery(outs, self.config)

@@ -60,6 +60,7 @@ class Scheduler:
                     except Exception:
                         log.exception("timer failed kind=%s id=%s", timer.kind, timer.id)
                         await conn.execute("ROLLBACK TO timer")
+                        self.store.db.rolled_back()
                         await conn.execute("RELEASE timer")
                         outs = []
                     outs = privacy.for_delivery(outs, self.config)

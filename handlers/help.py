@@ -272,7 +272,16 @@ async def forget(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
     for req in await ctx.store.help.requests_of(msg.sender):
         if req.status in (*OPEN_REQUEST, RequestStatus.CONNECTED):
             outs.extend(await requests.withdraw(ctx, req, "一位邻居"))
+    profile = await ctx.store.help.profile(msg.sender)
+    contact = profile.contact if profile and profile.contact else None
     await ctx.store.help.forget(msg.sender)
+    # Also what linli keeps elsewhere: the resident record, the person's messages in the
+    # inbox, private messages to them and their contact in messages sent to neighbours.
+    await ctx.store.residents.forget(msg.sender)
+    await ctx.store.inbox.forget_sender(msg.sender)
+    # A one-character name would blank that character everywhere: only longer ones.
+    secrets = tuple(x for x in (contact, msg.sender_name) if x and len(x) >= 2)
+    await ctx.store.outbox.forget_person(msg.sender, secrets)
     return [reply(msg, ctx, t.FORGOTTEN, None), *outs]
 
 

@@ -24,7 +24,7 @@ import asyncio
 import logging
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Generator, Iterable
+from collections.abc import AsyncIterator, Callable, Generator, Iterable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -194,6 +194,8 @@ class Database:
         self.conn = conn
         self.path = path
         self.engine = "inline"
+        # Called after a transaction or a savepoint was rolled back (caches of written rows).
+        self.on_rollback: list[Callable[[], None]] = []
         self._lock = asyncio.Lock()
         self.in_transaction = False
         self._commits = 0
@@ -270,6 +272,11 @@ class Database:
                 "background checkpoint failed path=%s error=%s", self.path, future.exception()
             )
 
+    def rolled_back(self) -> None:
+        """Tell caches that writes of the current transaction (or savepoint) were undone."""
+        for callback in self.on_rollback:
+            callback()
+
     async def _migrate(self) -> None:
         async with self.conn.execute("PRAGMA user_version") as cur:
             row = await cur.fetchone()
@@ -301,6 +308,7 @@ class Database:
                 await self.conn.execute("COMMIT")
                 self._committed()
             except BaseException as exc:
+                self.rolled_back()
                 # SQLite may have rolled back already (e.g. SQLITE_FULL ends the transaction).
                 if self.conn.in_transaction:
                     try:

@@ -80,3 +80,11 @@ class InboxRepo:
         async with self.db.conn.execute("SELECT count(*) FROM inbox") as cur:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
+
+    async def forget_sender(self, user: str) -> None:
+        """Blank the text and name of what ``user`` wrote (inside a transaction). The rows stay,
+        as the keys that recognise a redelivered message, but say nothing of the person."""
+        await self.db.conn.execute(
+            "UPDATE inbox SET text = '', sender_name = '' WHERE sender = ? AND status = 'handled'",
+            (user,),
+        )

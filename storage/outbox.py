@@ -115,3 +115,22 @@ class OutboxRepo:
         async with self.db.conn.execute(sql, args) as cur:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
+
+    async def forget_person(self, user: str, secrets: tuple[str, ...]) -> None:
+        """Delete what was sent to ``user`` privately, drop their mentions and blank
+        ``secrets`` (their shared contact, their name) in anything already sent to others
+        (inside a transaction)."""
+        await self.db.conn.execute(
+            "DELETE FROM outbox WHERE chat = ? AND status != 'pending'", (user,)
+        )
+        await self.db.conn.execute(
+            "UPDATE outbox SET mentions = '[]' WHERE status != 'pending' AND instr(mentions, ?) > 0",
+            (json.dumps(user),),
+        )
+        for secret in secrets:
+            if secret:
+                await self.db.conn.execute(
+                    "UPDATE outbox SET text = replace(text, ?, '（已删除）')"
+                    " WHERE status != 'pending' AND instr(text, ?) > 0",
+                    (secret, secret),
+                )

@@ -7,6 +7,8 @@ from datetime import datetime
 
 from storage.db import Database
 
+MAX_CACHED = 200_000
+
 
 @dataclass(frozen=True, slots=True)
 class Resident:
@@ -18,9 +20,21 @@ class Resident:
 class ResidentRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
+        # (name, building) last written per user: most messages come from people whose row is
+        # unchanged, and skipping the rewrite saves one of the few statements a chat message
+        # costs. Cleared whenever a transaction is rolled back (the write may be undone).
+        self._written: dict[str, tuple[str, str | None]] = {}
+        db.on_rollback.append(self._written.clear)
 
     async def seen(self, user: str, name: str, building: str | None, now: datetime) -> None:
-        """Record that ``user`` wrote; a building chat sets their building. Inside a transaction."""
+        """Record that ``user`` wrote; a building chat sets their building. Inside a
+        transaction. ``last_seen`` is the time of the last change of name or building (or the
+        first message after a start)."""
+        if self._written.get(user) == (name, building):
+            return
+        if len(self._written) > MAX_CACHED:
+            self._written.clear()
+        self._written[user] = (name, building)
         await self.db.conn.execute(
             "INSERT INTO residents (user, name, building, last_seen) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (user) DO UPDATE SET name = excluded.name,"
@@ -45,4 +59,6 @@ class ResidentRepo:
         return [Resident(r["user"], r["name"], r["building"]) for r in rows]
 
     async def forget(self, user: str) -> None:
+        """Delete what linli knows of ``user`` as a resident (inside a transaction)."""
+        self._written.pop(user, None)
         await self.db.conn.execute("DELETE FROM residents WHERE user = ?", (user,))

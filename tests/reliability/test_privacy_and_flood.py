@@ -108,3 +108,37 @@ async def test_bad_config_reload_keeps_the_running_config(app: Linli, tmp_path: 
     assert app.config.building_of_chat.get("local:b2-new") == "2号楼"
     outs = await app.handle(say("/ack 1", sender="local:head-1", name="张阿姨", minutes=1))
     assert [o.kind for o in outs] == [Kind.ISSUE_STATUS]
+
+
+async def test_forget_really_deletes(app: Linli) -> None:
+    phone = "13912345678"
+    helper = {"sender": "local:resident-7", "name": "老李"}
+    requester = {"sender": "local:resident-8", "name": "小周"}
+    await app.handle(say("/offer 修电脑", **helper))
+    await app.handle(say(f"/contact 电话 {phone}", chat="local:resident-7", **helper, minutes=1))
+    await app.handle(say("/need 谁能帮我修电脑", **requester, minutes=2))
+    outs = await app.handle(say("/accept 1", chat="local:resident-7", **helper, minutes=3))
+    assert any(o.kind is Kind.HELP_CONNECTED and phone in o.text for o in outs)
+    # Everything queued so far was "sent".
+    for item in await app.store.outbox.due(None, say("x", minutes=4).at, limit=500):
+        await app.store.outbox.mark_sent(item.id, say("x", minutes=4).at)
+
+    await app.handle(say("/forget", chat="local:resident-7", **helper, minutes=5))
+
+    conn = app.store.db.conn
+    for table in ("help_offers", "help_profiles", "help_pending_offers", "residents"):
+        async with conn.execute(
+            f"SELECT count(*) FROM {table} WHERE user = ?", (helper["sender"],)
+        ) as cur:
+            row = await cur.fetchone()
+        assert row is not None and row[0] == 0, table
+    # No table holds the phone number or the person's name any more.
+    async with conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'") as cur:
+        tables = [r[0] for r in await cur.fetchall()]
+    for table in tables:
+        async with conn.execute(f"SELECT * FROM {table}") as cur:
+            rows = await cur.fetchall()
+        for row in rows:
+            text = " ".join(str(v) for v in tuple(row))
+            assert phone not in text, (table, text)
+            assert "老李" not in text, (table, text)
