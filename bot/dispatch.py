@@ -93,11 +93,11 @@ class Dispatcher:
         One commit per message: the inbox row is written first and the handling runs in a
         savepoint after it. If the handling fails (a database fault), the savepoint is rolled
         back and the row is committed still pending — exactly as if it had been stored in its
-        own transaction first — and the error is raised; :meth:`recover` handles it later.
+        own transaction first — and :class:`StorageError` is raised; :meth:`recover` handles
+        it later. If the row itself cannot be stored, :class:`MessageNotStored` is raised.
         """
         msg = sanitise(msg)
-        failure: BaseException | None = None
-        outs: list[Outgoing] = []
+        failure: StorageError | None = None
         try:
             async with self.store.transaction() as conn:
                 inbox_id = await self.store.inbox.add(msg, handled=True)
@@ -108,48 +108,43 @@ class Dispatcher:
                         msg.message_id,
                     )
                     return []
-                await conn.execute("SAVEPOINT message")
                 try:
-                    outs = await self._apply(inbox_id, msg, conn, claimed=True)
-                    await conn.execute("RELEASE message")
-                except BaseException as exc:
-                    await conn.execute("ROLLBACK TO message")
-                    self.store.db.rolled_back()
-                    await conn.execute("RELEASE message")
+                    return await self._apply(msg, conn)
+                except StorageError as exc:
                     await self.store.inbox.unclaim(inbox_id)
                     failure = exc
         except (StorageError, sqlite3.Error) as exc:
             raise MessageNotStored(str(exc)) from exc
-        if failure is not None:
-            if isinstance(failure, sqlite3.Error):
-                raise StorageError(str(failure)) from failure
-            raise failure
-        return outs
+        raise failure
 
     async def process(self, inbox_id: int, msg: Incoming) -> list[Outgoing]:
         """Handle a message already stored in the inbox, in its own transaction."""
         async with self.store.transaction() as conn:
-            return await self._apply(inbox_id, msg, conn)
+            if not await self.store.inbox.claim(inbox_id):
+                return []  # a recovery pass handled it meanwhile
+            return await self._apply(msg, conn)
 
-    async def _apply(
-        self, inbox_id: int, msg: Incoming, conn: Connection, *, claimed: bool = False
-    ) -> list[Outgoing]:
-        if not claimed and not await self.store.inbox.claim(inbox_id):
-            return []  # a recovery pass handled it meanwhile
-        ctx = await self.context_for(msg)
-        await conn.execute("SAVEPOINT handler")
+    async def _apply(self, msg: Incoming, conn: Connection) -> list[Outgoing]:
+        """Resolve, route and queue the replies, all in one savepoint. A bug in a handler is
+        rolled back and answered with a polite error (the message counts as handled); a
+        database fault is rolled back and raised as :class:`StorageError`."""
+        await conn.execute("SAVEPOINT handling")
         try:
-            outs = await self.route(msg, ctx)
-            await conn.execute("RELEASE handler")
-        except StorageError:
-            raise
-        except Exception:
-            log.exception("handler failed chat=%s message_id=%s", msg.chat, msg.message_id)
-            await conn.execute("ROLLBACK TO handler")
+            ctx = await self.context_for(msg)
+            outs = privacy.for_delivery(await self.route(msg, ctx), self.config)
+            await self.store.outbox.add(outs, msg.at)
+            await conn.execute("RELEASE handling")
+            return outs
+        except BaseException as exc:
+            await conn.execute("ROLLBACK TO handling")
             self.store.db.rolled_back()
-            await conn.execute("RELEASE handler")
-            outs = [Outgoing(msg.chat, Kind.ERROR, texts.INTERNAL_ERROR)]
-        outs = privacy.for_delivery(outs, self.config)
+            await conn.execute("RELEASE handling")
+            if isinstance(exc, (StorageError, sqlite3.Error)):
+                raise StorageError(str(exc)) from exc
+            if not isinstance(exc, Exception):
+                raise  # cancellation and the like: not ours to answer
+            log.exception("handler failed chat=%s message_id=%s", msg.chat, msg.message_id)
+        outs = [Outgoing(msg.chat, Kind.ERROR, texts.INTERNAL_ERROR)]
         await self.store.outbox.add(outs, msg.at)
         return outs
 

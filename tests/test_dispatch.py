@@ -1,12 +1,19 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
+from pathlib import Path
 
 import pytest
 
 from bot.app import Linli
-from bot.model import Kind
-from tests.conftest import say
+from bot.commands import CommandCall
+from bot.config import Config
+from bot.feature import Command, Context, Feature
+from bot.model import Incoming, Kind, Outgoing
+from handlers import default_features
+from storage.issues import NewIssue
+from tests.conftest import T0, say
 
 
 async def test_report_ack_path(app: Linli) -> None:
@@ -83,3 +90,30 @@ async def test_recovery_racing_with_handling_handles_once(app: Linli) -> None:
 def app(app_each_engine: Linli) -> Linli:
     """Every test here runs on both storage engines."""
     return app_each_engine
+
+
+async def _boom(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
+    await ctx.store.issues.create(
+        NewIssue("1号楼", msg.chat, msg.sender, "x", "半截写入", "other", False, None, ()), ctx.now
+    )
+    if call.name == "dbfail":
+        raise sqlite3.OperationalError("disk I/O error")
+    raise ValueError("a bug")
+
+
+async def test_handler_bug_is_rolled_back_and_database_fault_left_pending(
+    config: Config, tmp_path: Path
+) -> None:
+    boom = Feature("boom", commands=(Command("boom", _boom, "x"), Command("dbfail", _boom, "x")))
+    app = await Linli.open(config, database=tmp_path / "b.db", features=[*default_features(), boom])
+    try:
+        await app.start(T0)
+        outs = await app.handle(say("/boom"))
+        assert [o.kind for o in outs] == [Kind.ERROR] and "出了点问题" in outs[0].text
+        assert await app.store.issues.get(1) is None  # the half-done write was rolled back
+        assert await app.store.inbox.pending() == []  # a bug is answered, not retried forever
+        assert await app.handle(say("/dbfail")) == []  # stored, left pending, logged
+        assert [m.text for _, m in await app.store.inbox.pending()] == ["/dbfail"]
+        assert await app.store.issues.get(1) is None
+    finally:
+        await app.close()
