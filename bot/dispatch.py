@@ -28,7 +28,6 @@ from bot.flood import FloodGuard, Verdict
 from bot.model import Incoming, Kind, Mention, Outgoing, Role
 from bot.understand import Understanding, understand
 from storage import StorageError, Store
-from storage.db import Connection
 
 log = logging.getLogger(__name__)
 
@@ -90,61 +89,73 @@ class Dispatcher:
     async def handle(self, msg: Incoming) -> list[Outgoing]:
         """Store, then handle ``msg``; returns the queued replies ([] for a redelivery).
 
-        One commit per message: the inbox row is written first and the handling runs in a
-        savepoint after it. If the handling fails (a database fault), the savepoint is rolled
-        back and the row is committed still pending — exactly as if it had been stored in its
-        own transaction first — and :class:`StorageError` is raised; :meth:`recover` handles
-        it later. If the row itself cannot be stored, :class:`MessageNotStored` is raised.
+        One transaction per message in the common case: the inbox row (already marked
+        handled), the handling's writes and the replies commit together. If the handling
+        fails, that transaction is rolled back whole and a second one stores the outcome:
+
+        - a bug in a handler: the row as handled plus a polite ``error`` reply (retrying a
+          bug would fail again);
+        - a database fault: the row as pending, then :class:`StorageError` is raised and
+          :meth:`recover` handles it later — exactly as if it had been stored first.
+
+        If even the row cannot be stored, :class:`MessageNotStored` is raised.
         """
         msg = sanitise(msg)
-        failure: StorageError | None = None
         try:
-            async with self.store.transaction() as conn:
-                inbox_id = await self.store.inbox.add(msg, handled=True)
-                if inbox_id is None:
+            async with self.store.transaction():
+                if await self.store.inbox.add(msg, handled=True) is None:
                     log.info(
                         "duplicate message ignored chat=%s message_id=%s",
                         msg.chat,
                         msg.message_id,
                     )
                     return []
-                try:
-                    return await self._apply(msg, conn)
-                except StorageError as exc:
-                    await self.store.inbox.unclaim(inbox_id)
-                    failure = exc
+                return await self._apply(msg)
+        except (StorageError, sqlite3.Error) as exc:
+            self.store.db.rolled_back()
+            await self._store_after_failure(msg, handled=False)
+            raise StorageError(str(exc)) from exc
+        except Exception:
+            self.store.db.rolled_back()
+            log.exception("handler failed chat=%s message_id=%s", msg.chat, msg.message_id)
+            return await self._store_after_failure(msg, handled=True)
+
+    async def _store_after_failure(self, msg: Incoming, *, handled: bool) -> list[Outgoing]:
+        """Second chance after a rolled-back handling: store the row (handled with an error
+        reply, or pending); :class:`MessageNotStored` if the database refuses even that."""
+        outs = [Outgoing(msg.chat, Kind.ERROR, texts.INTERNAL_ERROR)] if handled else []
+        try:
+            async with self.store.transaction():
+                if await self.store.inbox.add(msg, handled=handled) is not None:
+                    await self.store.outbox.add(outs, msg.at)
         except (StorageError, sqlite3.Error) as exc:
             raise MessageNotStored(str(exc)) from exc
-        raise failure
+        return outs
 
     async def process(self, inbox_id: int, msg: Incoming) -> list[Outgoing]:
-        """Handle a message already stored in the inbox, in its own transaction."""
-        async with self.store.transaction() as conn:
-            if not await self.store.inbox.claim(inbox_id):
-                return []  # a recovery pass handled it meanwhile
-            return await self._apply(msg, conn)
-
-    async def _apply(self, msg: Incoming, conn: Connection) -> list[Outgoing]:
-        """Resolve, route and queue the replies, all in one savepoint. A bug in a handler is
-        rolled back and answered with a polite error (the message counts as handled); a
-        database fault is rolled back and raised as :class:`StorageError`."""
-        await conn.execute("SAVEPOINT handling")
+        """Handle a message already stored in the inbox (recovery), in its own transaction.
+        A bug in a handler is answered with a polite error; a database fault is raised."""
         try:
-            ctx = await self.context_for(msg)
-            outs = privacy.for_delivery(await self.route(msg, ctx), self.config)
-            await self.store.outbox.add(outs, msg.at)
-            await conn.execute("RELEASE handling")
-            return outs
-        except BaseException as exc:
-            await conn.execute("ROLLBACK TO handling")
+            async with self.store.transaction():
+                if not await self.store.inbox.claim(inbox_id):
+                    return []  # handled meanwhile
+                return await self._apply(msg)
+        except (StorageError, sqlite3.Error) as exc:
             self.store.db.rolled_back()
-            await conn.execute("RELEASE handling")
-            if isinstance(exc, (StorageError, sqlite3.Error)):
-                raise StorageError(str(exc)) from exc
-            if not isinstance(exc, Exception):
-                raise  # cancellation and the like: not ours to answer
+            raise StorageError(str(exc)) from exc
+        except Exception:
+            self.store.db.rolled_back()
             log.exception("handler failed chat=%s message_id=%s", msg.chat, msg.message_id)
         outs = [Outgoing(msg.chat, Kind.ERROR, texts.INTERNAL_ERROR)]
+        async with self.store.transaction():
+            if await self.store.inbox.claim(inbox_id):
+                await self.store.outbox.add(outs, msg.at)
+        return outs
+
+    async def _apply(self, msg: Incoming) -> list[Outgoing]:
+        """Resolve, route and queue the replies (inside the caller's transaction)."""
+        ctx = await self.context_for(msg)
+        outs = privacy.for_delivery(await self.route(msg, ctx), self.config)
         await self.store.outbox.add(outs, msg.at)
         return outs
 
