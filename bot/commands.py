@@ -60,6 +60,9 @@ class CommandParser:
         self.names = frozenset(names)
         # Longest alias first so that "取消报名" wins over "报名".
         self.aliases = sorted(aliases, key=lambda a: len(a.text), reverse=True)
+        # Most messages are conversation: a look at the first character rules them out
+        # before the whole text is normalised.
+        self._initials = frozenset({"/", *(a.text[:1] for a in self.aliases if a.text)})
 
     def parse(self, text: str, bot_username: str | None = None) -> CommandCall | None:
         """The command in ``text``, or None when it is not a command for this bot.
@@ -67,6 +70,9 @@ class CommandParser:
         ``/cmd@otherbot`` is ignored (it is addressed to another bot in the group); an unknown
         slash command returns a call with an empty-string-free name so the caller can answer.
         """
+        head = text.lstrip()[:1]
+        if not head or unicodedata.normalize("NFKC", head) not in self._initials:
+            return None
         norm = normalise_command_text(text)
         if norm.startswith("/"):
             match = _SLASH.match(norm)
