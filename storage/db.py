@@ -24,7 +24,7 @@ import asyncio
 import logging
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Generator, Iterable
+from collections.abc import AsyncIterator, Callable, Generator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -145,25 +145,14 @@ class Connection:
     def in_transaction(self) -> bool:
         return self._conn.in_transaction
 
-    @property
-    def total_changes(self) -> int:
-        return self._conn.total_changes
-
-    def execute(self, sql: str, parameters: Iterable[Any] = ()) -> _Statement:
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> _Statement:
         return _Statement(self._conn.execute, sql, parameters)
 
-    def executemany(self, sql: str, parameters: Iterable[Iterable[Any]]) -> _Statement:
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]]) -> _Statement:
         return _Statement(self._conn.executemany, sql, parameters)
 
     async def executescript(self, sql: str) -> Cursor:
         return Cursor(self._conn.executescript(sql))
-
-    async def execute_fetchall(self, sql: str, parameters: Iterable[Any] = ()) -> list[Any]:
-        return self._conn.execute(sql, parameters).fetchall()
-
-    async def execute_insert(self, sql: str, parameters: Iterable[Any] = ()) -> Any:
-        self._conn.execute(sql, parameters)
-        return self._conn.execute("SELECT last_insert_rowid()").fetchone()
 
     async def commit(self) -> None:
         self._conn.commit()

@@ -88,8 +88,8 @@ class Config:
             by_name.setdefault(b.name, b)
         staff: dict[tuple[Role, str], list[Person]] = {}
         for p in self.people:
-            for b in dict.fromkeys(p.buildings):
-                staff.setdefault((p.role, b), []).append(p)
+            for name in dict.fromkeys(p.buildings):
+                staff.setdefault((p.role, name), []).append(p)
         object.__setattr__(self, "_building_by_name", by_name)
         object.__setattr__(self, "_staff_of", {k: tuple(v) for k, v in staff.items()})
         object.__setattr__(self, "_admins", tuple(p for p in self.people if p.role is Role.ADMIN))
