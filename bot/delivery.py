@@ -109,6 +109,10 @@ class RateLimiter:
         self._per_chat[chat].append(at)
         self._overall.append(at)
 
+    def clear_blocks(self) -> None:
+        """Forget every wait imposed by failures (the platform is reachable again)."""
+        self._blocked_until.clear()
+
     def block(self, chat: str, until: datetime) -> None:
         self._blocked_until[chat] = max(until, self._blocked_until.get(chat, until))
 
@@ -153,6 +157,13 @@ class Deliverer:
     def wake(self) -> None:
         """Tell the loop new messages were queued."""
         self._wake.set()
+
+    async def retry_now(self) -> None:
+        """The platform is back (e.g. the WeChat gateway reconnected): what waits in backoff
+        goes now instead of after its grown delay."""
+        self.limiter.clear_blocks()
+        await self.store.outbox.retry_now(self.sender.platform, self.clock())
+        self.wake()
 
     async def deliver_due(self) -> datetime | None:
         """Send what may go now; returns when the next deferred message could go (or None)."""

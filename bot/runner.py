@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from bot.adapters import Adapter
@@ -41,6 +42,15 @@ def notice_chat(config: Config, platform: str) -> str | None:
         return config.office_chat
     admins = [p.id for p in config.admins() if platform_of(p.id) == platform]
     return admins[0] if admins else None
+
+
+def _retry_on_connect(deliverer: Deliverer, tasks: set[asyncio.Task[None]]) -> Callable[[], None]:
+    def retry() -> None:
+        task = asyncio.get_running_loop().create_task(deliverer.retry_now())
+        tasks.add(task)  # keep a reference until it is done
+        task.add_done_callback(tasks.discard)
+
+    return retry
 
 
 async def tick_and_recover(app: Linli, now: datetime) -> None:
@@ -80,8 +90,10 @@ async def run(config: Config, stop: asyncio.Event | None = None) -> None:
             )
             for adapter in adapters
         ]
-        for d in deliverers:
+        retries: set[asyncio.Task[None]] = set()
+        for adapter, d in zip(adapters, deliverers, strict=True):
             app.on_queued.append(d.wake)
+            adapter.on_connected = _retry_on_connect(d, retries)
         scheduler = await run_periodically(lambda now: tick_and_recover(app, now))
         tasks = [
             asyncio.create_task(d.run(stop), name=f"deliver-{d.sender.platform}")

@@ -98,6 +98,15 @@ class OutboxRepo:
                 (at.timestamp(), error[:500], outbox_id),
             )
 
+    async def retry_now(self, platform: str, now: datetime) -> None:
+        """Make every pending message of ``platform`` due at ``now`` (its own transaction)."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND platform = ?"
+                " AND next_attempt_at > ?",
+                (now.timestamp(), platform, now.timestamp()),
+            )
+
     async def give_up(self, outbox_id: int, error: str) -> None:
         async with self.db.transaction() as conn:
             await conn.execute(

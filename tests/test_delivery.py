@@ -172,3 +172,19 @@ def test_group_window_does_not_apply_to_private_chats() -> None:
     assert limiter.next_allowed("telegram:-1", T0 + timedelta(seconds=5)) == T0 + timedelta(
         minutes=1
     )
+
+
+async def test_retry_now_sends_what_waits_in_backoff(store: Store) -> None:
+    clock = Clock()
+    sender = FakeSender(clock)
+    sender.failures["telegram:-1"] = [SendError("gateway down")] * 100
+    d = Deliverer(store, sender, RateLimits(), clock=clock, rng=random.Random(3))
+    await queue(store, [msg("telegram:-1", 0)])
+    await drain(d, clock, timedelta(minutes=3), timedelta(seconds=1))
+    assert sender.sent == []  # still failing, and the backoff has grown
+    sender.failures["telegram:-1"] = []
+    await d.deliver_due()
+    assert sender.sent == []  # without a reconnect it waits out the grown delay
+    await d.retry_now()
+    await d.deliver_due()
+    assert [m.text for _, m in sender.sent] == ["m0"]

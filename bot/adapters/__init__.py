@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from bot.delivery import RateLimits, Sender
@@ -12,6 +13,9 @@ class Adapter(Sender, Protocol):
     """A running platform connection: receives into ``app.handle``, sends via ``send``."""
 
     limits: RateLimits
+    # Set by the runner: called when the platform (re)connects, so that replies waiting in
+    # backoff go at once.
+    on_connected: Callable[[], None] | None
 
     async def start(self) -> None:
         """Connect and start receiving in background tasks; return once started."""

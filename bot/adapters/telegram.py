@@ -111,6 +111,8 @@ class TelegramAdapter:
         self.tg = config.telegram
         self.app = app
         self.limits = limits_from(self.tg)
+        # Polling recovers inside python-telegram-bot; nothing calls this for Telegram yet.
+        self.on_connected: Callable[[], None] | None = None
         builder = ApplicationBuilder().token(token).job_queue(None)
         if self.tg.base_url:
             builder = builder.base_url(self.tg.base_url)

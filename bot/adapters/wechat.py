@@ -120,6 +120,7 @@ class WeChatAdapter:
         self.token = token
         self.limits = wechat_limits(config)
         self.backoff = backoff or Backoff()
+        self.on_connected: Callable[[], None] | None = None
         self.clock = clock or (lambda: datetime.now(UTC))
         self._client_factory = client_factory
         self.logged_in = asyncio.Event()
@@ -226,6 +227,8 @@ class WeChatAdapter:
         self._self_id = contact_id
         self.logged_in.set()
         log.info("wechat logged in self=%s", contact_id)
+        if self.on_connected is not None:
+            self.on_connected()
 
     def _on_message(self, message_id: str) -> None:
         self._events.put_nowait(message_id)
