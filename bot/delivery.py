@@ -32,7 +32,9 @@ from storage import StorageError, Store
 
 log = logging.getLogger(__name__)
 
-MAX_BACKOFF = timedelta(minutes=10)
+# Capped low: a reply (maybe about a fire) should not wait minutes after the platform is back;
+# one attempt per minute per waiting chat is no load for it.
+MAX_BACKOFF = timedelta(seconds=60)
 BATCH = 200
 # A chat the bot was removed from fails every message sent to it: tell the office once.
 REPORT_EVERY = timedelta(hours=1)
