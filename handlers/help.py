@@ -23,7 +23,7 @@ from handlers.help_skills import (
     parse_offer_args,
     skills_in,
 )
-from storage.help import OPEN_REQUEST, PendingOffer, RequestStatus
+from storage.help_records import OPEN_REQUEST, PendingOffer, RequestStatus
 
 # A consent question not answered within this long is dropped.
 QUESTION_VALID = timedelta(days=7)

@@ -16,7 +16,7 @@ from bot.feature import Context
 from bot.model import Kind, Mention, Outgoing
 from handlers import help_texts as t
 from handlers.help_skills import SkillTable, match_score, skill_table
-from storage.help import CandidateStatus, HelpRequest, Offer, RequestStatus
+from storage.help_records import CandidateStatus, HelpRequest, Offer, RequestStatus
 from storage.timers import Timer
 
 MATCH_TIMEOUT = "help_match_timeout"

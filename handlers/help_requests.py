@@ -19,7 +19,7 @@ from handlers.help_matching import (
     table_for,
 )
 from handlers.help_skills import skills_in
-from storage.help import CandidateStatus, HelpRequest, RequestStatus
+from storage.help_records import CandidateStatus, HelpRequest, RequestStatus
 
 _STILL_ASKED = (CandidateStatus.NOTIFIED, CandidateStatus.EXPIRED)
 NEEDS_SHOWN = 10

@@ -6,110 +6,28 @@ Accepting a request is a conditional UPDATE, so two accepts can never both win.
 
 from __future__ import annotations
 
-import enum
 import json
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from storage.db import Database
-
-FORGOTTEN = ""
-
-
-class RequestStatus(enum.StrEnum):
-    SEARCHING = "searching"  # candidates have been asked privately
-    WAITING = "waiting"  # nobody left to ask; the requester may post it to the group
-    POSTED = "posted"  # posted to the building group: anyone there may accept
-    CONNECTED = "connected"
-    DONE = "done"
-    CANCELLED = "cancelled"
-
-
-OPEN_REQUEST = (RequestStatus.SEARCHING, RequestStatus.WAITING, RequestStatus.POSTED)
-
-
-class CandidateStatus(enum.StrEnum):
-    NOTIFIED = "notified"
-    DECLINED = "declined"
-    EXPIRED = "expired"  # did not answer in time; may still accept while the request is open
-    ACCEPTED = "accepted"
-    TAKEN = "taken"  # someone else accepted
-    CLOSED = "closed"  # the request was withdrawn
-
-
-@dataclass(frozen=True, slots=True)
-class Offer:
-    id: int
-    user: str
-    name: str
-    building: str | None
-    skills: tuple[str, ...]
-    note: str | None
-    created_at: datetime
-    expires_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    user: str
-    name: str
-    building: str | None
-    contact: str | None
-    hide_in_thanks: bool
-    last_helped_at: datetime | None
-    prompt_declined_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class PendingOffer:
-    user: str
-    name: str
-    building: str | None
-    skills: tuple[str, ...]
-    note: str | None
-    asked_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class HelpRequest:
-    number: int
-    requester: str
-    requester_name: str
-    building: str | None
-    chat: str
-    text: str
-    skills: tuple[str, ...]
-    status: RequestStatus
-    helper: str | None
-    helper_name: str | None
-    helper_building: str | None
-    created_at: datetime
-    closed_at: datetime | None
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN_REQUEST
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    request: int
-    user: str
-    name: str
-    status: CandidateStatus
-    notified_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class HelperCount:
-    """Completed help by one helper in a period (for the monthly thank-you post)."""
-
-    helper: str
-    name: str
-    building: str | None
-    count: int
-    hidden: bool
+from storage.help_records import (
+    FORGOTTEN,
+    OPEN_REQUEST,
+    Candidate,
+    CandidateStatus,
+    HelperCount,
+    HelpRequest,
+    Offer,
+    PendingOffer,
+    Profile,
+    RequestStatus,
+    json_list,
+    offer_from_row,
+    profile_from_row,
+    request_from_row,
+    to_datetime,
+)
 
 
 class HelpRepo:
@@ -135,7 +53,7 @@ class HelpRepo:
                 user,
                 name,
                 building,
-                _json(skills),
+                json_list(skills),
                 note,
                 now.timestamp(),
                 expires_at.timestamp(),
@@ -147,7 +65,7 @@ class HelpRepo:
         rows = await self._fetch(
             "SELECT * FROM help_offers WHERE id = ? AND status = 'active'", (offer_id,)
         )
-        return _offer(rows[0]) if rows else None
+        return offer_from_row(rows[0]) if rows else None
 
     async def offers_of(self, user: str, now: datetime) -> list[Offer]:
         rows = await self._fetch(
@@ -155,14 +73,14 @@ class HelpRepo:
             " ORDER BY id",
             (user, now.timestamp()),
         )
-        return [_offer(r) for r in rows]
+        return [offer_from_row(r) for r in rows]
 
     async def active_offers(self, now: datetime) -> list[Offer]:
         rows = await self._fetch(
             "SELECT * FROM help_offers WHERE status = 'active' AND expires_at > ? ORDER BY id",
             (now.timestamp(),),
         )
-        return [_offer(r) for r in rows]
+        return [offer_from_row(r) for r in rows]
 
     async def remove_offer(self, offer_id: int) -> None:
         await self.db.conn.execute(
@@ -171,7 +89,7 @@ class HelpRepo:
 
     async def set_offer_skills(self, offer_id: int, skills: tuple[str, ...]) -> None:
         await self.db.conn.execute(
-            "UPDATE help_offers SET skills = ? WHERE id = ?", (_json(skills), offer_id)
+            "UPDATE help_offers SET skills = ? WHERE id = ?", (json_list(skills), offer_id)
         )
 
     async def renew_offer(self, offer_id: int, expires_at: datetime) -> None:
@@ -183,14 +101,14 @@ class HelpRepo:
 
     async def profile(self, user: str) -> Profile | None:
         rows = await self._fetch("SELECT * FROM help_profiles WHERE user = ?", (user,))
-        return _profile(rows[0]) if rows else None
+        return profile_from_row(rows[0]) if rows else None
 
     async def profiles(self, users: list[str]) -> dict[str, Profile]:
         if not users:
             return {}
         marks = ",".join("?" * len(users))
         rows = await self._fetch(f"SELECT * FROM help_profiles WHERE user IN ({marks})", users)
-        return {r["user"]: _profile(r) for r in rows}
+        return {r["user"]: profile_from_row(r) for r in rows}
 
     async def touch_profile(self, user: str, name: str, building: str | None) -> None:
         """Create or refresh the person's profile (name, and building when known)."""
@@ -230,14 +148,14 @@ class HelpRepo:
             r["building"],
             tuple(json.loads(r["skills"])),
             r["note"],
-            _dt(r["asked_at"]),
+            to_datetime(r["asked_at"]),
         )
 
     async def set_pending_offer(self, p: PendingOffer) -> None:
         await self.db.conn.execute(
             "INSERT OR REPLACE INTO help_pending_offers"
             " (user, name, building, skills, note, asked_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (p.user, p.name, p.building, _json(p.skills), p.note, p.asked_at.timestamp()),
+            (p.user, p.name, p.building, json_list(p.skills), p.note, p.asked_at.timestamp()),
         )
 
     async def clear_pending_offer(self, user: str) -> None:
@@ -265,7 +183,7 @@ class HelpRepo:
                 building,
                 chat,
                 text,
-                _json(skills),
+                json_list(skills),
                 str(RequestStatus.SEARCHING),
                 ts,
                 ts,
@@ -277,13 +195,13 @@ class HelpRepo:
 
     async def request(self, number: int) -> HelpRequest | None:
         rows = await self._fetch("SELECT * FROM help_requests WHERE number = ?", (number,))
-        return _request(rows[0]) if rows else None
+        return request_from_row(rows[0]) if rows else None
 
     async def requests_of(self, user: str) -> list[HelpRequest]:
         rows = await self._fetch(
             "SELECT * FROM help_requests WHERE requester = ? ORDER BY number", (user,)
         )
-        return [_request(r) for r in rows]
+        return [request_from_row(r) for r in rows]
 
     async def set_request_status(
         self, number: int, status: RequestStatus, now: datetime, *, closed: bool = False
@@ -366,7 +284,7 @@ class HelpRepo:
                 r["user"],
                 r["name"],
                 CandidateStatus(r["status"]),
-                _dt(r["notified_at"]),
+                to_datetime(r["notified_at"]),
             )
             for r in rows
         ]
@@ -405,58 +323,3 @@ class HelpRepo:
     async def _fetch(self, sql: str, args: Any) -> list[Any]:
         async with self.db.conn.execute(sql, args) as cur:
             return list(await cur.fetchall())
-
-
-def _json(items: tuple[str, ...]) -> str:
-    return json.dumps(list(items), ensure_ascii=False)
-
-
-def _dt(value: float) -> datetime:
-    return datetime.fromtimestamp(value, UTC)
-
-
-def _opt_dt(value: float | None) -> datetime | None:
-    return _dt(value) if value is not None else None
-
-
-def _offer(r: Any) -> Offer:
-    return Offer(
-        r["id"],
-        r["user"],
-        r["name"],
-        r["building"],
-        tuple(json.loads(r["skills"])),
-        r["note"],
-        _dt(r["created_at"]),
-        _dt(r["expires_at"]),
-    )
-
-
-def _profile(r: Any) -> Profile:
-    return Profile(
-        r["user"],
-        r["name"],
-        r["building"],
-        r["contact"],
-        bool(r["hide_in_thanks"]),
-        _opt_dt(r["last_helped_at"]),
-        _opt_dt(r["prompt_declined_at"]),
-    )
-
-
-def _request(r: Any) -> HelpRequest:
-    return HelpRequest(
-        number=r["number"],
-        requester=r["requester"],
-        requester_name=r["requester_name"],
-        building=r["building"],
-        chat=r["chat"],
-        text=r["text"],
-        skills=tuple(json.loads(r["skills"])),
-        status=RequestStatus(r["status"]),
-        helper=r["helper"],
-        helper_name=r["helper_name"],
-        helper_building=r["helper_building"],
-        created_at=_dt(r["created_at"]),
-        closed_at=_opt_dt(r["closed_at"]),
-    )
