@@ -60,6 +60,11 @@ NASTY = [
 ]
 text_part = st.one_of(
     st.sampled_from(NASTY),
+    # Real numbers and words too, so commands reach deep into their handlers.
+    st.integers(min_value=1, max_value=6).map(str),
+    st.sampled_from(["add", "list", "who", "cancel", "remove", "renew", "全部", "公开"]),
+    st.sampled_from(["2026-05-02 15:00", "明天下午3点", "下周六 15:00", "@活动室", "limit 2"]),
+    st.sampled_from(["修电脑", "缝纫", "陪诊 周末", "电话 13812345678", "王师傅"]),
     st.text(max_size=40),
     st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=20),
     st.integers(min_value=-(2**70), max_value=2**70).map(str),
