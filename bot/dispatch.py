@@ -82,7 +82,9 @@ class Dispatcher:
                 aliases.extend(Alias(a, cmd.name, cmd.alias_needs_number) for a in cmd.aliases)
         self.parser = CommandParser(self.commands, aliases)
         taxonomy = config.taxonomy
-        self.understand = understand_fn or (lambda text: understand(text, taxonomy))
+        self.understand = understand_fn or (
+            lambda text: understand(text, taxonomy, chat_keywords=False)
+        )
         self.bot_usernames = bot_usernames or {}
         self.flood = FloodGuard(config.flood_per_minute)
 

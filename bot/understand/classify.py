@@ -50,8 +50,13 @@ class Understanding:
     keywords: tuple[str, ...]
 
 
-def understand(text: str, taxonomy: Taxonomy) -> Understanding:
-    """Understand one message; pure and deterministic (see the module docstring)."""
+def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> Understanding:
+    """Understand one message; pure and deterministic (see the module docstring).
+
+    ``chat_keywords=False`` leaves the keywords of chit-chat empty: nothing downstream of the
+    dispatcher reads them, and segmenting most of the group's messages for nothing would be
+    the costliest step of handling them (``linli classify`` keeps them, to explain itself).
+    """
     norm = normalise(text)
     analysed = norm[:MAX_ANALYSED]
     lexicon = lexicon_for(taxonomy)
@@ -61,7 +66,10 @@ def understand(text: str, taxonomy: Taxonomy) -> Understanding:
     if intent is Intent.REPORT:
         category = _category(analysed, hits)
         location = extract_location(analysed)
-    keywords = _keywords(analysed, why, lexicon.words, location)
+    if intent is Intent.CHAT and not chat_keywords:
+        keywords: tuple[str, ...] = ()
+    else:
+        keywords = _keywords(analysed, why, lexicon.words, location)
     return Understanding(norm, intent, category, urgent, location, keywords)
 
 

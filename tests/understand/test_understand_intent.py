@@ -99,3 +99,16 @@ def test_keywords_explain_the_decision() -> None:
     u = understand("5号楼楼道灯又不亮了", default_taxonomy())
     assert "楼道灯" in u.keywords and "不亮" in u.keywords and "5号楼" in u.keywords
     assert understand("谁会修自行车", default_taxonomy()).keywords == ("谁会",)
+
+
+def test_chat_keywords_can_be_skipped_where_nobody_reads_them() -> None:
+    from bot.config.understanding import default_taxonomy
+    from bot.understand import understand
+
+    taxonomy = default_taxonomy()
+    full = understand("楼道灯修好了，谢谢李师傅！", taxonomy)
+    lean = understand("楼道灯修好了，谢谢李师傅！", taxonomy, chat_keywords=False)
+    assert full.intent == lean.intent == "chat"
+    assert full.keywords and lean.keywords == ()
+    report = understand("3单元楼道灯坏了", taxonomy, chat_keywords=False)
+    assert report.intent == "report" and report.keywords
