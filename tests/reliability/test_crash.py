@@ -1,5 +1,6 @@
-"""Crash safety: SIGKILL the bot at random points while it works through a script, restart it,
-and compare what it queued with an uninterrupted run.
+"""Crash safety: SIGKILL the bot at random points while it works through a script (issues,
+help requests, events, ticks), restart it, and compare what it queued with an uninterrupted
+run.
 
 The bot runs as ``linli replay --database DB`` in a subprocess. A killed run is simply started
 again on the same database: redelivered messages are deduplicated by the inbox, timers that
@@ -34,6 +35,8 @@ REPORTS = [
     "{u}单元{f}楼水管漏水了",
 ]
 CHAT = ["大家早上好", "收到", "谢谢张阿姨", "今天天气不错", "哈哈哈"]
+OFFERS = ["/offer 修电脑 周末", "/offer 陪诊", "/offer 缝纫", "/offer 理发"]
+NEEDS = ["谁能帮我修电脑", "/need 明天谁能陪我妈去医院", "/need 谁会补衣服", "谁会理发"]
 
 
 def build_script(seed: int, lines: int = 250) -> list[str]:
@@ -72,6 +75,22 @@ def build_script(seed: int, lines: int = 250) -> list[str]:
         elif roll < 0.55:
             out.append(json.dumps({"at": at.isoformat(), "tick": True}))
             continue
+        elif roll < 0.75:
+            # Help between neighbours and events: their own timers and numbering.
+            resident = f"local:r{rng.randint(1, 40)}"
+            when = (at + timedelta(days=1, hours=3)).strftime("%Y-%m-%d %H:%M")
+            text, chat_of, sender = rng.choice(
+                [
+                    (rng.choice(OFFERS), chat, resident),
+                    (rng.choice(NEEDS), chat, resident),
+                    (f"/accept {rng.randint(1, 4)}", resident, resident),
+                    (f"/decline {rng.randint(1, 4)}", resident, resident),
+                    (f"/event add {when} 邻里茶话会 @活动室 limit 3", chat, head),
+                    (f"报名 {rng.randint(1, 3)}", chat, resident),
+                    (f"取消报名 {rng.randint(1, 3)}", chat, resident),
+                ]
+            )
+            item = {"chat": chat_of, "from": sender, "name": "邻居", "text": text}
         else:
             item = {
                 "chat": chat,
@@ -79,7 +98,6 @@ def build_script(seed: int, lines: int = 250) -> list[str]:
                 "name": "居民",
                 "text": rng.choice(CHAT),
             }
-        del head
         item = {"at": at.isoformat(), **item, "id": f"s{i}"}
         out.append(json.dumps(item, ensure_ascii=False))
     out.append(json.dumps({"at": (at + timedelta(hours=6)).isoformat(), "tick": True}))
