@@ -13,6 +13,12 @@ Ids: a room is ``wechat:<room_id>`` (``wechat:20874@chatroom``), a person
   account raises :class:`~bot.delivery.Unreachable` (the Deliverer posts a notice in the room).
 - The connection runs as a task in the shared loop; when it fails or ends it is re-opened
   with exponential backoff. A puppet failure never stops the rest of the bot.
+- A watchdog catches a gateway that hangs without closing the connection: gateways send a
+  heartbeat event every 15-60 s, so when no event of any kind arrives for
+  ``[wechat] watchdog`` (default 3 minutes, counted from the start of each connection) the
+  adapter logs a warning and drops the connection, and the backoff path opens a new one.
+  Events the gateway queued meanwhile arrive on the new connection; the inbox dedups any
+  that were already handled.
 - Rate limits (per room per minute and a minimum gap) are enforced by the shared
   :class:`~bot.delivery.Deliverer` through :attr:`WeChatAdapter.limits`.
 """
@@ -98,6 +104,10 @@ def message_time(timestamp: int, fallback: datetime) -> datetime:
     return datetime.fromtimestamp(timestamp, UTC)
 
 
+class GatewaySilent(Exception):
+    """The gateway sent no event, not even a heartbeat, for longer than the watchdog allows."""
+
+
 class WeChatAdapter:
     """The ``wechat`` platform: one puppet-service connection, kept open while running."""
 
@@ -129,6 +139,7 @@ class WeChatAdapter:
         self._self_id: str | None = None
         self._self_names: tuple[str, ...] = ()
         self._events: asyncio.Queue[str] = asyncio.Queue()
+        self._heard = asyncio.Event()  # set by every event from the gateway
         self._load_failures: dict[str, int] = {}
         self._stopping = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
@@ -162,7 +173,7 @@ class WeChatAdapter:
                 if await self._reachable():
                     self._bot = self._new_client()
                     self.connections += 1
-                    await self._bot.start()
+                    await self._run_watched(self._bot)
                 else:
                     reason = f"cannot reach {self.endpoint}"
             except asyncio.CancelledError:
@@ -183,6 +194,39 @@ class WeChatAdapter:
             )
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stopping.wait(), delay)
+
+    async def _run_watched(self, bot: GuardedWechaty) -> None:
+        """Run ``bot`` until its event stream ends or fails; raises :class:`GatewaySilent`
+        (after stopping it) when the watchdog finds the gateway silent."""
+        limit = self.config.watchdog.total_seconds()
+        if limit <= 0:
+            await bot.start()
+            return
+        session = asyncio.create_task(bot.start(), name="wechat-session")
+        watchdog = asyncio.create_task(self._watch(limit), name="wechat-watchdog")
+        try:
+            done, _ = await asyncio.wait({session, watchdog}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            # Also when this task is cancelled (stop): neither may outlive the connection.
+            session.cancel()
+            watchdog.cancel()
+            await asyncio.gather(session, watchdog, return_exceptions=True)
+        (session if session in done else watchdog).result()
+
+    async def _watch(self, limit: float) -> None:
+        """Return never; raise :class:`GatewaySilent` after ``limit`` seconds without events."""
+        while True:
+            self._heard.clear()
+            try:
+                await asyncio.wait_for(self._heard.wait(), limit)
+            except TimeoutError:
+                log.warning(
+                    "wechat gateway sent no event for %.0fs, not even a heartbeat; "
+                    "dropping the connection endpoint=%s",
+                    limit,
+                    self.endpoint,
+                )
+                raise GatewaySilent(f"no event for {limit:.0f}s") from None
 
     def _self_id_seen_and_reset(self) -> bool:
         seen = self.logged_in.is_set()
@@ -207,12 +251,20 @@ class WeChatAdapter:
     def _new_client(self) -> GuardedWechaty:
         if self._client_factory is not None:
             return self._client_factory(
-                self.endpoint, self.token, on_login=self._on_login, on_message=self._on_message
+                self.endpoint,
+                self.token,
+                on_login=self._on_login,
+                on_message=self._on_message,
+                on_event=self._heard.set,
             )
         from bot.adapters.wechaty_compat import GuardedWechaty
 
         return GuardedWechaty(
-            self.endpoint, self.token, on_login=self._on_login, on_message=self._on_message
+            self.endpoint,
+            self.token,
+            on_login=self._on_login,
+            on_message=self._on_message,
+            on_event=self._heard.set,
         )
 
     async def _disconnect(self) -> None:

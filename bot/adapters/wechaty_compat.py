@@ -19,6 +19,10 @@ safely lives here, so the rest of linli never touches those details:
   that shares the loop), sleeps 60 s on connection errors, and on login starts a plugin web
   server on port 5000 and its own scheduler. :class:`PuppetConnection` uses only the puppet
   service client, lets every error reach the caller, and leaves reconnecting to it.
+- The client surfaces some events (heartbeat, message, login ...) and silently drops the types
+  it does not know, so it cannot tell whether the gateway still talks. :class:`GuardedWechaty`
+  reports every response read from the event stream, of any type, to ``on_event`` (the
+  adapter's watchdog).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +103,8 @@ class GuardedWechaty(Wechaty):
     plugin web server; reconnecting is the caller's job. Events reach ``on_login(contact_id)``
     and ``on_message(message_id)`` synchronously, in arrival order (the stock bridge runs each
     message as its own task and marks its id as seen *before* loading it, so a message whose
-    loading fails is never seen again).
+    loading fails is never seen again). ``on_event()`` is called for every response read from
+    the event stream, whatever its type (heartbeats included), before the client parses it.
     """
 
     def __init__(
@@ -109,6 +114,7 @@ class GuardedWechaty(Wechaty):
         *,
         on_login: Callable[[str], None],
         on_message: Callable[[str], None],
+        on_event: Callable[[], None] | None = None,
     ) -> None:
         options = WechatyOptions(
             puppet="wechaty-puppet-service",
@@ -120,6 +126,7 @@ class GuardedWechaty(Wechaty):
         super().__init__(options)
         self._on_login = on_login
         self._on_message = on_message
+        self._on_event = on_event
 
     async def start(self) -> None:
         """Connect and read events until the stream ends; every error propagates."""
@@ -132,6 +139,8 @@ class GuardedWechaty(Wechaty):
         puppet.on("login", lambda payload: self._on_login(payload.contact_id))
         puppet.on("message", lambda payload: self._on_message(payload.message_id))
         puppet.on("error", _log_puppet_error)
+        if self._on_event is not None:
+            _report_every_event(puppet, self._on_event)
         self.started = True
         try:
             await puppet.start()
@@ -153,6 +162,30 @@ class GuardedWechaty(Wechaty):
         puppet._puppet_stub = None
         if channel is not None:
             channel.close()
+
+
+def _report_every_event(puppet: Any, on_event: Callable[[], None]) -> None:
+    """Make the stub ``puppet.start()`` creates call ``on_event`` for each event response.
+
+    ``PuppetService.start`` builds its gRPC stub in ``_init_puppet`` and then iterates
+    ``stub.event()`` itself, so the only place to see every raw response is that iterator:
+    wrap ``_init_puppet`` (on this instance only) to wrap the new stub's ``event``.
+    """
+    init_puppet = puppet._init_puppet
+
+    def init_and_watch() -> None:
+        init_puppet()
+        stub = puppet._puppet_stub
+        events = stub.event
+
+        async def watched_events() -> AsyncIterator[Any]:
+            async for response in events():
+                on_event()
+                yield response
+
+        stub.event = watched_events
+
+    puppet._init_puppet = init_and_watch
 
 
 def _log_puppet_error(payload: Any) -> None:

@@ -35,14 +35,24 @@ class TelegramConfig:
         return host.strip("[]") or "127.0.0.1", int(port)
 
 
+# Shorter than the slowest gateway heartbeat (60 s) would drop healthy connections.
+MIN_WATCHDOG = timedelta(seconds=90)
+
+
 @dataclass(frozen=True, slots=True)
 class WeChatConfig:
+    """``[wechat]``: the puppet service gateway and the sending throttle. ``watchdog``: when
+    the gateway sends no event at all (not even its heartbeat) for this long, the connection
+    is dropped and opened again; zero turns the watchdog off."""
+
     enabled: bool = False
     endpoint: str = "127.0.0.1:8788"
     token_env: str = "WECHATY_PUPPET_SERVICE_TOKEN"
     per_room_per_minute: int = 10
     # Minimum time between two messages to one chat, so replies never come in a burst.
     min_gap: timedelta = timedelta(seconds=3)
+    # Gateways send a heartbeat every 15-60 s, so three minutes of silence means it hangs.
+    watchdog: timedelta = timedelta(minutes=3)
 
 
 def parse_telegram(t: Table) -> TelegramConfig:
@@ -77,6 +87,13 @@ def parse_wechat(t: Table) -> WeChatConfig:
         token_env=t.str("token_env", base.token_env),
         per_room_per_minute=t.int("per_room_per_minute", base.per_room_per_minute, minimum=1),
         min_gap=t.duration("min_gap", base.min_gap),
+        watchdog=t.duration("watchdog", base.watchdog),
     )
+    if cfg.watchdog is not None and timedelta(0) < cfg.watchdog < MIN_WATCHDOG:
+        t.problems.add(
+            t.key("watchdog"),
+            f'expected "0s" (off) or at least "{MIN_WATCHDOG.seconds}s": gateways send a '
+            "heartbeat only every 15-60 s",
+        )
     t.done()
     return cfg

@@ -5,6 +5,8 @@ returns a ``grpclib.const.Handler`` per ``/wechaty.Puppet/<Rpc>`` path. It keeps
 rooms and messages in memory, records every call and every text the bot sends, and can be
 stopped and started again on the same port to simulate the connection dropping. Messages said
 while no client is listening are queued and delivered when one connects, like a gateway does.
+It can send heartbeats (once or periodically) and hang: keep its event streams open but send
+nothing more on them, as a stuck gateway does.
 """
 
 from __future__ import annotations
@@ -98,6 +100,10 @@ class FakePuppetService:
         self.sent: list[SentText] = []
         self.calls: list[str] = []
         self.event_streams = 0
+        self.event_streams_ended = 0
+        self.heartbeats = 0
+        self._heartbeat_task: asyncio.Task[None] | None = None
+        self._hung: list[asyncio.Queue[EventResponse | None]] = []
         self.sent_changed = asyncio.Condition()
         self._backlog: list[EventResponse] = []
         self._listeners: list[asyncio.Queue[EventResponse | None]] = []
@@ -141,12 +147,39 @@ class FakePuppetService:
         """Push the message event for ``message_id`` (again)."""
         self._emit(EventType.EVENT_TYPE_MESSAGE, {"messageId": message_id})
 
-    def _emit(self, kind: EventType, payload: dict[str, Any]) -> None:
+    def heartbeat(self) -> None:
+        """Send one heartbeat on the open event streams (never queued, like a gateway)."""
+        self.heartbeats += 1
+        self._emit(EventType.EVENT_TYPE_HEARTBEAT, {"data": "heartbeat"}, queue=False)
+
+    def start_heartbeats(self, interval: float) -> None:
+        """Send a heartbeat every ``interval`` seconds until :meth:`stop_heartbeats`."""
+
+        async def beat() -> None:
+            while True:
+                await asyncio.sleep(interval)
+                self.heartbeat()
+
+        self.stop_heartbeats()
+        self._heartbeat_task = asyncio.create_task(beat(), name="fake-puppet-heartbeats")
+
+    def stop_heartbeats(self) -> None:
+        if self._heartbeat_task is not None:
+            self._heartbeat_task.cancel()
+            self._heartbeat_task = None
+
+    def hang(self) -> None:
+        """The open event streams stay open but get nothing more, heartbeats included;
+        events from now on are queued for the next stream a client opens."""
+        self._hung += self._listeners
+        self._listeners = []
+
+    def _emit(self, kind: EventType, payload: dict[str, Any], *, queue: bool = True) -> None:
         event = EventResponse(type=kind, payload=json.dumps(payload))
-        if not self._listeners:
+        if not self._listeners and queue:
             self._backlog.append(event)
-        for queue in self._listeners:
-            queue.put_nowait(event)
+        for listener in self._listeners:
+            listener.put_nowait(event)
 
     async def wait_sent(self, count: int, timeout: float = 5.0) -> list[SentText]:
         """Wait until at least ``count`` texts were sent by the bot."""
@@ -169,6 +202,7 @@ class FakePuppetService:
     async def stop(self, *, graceful: bool = False) -> None:
         """Stop listening and cancel every call (the gateway went away); ``graceful`` ends the
         event streams first instead of cutting them."""
+        self.stop_heartbeats()
         if graceful:
             for queue in self._listeners:
                 queue.put_nowait(None)
@@ -284,4 +318,8 @@ class FakePuppetService:
             while (event := await queue.get()) is not None:
                 await stream.send_message(event)
         finally:
-            self._listeners.remove(queue)
+            # A hung stream ends only when the client gives up on it (or the server stops).
+            for listeners in (self._listeners, self._hung):
+                if queue in listeners:
+                    listeners.remove(queue)
+            self.event_streams_ended += 1

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -102,8 +103,9 @@ class World:
         return (await self.fake.wait_sent(before + expect))[before:]
 
 
-@pytest.fixture
-async def world(tmp_path: Path) -> AsyncIterator[World]:
+@asynccontextmanager
+async def open_world(tmp_path: Path, *, watchdog: timedelta | None = None) -> AsyncIterator[World]:
+    """A running fake gateway and a logged-in adapter; ``watchdog`` overrides the config's."""
     fake = FakePuppetService()
     fake.add_contact(RESIDENT, "小王")
     fake.add_contact(HEAD, "张阿姨", friend=False)
@@ -116,9 +118,12 @@ async def world(tmp_path: Path) -> AsyncIterator[World]:
     # Messages carry the gateway's (real) timestamps; the delivery clock starts there.
     now = [datetime.now(UTC)]
     await app.start(now[0])
+    wechat = config.wechat
+    if watchdog is not None:
+        wechat = replace(wechat, watchdog=watchdog)
     adapter = WeChatAdapter(
         app,
-        config.wechat,
+        wechat,
         endpoint=fake.endpoint,
         token="insecure_test",
         backoff=Backoff(initial=0.05, maximum=0.2),
@@ -134,6 +139,12 @@ async def world(tmp_path: Path) -> AsyncIterator[World]:
         await asyncio.wait_for(adapter.stop(), 5)
         await fake.stop()
         await app.close()
+
+
+@pytest.fixture
+async def world(tmp_path: Path) -> AsyncIterator[World]:
+    async with open_world(tmp_path) as opened:
+        yield opened
 
 
 async def test_room_report_is_answered_with_a_real_mention(world: World) -> None:
