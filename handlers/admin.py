@@ -34,7 +34,11 @@ async def help_(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing
 
 
 async def whoami(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
-    where = f"，{ctx.building}" if ctx.building else ""
+    person = ctx.config.person_by_id.get(msg.sender)
+    # Staff are shown every building they look after, not only this chat's one.
+    buildings = person.buildings if person and person.buildings else ()
+    shown = "、".join(buildings) if buildings else ctx.building
+    where = f"，{shown}" if shown else ""
     text = f"{msg.sender_name}：{ROLE_LABELS[ctx.role]}{where}。您的编号是 {msg.sender}"
     return [Outgoing(msg.chat, Kind.COMMAND_REPLY, text)]
 

@@ -52,13 +52,14 @@ def when_past(start: datetime, now: datetime, explicit_year: bool) -> str:
 
 
 def duration(delta: timedelta) -> str:
-    """``1天``, ``1小时``, ``1小时30分钟``, ``30分钟``."""
+    """``1 天``, ``1 小时``, ``1 小时 30 分钟``, ``30 分钟`` (numbers spaced as in the issue
+    texts)."""
     minutes = int(delta.total_seconds() // 60)
     days, rem = divmod(minutes, 1440)
     hours, mins = divmod(rem, 60)
-    parts = [f"{days}天" if days else "", f"{hours}小时" if hours else ""]
-    parts.append(f"{mins}分钟" if mins else "")
-    return "".join(parts) or "不到1分钟"
+    parts = [f"{days} 天" if days else "", f"{hours} 小时" if hours else ""]
+    parts.append(f"{mins} 分钟" if mins else "")
+    return " ".join(p for p in parts if p) or "不到 1 分钟"
 
 
 def _place(event: Event) -> str:
@@ -82,7 +83,7 @@ def reminder(event: Event, start: datetime, now: datetime, before: timedelta, si
     tail = f"已报名 {signed} 人。" if signed else f"想参加请回复“报名 {event.number}”。"
     place = f"，地点：{event.place}" if event.place else ""
     return (
-        f"【活动提醒】第 {event.number} 号活动“{event.title}”还有{duration(before)}开始："
+        f"【活动提醒】第 {event.number} 号活动“{event.title}”还有 {duration(before)}开始："
         f"{when(start, now)}{place}。{tail}"
     )
 
@@ -156,12 +157,14 @@ def promoted(event: Event, start: datetime, now: datetime) -> str:
 
 def cancelled(event: Event, start: datetime, now: datetime) -> str:
     return (
-        f"【活动取消】第 {event.number} 号活动“{event.title}”（{when(start, now)}）已取消，"
+        f"【活动取消】原定{when(start, now)}的第 {event.number} 号活动“{event.title}”取消了，"
         "给大家带来不便，敬请谅解。"
     )
 
 
 def cancel_done(event: Event, notified: int) -> str:
+    if not notified:
+        return f"已取消第 {event.number} 号活动“{event.title}”，还没有人报名。"
     return f"已取消第 {event.number} 号活动“{event.title}”，已通知 {notified} 位报名的居民。"
 
 

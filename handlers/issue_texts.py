@@ -62,7 +62,9 @@ def what(issue: Issue, label: str) -> str:
 
 
 def clock(at: datetime, tz: tzinfo) -> str:
-    return at.astimezone(tz).strftime("%m-%d %H:%M")
+    """``5月4日 09:00``, written like the dates of events and help offers."""
+    local = at.astimezone(tz)
+    return f"{local.month}月{local.day}日 {local:%H:%M}"
 
 
 def duration(span: timedelta) -> str:
@@ -105,10 +107,13 @@ def urgent_alert(issue: Issue, label: str) -> str:
 
 
 def merged(issue: Issue, label: str) -> str:
-    return (
+    same = (
         f"这和第 {issue.number} 号问题（{what(issue, label)}，{STATUS_LABELS[issue.status]}）"
         f"是同一件事，已把您加为关注人，有进展会一起通知您。"
     )
+    if issue.urgent:
+        return f"【紧急】{same}如有人身危险，请马上拨打 119（火警）、120（急救）或 110（报警）。"
+    return same
 
 
 NO_BUILDING = "请在楼栋群里发送，或先在楼栋群里说句话，我才知道您住哪栋楼。"
@@ -142,7 +147,7 @@ def resolved(issue: Issue, by: str, note: str | None) -> str:
 
 
 def rejected(issue: Issue, by: str, reason: str) -> str:
-    return f"抱歉，第 {issue.number} 号问题不在楼栋处理范围内（{by}）：{reason}"
+    return f"抱歉，第 {issue.number} 号问题不予受理（{by}）：{reason}"
 
 
 def escalated(issue: Issue, by: str, to: str) -> str:
@@ -192,7 +197,7 @@ def already_following(issue: Issue) -> str:
 
 def ack_reminder(issue: Issue, label: str, waited: timedelta) -> str:
     return (
-        f"提醒：{summary(issue, label)}已等待 {duration(waited)}还没有受理。"
+        f"提醒：{summary(issue, label)}已等待 {duration(waited)}，还没有受理。"
         f"原话：“{issue.text[:60]}”（{issue.reporter_name}）。"
         f"受理请回复“收到 {issue.number}”。"
     )
@@ -207,7 +212,7 @@ def escalation(issue: Issue, label: str, waited: timedelta, manual_by: str | Non
 
 
 def reopened_for_staff(issue: Issue, label: str, note: str | None) -> str:
-    return f"{summary(issue, label)}被报告人重新打开{with_note(note)}请继续跟进。"
+    return f"{summary(issue, label)}有人反映还没修好，已重新打开{with_note(note)}请继续跟进。"
 
 
 def list_line(issue: Issue, label: str, tz: tzinfo, overdue: bool) -> str:
@@ -265,8 +270,12 @@ def show(
 
 
 def digest(day: str, lines: list[str], overdue: int, waiting: int) -> str:
+    """``day`` comes as ``05-05``; it is shown as ``5月5日`` like every other date."""
+    month, _, dom = day.partition("-")
+    if month.isdigit() and dom.isdigit():
+        day = f"{int(month)}月{int(dom)}日"
     return (
-        f"{day} 早报：未办结 {len(lines)} 个，其中超时 {overdue} 个、等待中 {waiting} 个。\n"
+        f"{day}早报：未办结 {len(lines)} 个，其中超时 {overdue} 个、等待中 {waiting} 个。\n"
         + "\n".join(lines)
     )
 
