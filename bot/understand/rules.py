@@ -38,8 +38,15 @@ _MANAGEMENT_TOPICS = frozenset({"物业费", "报修"})
 _NOT_HELP_AFTER = re.compile(r"^(?:管|处理|负责)")
 
 
+# "困住" is danger only when a person is the one stuck ("电梯把我爸困住了", not "被数学题困住了").
+_TRAPPED_WORD = "困住"
+_TRAPPED_WHO = re.compile(r"电梯|轿厢|人|爸|妈|爷|奶|孩子|小孩|老人|宝宝|里面|出不来")
+
+
 def real_urgent(text: str, hit: Hit) -> bool:
     """An urgent word that is not hypothetical or denied within its clause ("万一着火")."""
+    if hit.word == _TRAPPED_WORD and not _TRAPPED_WHO.search(text):
+        return False
     start = hit.pos
     window = text[max(0, start - 6) : start]
     breaks = list(_CLAUSE_BREAK.finditer(window))

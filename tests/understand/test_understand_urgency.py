@@ -28,6 +28,8 @@ from bot.understand import Intent, understand
         ("楼下有人拿刀追着人跑", "security"),
         ("有个小孩在楼道摸电箱触电了", "power"),
         ("隔壁老人好像煤气中毒了，叫不醒", "fire_safety"),  # 没 does not deny what follows it later
+        ("電梯壞了，困住人了", "elevator"),
+        ("电梯把我爸困住了", "elevator"),
     ],
 )
 def test_urgent(text: str, code: str) -> None:
@@ -52,3 +54,21 @@ def test_not_urgent(text: str) -> None:
 def test_all_clear_is_chat() -> None:
     u = understand("刚才的烟是有人在烧烤，虚惊一场，没事了", default_taxonomy())
     assert (u.intent, u.urgent) == (Intent.CHAT, False)
+
+
+def test_trapped_by_a_maths_problem_is_not_urgent() -> None:
+    u = understand("被这道数学题困住了", default_taxonomy())
+    assert not u.urgent and u.intent is Intent.CHAT
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("3单元楼道灯还是坏的", "lighting"),
+        ("楼道灯还没修好，都一个礼拜了", "lighting"),
+        ("谁家孩子的自行车挡在消防通道上了", "parking"),
+    ],
+)
+def test_still_broken_and_blocked_exits_are_reports(text: str, code: str) -> None:
+    u = understand(text, default_taxonomy())
+    assert (u.intent, u.category) == (Intent.REPORT, code)
