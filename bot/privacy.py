@@ -33,6 +33,12 @@ def mask(text: str) -> str:
     return _PLATE.sub(lambda m: m.group()[:2] + "***" + m.group()[-2:], text)
 
 
+def has_contact_number(text: str) -> bool:
+    """Whether ``text`` holds a phone or ID card number (so it should not be stored as data
+    that may be shown to others)."""
+    return bool(_PHONE.search(text) or _LANDLINE.search(text) or _ID_CARD.search(text))
+
+
 def _mask_phone(m: re.Match[str]) -> str:
     digits = re.sub(r"\D", "", m.group())[-11:]
     return f"{digits[:3]}****{digits[-4:]}"

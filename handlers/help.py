@@ -15,6 +15,7 @@ from types import MappingProxyType
 from bot.commands import CommandCall, parse_number
 from bot.feature import Command, Context, Feature
 from bot.model import Incoming, Kind, Outgoing
+from bot.privacy import has_contact_number
 from bot.understand import Intent, Understanding
 from handlers import help_matching as matching
 from handlers import help_requests as requests
@@ -177,6 +178,10 @@ async def offer(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing
         return await _remove(msg, ctx, argv[1:])
     if argv and argv[0].lower() in RENEW_WORDS:
         return await _renew(msg, ctx, argv[1] if len(argv) > 1 else None)
+    if has_contact_number(call.args):
+        # A number in the offer would be stored as a skill or note and shown to neighbours;
+        # contact details are shared only through /contact, privately, on a match.
+        return [reply(msg, ctx, t.OFFER_HAS_NUMBER, None, error=True)]
     parsed = parse_offer_args(call.args, matching.table_for(ctx))
     if not parsed.skills:
         return [reply(msg, ctx, t.OFFER_USAGE, None, error=True)]

@@ -142,3 +142,10 @@ async def test_forget_really_deletes(app: Linli) -> None:
             text = " ".join(str(v) for v in tuple(row))
             assert phone not in text, (table, text)
             assert "老李" not in text, (table, text)
+
+
+async def test_offer_with_a_phone_number_is_refused_not_stored(app: Linli) -> None:
+    outs = await app.handle(say("/offer 修电脑 电话13812345678"))
+    assert [o.kind for o in outs] == [Kind.ERROR] and "/contact" in outs[0].text
+    assert "13812345678" not in outs[0].text
+    assert await app.store.help.offers_of("local:resident-1", say("x").at) == []
