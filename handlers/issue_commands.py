@@ -160,7 +160,8 @@ async def escalate(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgo
     issue = await load_managed(ctx, msg, number)
     require_open(msg, issue, "上报")
     role = ctx.config.role_of(msg.sender, issue.building)
-    text = t.escalation(issue, label(ctx, issue), ctx.now - issue.created_at, msg.sender_name)
+    note = t.tidy(rest[:200]) or None
+    text = t.escalation(issue, label(ctx, issue), ctx.now - issue.created_at, msg.sender_name, note)
     if role is Role.HEAD and ctx.config.grid_workers_of(issue.building):
         outs, to, level = grid_messages(ctx, issue, text), "网格员", 1
     else:

@@ -79,7 +79,9 @@ def duration(span: timedelta) -> str:
 
 def summary(issue: Issue, label: str) -> str:
     urgent = "【紧急】" if issue.urgent else ""
-    return f"{urgent}第 {issue.number} 号问题（{issue.building}，{what(issue, label)}）"
+    # "1号楼后面路灯不亮" in 1号楼's group: the place is the building, say it once.
+    place = label if issue.location == issue.building else what(issue, label)
+    return f"{urgent}第 {issue.number} 号问题（{issue.building}，{place}）"
 
 
 # --- reports ---------------------------------------------------------------------------
@@ -203,10 +205,13 @@ def ack_reminder(issue: Issue, label: str, waited: timedelta) -> str:
     )
 
 
-def escalation(issue: Issue, label: str, waited: timedelta, manual_by: str | None) -> str:
+def escalation(
+    issue: Issue, label: str, waited: timedelta, manual_by: str | None, note: str | None = None
+) -> str:
     why = f"{manual_by}上报" if manual_by else f"报告后 {duration(waited)}仍未受理"
+    said = f"{manual_by}说明：{note}。" if manual_by and note else ""
     return (
-        f"【吹哨】{summary(issue, label)}{why}，请督办。"
+        f"【吹哨】{summary(issue, label)}{why}，请督办。{said}"
         f"原话：“{issue.text[:60]}”（{issue.reporter_name}）。"
     )
 
