@@ -119,6 +119,16 @@ def merged(issue: Issue, label: str) -> str:
 
 
 NO_BUILDING = "请在楼栋群里发送，或先在楼栋群里说句话，我才知道您住哪栋楼。"
+
+
+def report_which_building(buildings: tuple[str, ...] | list[str]) -> str:
+    example = buildings[0] if buildings else "1号楼"
+    return (
+        f"您负责 {'、'.join(buildings)}，请写明是哪栋楼，"
+        f"例如：/report {example} 3单元门口垃圾没人清"
+    )
+
+
 REPORT_EMPTY = "请在 /report 后面写上问题，例如：/report 3单元楼道灯坏了"
 
 

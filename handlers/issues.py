@@ -23,6 +23,7 @@ from handlers.issue_flow import (
     TIMER_DIGEST,
     TIMER_GRID,
     TIMER_OFFICE,
+    buildings_of,
     group_chat,
     private_to,
     schedule_ack_timers,
@@ -118,6 +119,17 @@ async def report(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
     if not text:
         return [Outgoing(msg.chat, Kind.ERROR, t.REPORT_EMPTY)]
     building = ctx.building
+    named = next((b.name for b in ctx.config.buildings if text.startswith(b.name)), None)
+    if not ctx.in_group and ctx.is_staff:
+        # Staff may report for any building they serve (admins: any); a grid worker over
+        # several buildings must say which, rather than have the first one guessed.
+        mine = buildings_of(ctx.config, msg.sender)
+        if named is not None and named in mine:
+            building, text = named, text[len(named) :].lstrip(" ，,:：") or text
+        elif len(mine) > 1:
+            return [Outgoing(msg.chat, Kind.ERROR, t.report_which_building(mine))]
+        elif mine:
+            building = mine[0]
     chat = msg.chat if ctx.in_group else (group_chat(ctx.config, building) if building else None)
     if building is None or chat is None:
         return [Outgoing(msg.chat, Kind.ERROR, t.NO_BUILDING)]
