@@ -22,6 +22,8 @@ def _config(path: str | None) -> Config:
 def cmd_check_config(args: argparse.Namespace) -> int:
     config = load_config(Path(args.file))
     print(config.summary())
+    for warning in config.warnings():
+        print(f"  warning: {warning}")
     return 0
 
 

@@ -126,3 +126,14 @@ def test_check_config_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     err = capsys.readouterr().err
     assert "issues.ack: unknown key" in err
     assert "Traceback" not in err
+
+
+def test_check_config_warns_about_likely_mistakes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check-config", str(write(tmp_path, MINIMAL))]) == 0
+    out = capsys.readouterr().out
+    assert "1 building, 1 group chat, 0 building heads" in out
+    assert "warning: building '1号楼' has no building head" in out
+    assert "warning: community.office_chat is not set" in out
+    assert load_config(EXAMPLE_CONFIG).warnings() == []

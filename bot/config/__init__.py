@@ -130,12 +130,30 @@ class Config:
         if self.wechat.enabled:
             platforms.append("wechat")
         return (
-            f"{self.source}: OK — {self.community_name}: {len(self.buildings)} buildings, "
-            f"{sum(len(b.chats) for b in self.buildings)} group chats, {heads} building heads, "
-            f"{grid} grid workers, {len(self.admins())} admins, "
-            f"{len(self.taxonomy.categories)} categories, "
-            f"{len(self.events.recurring)} recurring events; platforms: {', '.join(platforms)}"
+            f"{self.source}: OK — {self.community_name}: {_n(len(self.buildings), 'building')}, "
+            f"{_n(sum(len(b.chats) for b in self.buildings), 'group chat')}, "
+            f"{_n(heads, 'building head')}, {_n(grid, 'grid worker')}, "
+            f"{_n(len(self.admins()), 'admin')}, "
+            f"{_n(len(self.taxonomy.categories), 'category', 'categories')}, "
+            f"{_n(len(self.events.recurring), 'recurring event')}; "
+            f"platforms: {', '.join(platforms)}"
         )
+
+    def warnings(self) -> list[str]:
+        """Things that are valid but probably not what the admin wants."""
+        out = []
+        for b in self.buildings:
+            if not b.chats:
+                out.append(f"building {b.name!r} has no group chat: nobody can report there")
+            if not self.heads_of(b.name):
+                who = "its grid worker" if self.grid_workers_of(b.name) else "nobody"
+                out.append(
+                    f"building {b.name!r} has no building head: acknowledgement reminders go "
+                    f"to {who}"
+                )
+        if not self.office_chat:
+            out.append("community.office_chat is not set: escalation stops at the grid worker")
+        return out
 
 
 def load_config(path: str | Path) -> Config:
@@ -280,6 +298,10 @@ def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Con
         building_of_chat=MappingProxyType(building_of_chat),
         person_by_id=MappingProxyType(by_id),
     )
+
+
+def _n(count: int, singular: str, plural: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"
 
 
 def _check_id(table: Table, key: str, value: str) -> None:
