@@ -95,9 +95,21 @@ def _intent(text: str, hits: list[Hit]) -> tuple[Intent, bool, list[Hit]]:
                 break
             intent = Intent.OFFER if hit.has(Role.OFFER) else Intent.HELP_REQUEST
             return intent, False, [hit]
-    if asserted:
+    if asserted and not _only_still_broken(asserted, hits):
         return Intent.REPORT, False, hits
     return Intent.CHAT, False, [h for h in hits if h.has(Role.CHAT)]
+
+
+# "Still not fixed" refers to something said before: alone ("还没修好") it answers the bot's
+# question about an issue and must not open a new one; with a thing named ("楼道灯还没修好")
+# it is a report.
+_STILL_BROKEN = frozenset({"还没修好", "没修好", "还没修"})
+
+
+def _only_still_broken(asserted: list[Hit], hits: list[Hit]) -> bool:
+    if any(h.word not in _STILL_BROKEN for h in asserted):
+        return False
+    return not any(h.has(Role.TOPIC) for h in hits)
 
 
 def _category(text: str, hits: list[Hit]) -> str:

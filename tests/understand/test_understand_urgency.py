@@ -72,3 +72,8 @@ def test_trapped_by_a_maths_problem_is_not_urgent() -> None:
 def test_still_broken_and_blocked_exits_are_reports(text: str, code: str) -> None:
     u = understand(text, default_taxonomy())
     assert (u.intent, u.category) == (Intent.REPORT, code)
+
+
+def test_bare_still_not_fixed_refers_back_and_is_chat() -> None:
+    assert understand("还没修好", default_taxonomy()).intent is Intent.CHAT
+    assert understand("电梯还没修好", default_taxonomy()).intent is Intent.REPORT
