@@ -242,7 +242,13 @@ async def reopen(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
         raise refuse(msg, issue, t.only_reporter(number))
     if issue.status not in (IssueStatus.RESOLVED, IssueStatus.CLOSED):
         raise refuse(msg, issue, t.wrong_state(issue, "重开"))
-    note = t.tidy(rest[:500]) or None
+    return await reopen_issue(ctx, msg, issue, t.tidy(rest[:500]) or None)
+
+
+async def reopen_issue(
+    ctx: Context, msg: Incoming, issue: Issue, note: str | None
+) -> list[Outgoing]:
+    """Back to acknowledged: the group is told, the heads privately; the follow-up stops."""
     issue = await change(
         ctx,
         issue,

@@ -53,6 +53,17 @@ async def find_duplicate(ctx: Context, building: str, u: Understanding) -> Issue
     return None
 
 
+async def find_recently_fixed(ctx: Context, building: str, u: Understanding) -> Issue | None:
+    """A resolved issue about the same matter, not yet confirmed and resolved within the
+    duplicate window: a new report of it means it is not really fixed. (Once the reporter
+    confirmed the fix, or it closed, the same problem again is a new issue.)"""
+    since = ctx.now - ctx.config.issues.duplicate_window
+    for issue in await ctx.store.issues.recently_resolved(building, u.category or "other", since):
+        if similar(issue, u.location, u.keywords):
+            return issue
+    return None
+
+
 async def file_report(
     msg: Incoming, ctx: Context, u: Understanding, building: str, chat: str, text: str
 ) -> list[Outgoing]:
@@ -73,6 +84,11 @@ async def file_report(
                 mentions=reporter,
             )
         ]
+    fixed = await find_recently_fixed(ctx, building, u)
+    if fixed is not None and not u.urgent:
+        # "电梯还是坏的" a day after it was resolved: reopen it rather than start over.
+        await ctx.store.issues.follow(fixed.number, msg.sender, msg.sender_name)
+        return await c.reopen_issue(ctx, msg, fixed, text[:100])
     issue = await ctx.store.issues.create(
         NewIssue(
             building=building,

@@ -170,6 +170,16 @@ class IssueRepo:
             rows = await cur.fetchall()
         return [_issue(r) for r in rows]
 
+    async def recently_resolved(self, building: str, category: str, since: datetime) -> list[Issue]:
+        """Issues of one building and category resolved since ``since`` and not yet closed."""
+        async with self.db.conn.execute(
+            "SELECT * FROM issues WHERE building = ? AND category = ?"
+            " AND status = 'resolved' AND resolved_at >= ? ORDER BY number DESC",
+            (building, category, since.timestamp()),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_issue(r) for r in rows]
+
     async def history(self, number: int) -> list[LogEntry]:
         """The change log of an issue, oldest first."""
         async with self.db.conn.execute(
