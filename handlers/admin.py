@@ -17,7 +17,23 @@ ROLE_LABELS = {
 }
 
 
+# The short /help: what most people need, said the way they would say it (many heads are
+# elderly and use the Chinese forms). Every phrase here is a registered alias (tested).
+SHORT_HELP_RESIDENT = (
+    "在楼栋群里直接说出问题（例如“3单元楼道灯坏了”），我会记下来并通知楼栋长。",
+    "【报事】我的问题 · 确认 编号（修好了） · 还没修好 编号 · 我也是 编号",
+    "【邻里互助】我能帮忙 技能 · 求助 需要什么 · 接单 编号 · 已完成 编号",
+    "【社区活动】活动（看近期活动） · 报名 编号 · 取消报名 编号",
+)
+SHORT_HELP_STAFF = ("【楼栋长】收到 编号 · 进展 编号 说明 · 办结 编号 · 问题清单 · 上报 编号",)
+FULL_HELP_WORDS = frozenset({"全部", "all", "更多"})
+
+
 async def help_(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
+    if call.args.strip().lower() not in FULL_HELP_WORDS:
+        lines = [*SHORT_HELP_RESIDENT, *(SHORT_HELP_STAFF if ctx.is_staff else ())]
+        lines.append("发送“/help 全部”查看所有命令和用法。")
+        return [Outgoing(msg.chat, Kind.COMMAND_REPLY, "\n".join(lines))]
     from handlers import default_features
 
     lines = ["我能帮您做这些事："]
