@@ -90,10 +90,11 @@ def _intent(text: str, hits: list[Hit]) -> tuple[Intent, bool, list[Hit]]:
         and not any(a <= h.pos < b for a, b in questions)
     ]
     for hit in hits:
-        if hit.has(Role.OFFER) or (hit.has(Role.HELP) and rules.help_cue(text, hit)):
+        offer = hit.has(Role.OFFER) and rules.offered_by_speaker(text, hit)
+        if offer or (hit.has(Role.HELP) and rules.help_cue(text, hit)):
             if asserted and rules.addressed_to_management(text):
                 break
-            intent = Intent.OFFER if hit.has(Role.OFFER) else Intent.HELP_REQUEST
+            intent = Intent.OFFER if offer else Intent.HELP_REQUEST
             return intent, False, [hit]
     if asserted and not _only_still_broken(asserted, hits):
         return Intent.REPORT, False, hits

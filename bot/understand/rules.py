@@ -126,3 +126,12 @@ def help_cue(text: str, hit: Hit) -> bool:
     return (
         _NOT_HELP_AFTER.search(text[hit.pos + len(hit.word) : hit.pos + len(hit.word) + 2]) is None
     )
+
+
+# "需要的可以去" points people elsewhere (a sale, a clinic): the speaker offers nothing.
+_POINTS_ELSEWHERE = re.compile(r"^(?:去|到|自己去|过去)")
+
+
+def offered_by_speaker(text: str, hit: Hit) -> bool:
+    """An offer word that really offers something of the speaker's."""
+    return _POINTS_ELSEWHERE.match(text[hit.pos + len(hit.word) :]) is None

@@ -112,3 +112,12 @@ def test_chat_keywords_can_be_skipped_where_nobody_reads_them() -> None:
     assert full.keywords and lean.keywords == ()
     report = understand("3单元楼道灯坏了", taxonomy, chat_keywords=False)
     assert report.intent == "report" and report.keywords
+
+
+def test_pointing_people_elsewhere_is_not_an_offer() -> None:
+    from bot.config.understanding import default_taxonomy
+    from bot.understand import Intent, understand
+
+    taxonomy = default_taxonomy()
+    assert understand("楼下超市打折，需要的可以去", taxonomy).intent is Intent.CHAT
+    assert understand("家里有闲置婴儿车，需要的可以来拿", taxonomy).intent is Intent.OFFER
