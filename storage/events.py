@@ -9,9 +9,10 @@ from __future__ import annotations
 import enum
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
+from storage.columns import to_optional_time, to_time
 from storage.db import Database
 
 
@@ -217,17 +218,13 @@ class EventRepo:
         )
 
 
-def _ts(value: float | None) -> datetime | None:
-    return datetime.fromtimestamp(value, UTC) if value is not None else None
-
-
 def _series(r: Any) -> Series:
     return Series(
         id=r["id"],
         key=r["key"],
         schedule=r["schedule"],
-        next_start=_ts(r["next_start"]),
-        announce_at=_ts(r["announce_at"]),
+        next_start=to_optional_time(r["next_start"]),
+        announce_at=to_optional_time(r["announce_at"]),
     )
 
 
@@ -236,7 +233,7 @@ def _event(r: Any) -> Event:
         number=r["number"],
         title=r["title"],
         place=r["place"],
-        starts_at=datetime.fromtimestamp(r["starts_at"], UTC),
+        starts_at=to_time(r["starts_at"]),
         buildings=tuple(json.loads(r["buildings"])),
         capacity=r["capacity"],
         creator=r["creator"],
@@ -244,5 +241,5 @@ def _event(r: Any) -> Event:
         chat=r["chat"],
         series=r["series"],
         status=EventStatus(r["status"]),
-        created_at=datetime.fromtimestamp(r["created_at"], UTC),
+        created_at=to_time(r["created_at"]),
     )

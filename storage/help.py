@@ -6,10 +6,10 @@ Accepting a request is a conditional UPDATE, so two accepts can never both win.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
+from storage.columns import to_time
 from storage.db import Database
 from storage.help_records import (
     FORGOTTEN,
@@ -24,9 +24,9 @@ from storage.help_records import (
     RequestStatus,
     json_list,
     offer_from_row,
+    pending_offer_from_row,
     profile_from_row,
     request_from_row,
-    to_datetime,
 )
 
 
@@ -141,15 +141,7 @@ class HelpRepo:
         rows = await self._fetch("SELECT * FROM help_pending_offers WHERE user = ?", (user,))
         if not rows:
             return None
-        r = rows[0]
-        return PendingOffer(
-            r["user"],
-            r["name"],
-            r["building"],
-            tuple(json.loads(r["skills"])),
-            r["note"],
-            to_datetime(r["asked_at"]),
-        )
+        return pending_offer_from_row(rows[0])
 
     async def set_pending_offer(self, p: PendingOffer) -> None:
         await self.db.conn.execute(
@@ -284,7 +276,7 @@ class HelpRepo:
                 r["user"],
                 r["name"],
                 CandidateStatus(r["status"]),
-                to_datetime(r["notified_at"]),
+                to_time(r["notified_at"]),
             )
             for r in rows
         ]

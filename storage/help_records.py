@@ -6,8 +6,10 @@ from __future__ import annotations
 import enum
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
+
+from storage.columns import to_optional_time, to_time
 
 FORGOTTEN = ""
 
@@ -111,12 +113,15 @@ def json_list(items: tuple[str, ...]) -> str:
     return json.dumps(list(items), ensure_ascii=False)
 
 
-def to_datetime(value: float) -> datetime:
-    return datetime.fromtimestamp(value, UTC)
-
-
-def to_optional_datetime(value: float | None) -> datetime | None:
-    return to_datetime(value) if value is not None else None
+def pending_offer_from_row(r: Any) -> PendingOffer:
+    return PendingOffer(
+        r["user"],
+        r["name"],
+        r["building"],
+        tuple(json.loads(r["skills"])),
+        r["note"],
+        to_time(r["asked_at"]),
+    )
 
 
 def offer_from_row(r: Any) -> Offer:
@@ -127,8 +132,8 @@ def offer_from_row(r: Any) -> Offer:
         r["building"],
         tuple(json.loads(r["skills"])),
         r["note"],
-        to_datetime(r["created_at"]),
-        to_datetime(r["expires_at"]),
+        to_time(r["created_at"]),
+        to_time(r["expires_at"]),
     )
 
 
@@ -139,8 +144,8 @@ def profile_from_row(r: Any) -> Profile:
         r["building"],
         r["contact"],
         bool(r["hide_in_thanks"]),
-        to_optional_datetime(r["last_helped_at"]),
-        to_optional_datetime(r["prompt_declined_at"]),
+        to_optional_time(r["last_helped_at"]),
+        to_optional_time(r["prompt_declined_at"]),
     )
 
 
@@ -157,6 +162,6 @@ def request_from_row(r: Any) -> HelpRequest:
         helper=r["helper"],
         helper_name=r["helper_name"],
         helper_building=r["helper_building"],
-        created_at=to_datetime(r["created_at"]),
-        closed_at=to_optional_datetime(r["closed_at"]),
+        created_at=to_time(r["created_at"]),
+        closed_at=to_optional_time(r["closed_at"]),
     )

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from bot.model import Incoming
+from storage.columns import to_time
 from storage.db import Database
 
 
@@ -68,7 +67,7 @@ class InboxRepo:
                     sender=r["sender"],
                     sender_name=r["sender_name"],
                     text=r["text"],
-                    at=datetime.fromtimestamp(r["at"], UTC),
+                    at=to_time(r["at"]),
                     message_id=r["message_id"],
                     private=bool(r["private"]),
                 ),

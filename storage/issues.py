@@ -5,9 +5,10 @@ from __future__ import annotations
 import enum
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
+from storage.columns import to_optional_time, to_time
 from storage.db import Database
 
 
@@ -186,10 +187,7 @@ class IssueRepo:
             "SELECT at, actor, action, note FROM issue_log WHERE issue = ? ORDER BY id", (number,)
         ) as cur:
             rows = await cur.fetchall()
-        return [
-            LogEntry(datetime.fromtimestamp(r["at"], UTC), r["actor"], r["action"], r["note"])
-            for r in rows
-        ]
+        return [LogEntry(to_time(r["at"]), r["actor"], r["action"], r["note"]) for r in rows]
 
     async def by_follower(self, user: str) -> list[Issue]:
         async with self.db.conn.execute(
@@ -216,10 +214,6 @@ def _to_sql(value: Any) -> Any:
     return value
 
 
-def _ts(value: float | None) -> datetime | None:
-    return datetime.fromtimestamp(value, UTC) if value is not None else None
-
-
 def _issue(r: Any) -> Issue:
     return Issue(
         number=r["number"],
@@ -237,13 +231,13 @@ def _issue(r: Any) -> Issue:
         note=r["note"],
         duplicate_of=r["duplicate_of"],
         escalation=r["escalation"],
-        paused_at=_ts(r["paused_at"]),
+        paused_at=to_optional_time(r["paused_at"]),
         paused_seconds=r["paused_seconds"],
-        created_at=datetime.fromtimestamp(r["created_at"], UTC),
-        updated_at=datetime.fromtimestamp(r["updated_at"], UTC),
-        acked_at=_ts(r["acked_at"]),
-        resolved_at=_ts(r["resolved_at"]),
-        closed_at=_ts(r["closed_at"]),
+        created_at=to_time(r["created_at"]),
+        updated_at=to_time(r["updated_at"]),
+        acked_at=to_optional_time(r["acked_at"]),
+        resolved_at=to_optional_time(r["resolved_at"]),
+        closed_at=to_optional_time(r["closed_at"]),
     )
 
 

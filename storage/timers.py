@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
+from storage.columns import to_time
 from storage.db import Database
 
 
@@ -49,7 +50,7 @@ class TimerRepo:
     async def next_due(self) -> datetime | None:
         async with self.db.conn.execute("SELECT min(due_at) FROM timers WHERE done = 0") as cur:
             row = await cur.fetchone()
-        return datetime.fromtimestamp(row[0], UTC) if row and row[0] is not None else None
+        return to_time(row[0]) if row and row[0] is not None else None
 
     async def done(self, timer_id: int) -> bool:
         """Mark done inside the firing transaction; False if it was already done."""
@@ -80,6 +81,6 @@ def _timer(r: Any) -> Timer:
         id=r["id"],
         kind=r["kind"],
         ref=r["ref"],
-        due_at=datetime.fromtimestamp(r["due_at"], UTC),
+        due_at=to_time(r["due_at"]),
         payload=json.loads(r["payload"]),
     )
