@@ -10,13 +10,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot import logsetup
 from bot.config import Config, ConfigError, load_config
 
 DEFAULT_CONFIG = "config.example.toml"
 
 
 def _config(path: str | None) -> Config:
-    return load_config(Path(path or DEFAULT_CONFIG))
+    config = load_config(Path(path or DEFAULT_CONFIG))
+    # The config names the variables holding its secrets: keep their values out of the logs.
+    for handler in logging.getLogger().handlers:
+        for log_filter in handler.filters:
+            if isinstance(log_filter, logsetup.RedactSecrets):
+                log_filter.add_env(logsetup.secret_envs_of(config))
+    return config
 
 
 def cmd_check_config(args: argparse.Namespace) -> int:
@@ -122,17 +129,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def setup_logging(command: str, *, verbose: bool = False) -> None:
+    """INFO for ``run`` (WARNING otherwise, DEBUG with -v), secrets redacted everywhere."""
+    level = logging.DEBUG if verbose else logging.INFO if command == "run" else logging.WARNING
+    logsetup.install(level)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG
-        if args.verbose
-        else logging.WARNING
-        if args.command != "run"
-        else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-        stream=sys.stderr,
-    )
+    setup_logging(args.command, verbose=args.verbose)
     try:
         return int(args.func(args))
     except ConfigError as exc:
