@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from bot import logsetup
 from bot.config import Config, ConfigError, load_config
+from storage.db import DatabaseInUse, exclusive
 
 DEFAULT_CONFIG = "config.example.toml"
 
@@ -69,7 +71,9 @@ def cmd_replay(args: argparse.Namespace) -> int:
         print(f"linli replay: cannot read {args.script}: {exc}", file=sys.stderr)
         return 1
     try:
-        asyncio.run(replay(config, lines, sys.stdout, database=args.database))
+        # A fresh temporary database is this process's own; a named one may be shared.
+        with exclusive(args.database) if args.database else contextlib.nullcontext():
+            asyncio.run(replay(config, lines, sys.stdout, database=args.database))
     except ScriptError as exc:
         print(f"linli replay: {args.script}: {exc}", file=sys.stderr)
         return 1
@@ -81,7 +85,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
     config = _config(args.config)
     try:
-        asyncio.run(run_chat(config, sys.stdin, sys.stdout))
+        with exclusive(config.database):
+            asyncio.run(run_chat(config, sys.stdin, sys.stdout))
     except KeyboardInterrupt:
         print()
     return 0
@@ -92,7 +97,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     config = _config(args.config)
     try:
-        asyncio.run(run(config))
+        with exclusive(config.database):
+            asyncio.run(run(config))
     except RunError as exc:
         print(f"linli run: {exc}", file=sys.stderr)
         return 1
@@ -142,6 +148,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except ConfigError as exc:
         print(str(exc), file=sys.stderr)
+        return 1
+    except DatabaseInUse as exc:
+        print(f"linli {args.command}: {exc}", file=sys.stderr)
         return 1
 
 

@@ -12,6 +12,12 @@ errors below); :class:`Deliverer` does the rest for every platform alike:
   message's ``fallback_chat`` instead; ``PermanentFailure`` (bot removed from the group) is
   given up on, logged, and the community office told (once an hour per chat).
 
+Across restarts: each row is claimed (a commit) before the platform call and marked sent
+in the commit right after it, so the only duplicate a kill can cause is the one message
+between a successful call and that commit (at-least-once). The first pass of a Deliverer
+reads back the claim times of the last minute's sends into its rate limiter, then puts rows
+a dead process was sending back in the queue: limits hold across restarts.
+
 The clock is injected so tests run on virtual time (call :meth:`Deliverer.deliver_due`).
 """
 
@@ -155,6 +161,7 @@ class Deliverer:
         self.sent = 0
         self._wake = asyncio.Event()
         self._reported: dict[str, datetime] = {}
+        self._restored = False
 
     def wake(self) -> None:
         """Tell the loop new messages were queued."""
@@ -167,8 +174,28 @@ class Deliverer:
         await self.store.outbox.retry_now(self.sender.platform, self.clock())
         self.wake()
 
+    async def restore(self) -> None:
+        """Start where a previous process stopped: its recent sends count against the rate
+        limits, and what it was sending when it died is queued again."""
+        platform = self.sender.platform
+        now = self.clock()
+        window = max(self.limiter.limits.group_window[1], self.limiter.limits.per_chat_min_gap)
+        history = await self.store.outbox.recent_sends(platform, now - window)
+        for chat, at in history:
+            self.limiter.record(chat, at)
+        released = await self.store.outbox.release_claims(platform)
+        self._restored = True
+        if released:
+            log.warning(
+                "resending messages whose sending was interrupted platform=%s count=%s",
+                platform,
+                released,
+            )
+
     async def deliver_due(self) -> datetime | None:
         """Send what may go now; returns when the next deferred message could go (or None)."""
+        if not self._restored:
+            await self.restore()
         now = self.clock()
         queued = await self.store.outbox.due(self.sender.platform, now, limit=BATCH)
         held: set[str] = set()
@@ -190,6 +217,8 @@ class Deliverer:
         self, outbox_id: int, message: Outgoing, attempts: int, now: datetime, held: set[str]
     ) -> None:
         chat = message.chat
+        if not await self.store.outbox.claim(outbox_id, now):
+            return  # not pending any more (given up or sent meanwhile)
         try:
             await self.sender.send(message)
         except RetryLater as exc:
@@ -218,6 +247,8 @@ class Deliverer:
             return
         self.limiter.record(chat, now)
         self.sent += 1
+        # The duplicate window is the time until this commit. If it fails the row stays
+        # 'sending': not sent again by this process, sent again once after a restart.
         await self.store.outbox.mark_sent(outbox_id, self.clock())
 
     async def _fallback(self, outbox_id: int, message: Outgoing, now: datetime, why: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storage.db import Database, StorageError
+from storage.db import Database, DatabaseInUse, StorageError
 from storage.events import EventRepo
 from storage.help import HelpRepo
 from storage.inbox import InboxRepo
@@ -14,7 +14,7 @@ from storage.outbox import OutboxRepo
 from storage.residents import ResidentRepo
 from storage.timers import TimerRepo
 
-__all__ = ["Database", "StorageError", "Store"]
+__all__ = ["Database", "DatabaseInUse", "StorageError", "Store"]
 
 
 class Store:

@@ -21,10 +21,13 @@ Two engines share one interface (aiosqlite's), chosen by ``[storage] engine``:
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import fcntl
 import logging
+import os
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Generator, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -39,6 +42,59 @@ _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 class StorageError(Exception):
     """The database cannot be used (locked, disk full, corrupt); the caller may retry later."""
+
+
+class DatabaseInUse(StorageError):
+    """Another process holds the database (``linli run``/``chat``/``replay`` on the same file)."""
+
+
+@contextlib.contextmanager
+def exclusive(path: str | Path) -> Iterator[None]:
+    """Hold the database file for this process: an advisory lock on ``<path>.lock``.
+
+    Two processes on one SQLite file would each send the other's replies; a second one gets
+    :class:`DatabaseInUse` at once instead. The kernel drops the lock when the process dies,
+    also by SIGKILL, so a crash never leaves the database locked. ``":memory:"`` needs none.
+    """
+    spath = str(path)
+    if spath == ":memory:":
+        yield
+        return
+    Path(spath).parent.mkdir(parents=True, exist_ok=True)
+    lock_path = spath + ".lock"
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+            raise DatabaseInUse(
+                f"the database {spath} is in use by another linli process (pid {holder}); "
+                "stop that one first, or give this one its own [storage] database"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def split_statements(sql: str) -> list[str]:
+    """The statements of a migration script, for running them one by one inside a
+    transaction (``executescript`` would commit first)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    rest = "\n".join(
+        line for line in buffer.splitlines() if line.strip() and not line.strip().startswith("--")
+    )
+    if rest.strip():
+        raise ValueError(f"incomplete statement at the end of a migration: {rest[:80]!r}")
+    return statements
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -174,6 +230,9 @@ ENGINES = ("inline", "aiosqlite")
 # (and is retried later). Inline, the loop waits too, so keep it short.
 INLINE_BUSY_TIMEOUT_MS = 1000
 AIOSQLITE_BUSY_TIMEOUT_MS = 5000
+# Opening waits longer: many processes starting at once on a fresh file queue for the
+# migration transaction one after another.
+MIGRATION_BUSY_TIMEOUT_MS = 60_000
 
 
 class Database:
@@ -211,14 +270,15 @@ class Database:
         db = cls(conn, spath)
         db.engine = engine
         try:
+            await conn.execute(f"PRAGMA busy_timeout={MIGRATION_BUSY_TIMEOUT_MS}")
             await conn.execute("PRAGMA journal_mode=WAL")
             # NORMAL in WAL mode: a commit survives a process crash; only an OS crash or power
             # loss can lose the last transactions (acceptable for a chat bot, and much faster).
             await conn.execute("PRAGMA synchronous=NORMAL")
             await conn.execute("PRAGMA foreign_keys=ON")
-            await conn.execute(f"PRAGMA busy_timeout={busy_ms}")
             await conn.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
             await db._migrate()
+            await conn.execute(f"PRAGMA busy_timeout={busy_ms}")
         except BaseException:
             await conn.close()
             raise
@@ -267,18 +327,27 @@ class Database:
             callback()
 
     async def _migrate(self) -> None:
-        async with self.conn.execute("PRAGMA user_version") as cur:
-            row = await cur.fetchone()
-        current = int(row[0]) if row else 0
-        for version, name, sql in migrations():
-            if version <= current:
-                continue
-            log.info("migrating database path=%s to=%s", self.path, name)
-            # executescript commits on its own; the version bump is inside the script so a
-            # crash mid-migration leaves the old version and the script is re-run whole.
-            await self.conn.executescript(
-                f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;"
-            )
+        """Bring the schema up to date in one immediate transaction: the version is read
+        under the write lock, so processes starting together on a fresh file migrate it once
+        (the others wait, then find it done); a crash midway leaves the old version whole."""
+        pending = migrations()
+        await self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            async with self.conn.execute("PRAGMA user_version") as cur:
+                row = await cur.fetchone()
+            current = int(row[0]) if row else 0
+            for version, name, sql in pending:
+                if version <= current:
+                    continue
+                log.info("migrating database path=%s to=%s", self.path, name)
+                for statement in split_statements(sql):
+                    await self.conn.execute(statement)
+                await self.conn.execute(f"PRAGMA user_version = {version}")
+            await self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                await self.conn.execute("ROLLBACK")
+            raise
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Connection]:

@@ -1,5 +1,12 @@
 """Outbox: replies are stored in the same transaction as the change that caused them, then
-sent by the platform adapters and marked sent only once the platform accepted them."""
+sent by the platform adapters and marked sent only once the platform accepted them.
+
+A row is claimed (``pending`` -> ``sending``, ``claimed_at`` = now) in its own commit before
+the platform call, and marked ``sent`` in the commit right after it returns. A process killed
+between the platform accepting a message and that commit sends it again after the restart
+(:meth:`OutboxRepo.release_claims`): at-least-once delivery, at most one duplicate per message
+per kill. The claim times of rows sent or being sent are the send history the rate limiter
+reads back after a restart (:meth:`OutboxRepo.recent_sends`)."""
 
 from __future__ import annotations
 
@@ -8,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.model import Kind, Mention, Outgoing
+from storage.columns import to_time
 from storage.db import Database
 
 
@@ -82,6 +90,38 @@ class OutboxRepo:
             for r in rows
         ]
 
+    async def claim(self, outbox_id: int, now: datetime) -> bool:
+        """Take a pending row for sending (its own commit); False if it is not pending."""
+        async with self.db.transaction() as conn:
+            cur = await conn.execute(
+                "UPDATE outbox SET status = 'sending', claimed_at = ?"
+                " WHERE id = ? AND status = 'pending'",
+                (now.timestamp(), outbox_id),
+            )
+        return cur.rowcount == 1
+
+    async def release_claims(self, platform: str) -> int:
+        """Put rows a dead process was sending back in the queue (call only while holding the
+        database exclusively, at start-up); returns how many. Each may have reached the
+        platform already: it will be sent again (at-least-once)."""
+        async with self.db.transaction() as conn:
+            cur = await conn.execute(
+                "UPDATE outbox SET status = 'pending' WHERE status = 'sending' AND platform = ?",
+                (platform,),
+            )
+        return cur.rowcount
+
+    async def recent_sends(self, platform: str, since: datetime) -> list[tuple[str, datetime]]:
+        """(chat, time) of every message of ``platform`` sent, or possibly sent, since
+        ``since``, oldest first: the history a rate limiter needs after a restart."""
+        async with self.db.conn.execute(
+            "SELECT chat, claimed_at FROM outbox WHERE platform = ? AND claimed_at >= ?"
+            " AND status IN ('sent', 'sending') ORDER BY claimed_at",
+            (platform, since.timestamp()),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [(r["chat"], to_time(r["claimed_at"])) for r in rows]
+
     async def mark_sent(self, outbox_id: int, now: datetime) -> None:
         async with self.db.transaction() as conn:
             await conn.execute(
@@ -93,8 +133,8 @@ class OutboxRepo:
     async def retry_later(self, outbox_id: int, at: datetime, error: str) -> None:
         async with self.db.transaction() as conn:
             await conn.execute(
-                "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, error = ?"
-                " WHERE id = ?",
+                "UPDATE outbox SET status = 'pending', attempts = attempts + 1,"
+                " next_attempt_at = ?, error = ? WHERE id = ?",
                 (at.timestamp(), error[:500], outbox_id),
             )
 
