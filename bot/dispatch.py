@@ -26,14 +26,13 @@ from bot.config import Config
 from bot.feature import Command, Context, Feature
 from bot.flood import FloodGuard, Verdict
 from bot.model import Incoming, Kind, Mention, Outgoing, Role
+from bot.permissions import Where
 from bot.understand import Understanding, understand
 from storage import StorageError, Store
 
 log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 4000
-# Commands that also work in a chat not bound to any building.
-UNBOUND_COMMANDS = frozenset({"bind", "help", "whoami"})
 
 
 def sanitise(msg: Incoming) -> Incoming:
@@ -201,11 +200,24 @@ class Dispatcher:
                     ctx.role = Role.RESIDENT
                     ctx.building = resident.building
             return ctx
-        # The office chat or a group not bound to any building.
+        # The office chat: staff keep their role (a head may act on their building's issues
+        # from there). A group bound to nothing: only community-wide staff.
         ctx.in_group = True
-        if person is not None and person.role in (Role.ADMIN, Role.GRID_WORKER):
+        if person is not None and (
+            msg.chat == cfg.office_chat or person.role in (Role.ADMIN, Role.GRID_WORKER)
+        ):
             ctx.role = person.role
         return ctx
+
+    def place_of(self, msg: Incoming, ctx: Context) -> Where:
+        """What kind of chat ``msg`` came from (for :mod:`bot.permissions`)."""
+        if not ctx.in_group:
+            return Where.PRIVATE
+        if msg.chat in self.config.building_of_chat:
+            return Where.BUILDING_GROUP
+        if msg.chat == self.config.office_chat:
+            return Where.OFFICE
+        return Where.OTHER_GROUP
 
     def parse(self, msg: Incoming, ctx: Context) -> CommandCall | None:
         return self.parser.parse(msg.text, ctx.bot_username)
@@ -226,13 +238,26 @@ class Dispatcher:
             if verdict is Verdict.DROP:
                 return []
         call = self.parse(msg, ctx)
-        bound = ctx.building is not None or msg.chat == self.config.office_chat
         if call is not None:
             cmd = self.commands.get(call.name)
             if cmd is None:
                 return [Outgoing(msg.chat, Kind.ERROR, texts.unknown_command(call.name))]
-            if ctx.in_group and not bound and cmd.name not in UNBOUND_COMMANDS:
-                return [Outgoing(msg.chat, Kind.ERROR, texts.UNBOUND_CHAT)]
+            # The one place where permissions are enforced: before the handler runs, so a
+            # refusal changes nothing.
+            refusal = cmd.permission_for(call.args).refusal(
+                self.place_of(msg, ctx),
+                ctx.role,
+                self.config.role_of(msg.sender, None) is Role.ADMIN,
+            )
+            if refusal is not None:
+                log.info(
+                    "command refused command=%s sender=%s chat=%s role=%s",
+                    cmd.name,
+                    msg.sender,
+                    msg.chat,
+                    ctx.role,
+                )
+                return [Outgoing(msg.chat, Kind.ERROR, refusal)]
             try:
                 return await cmd.handler(msg, ctx, call)
             except BadArguments as exc:

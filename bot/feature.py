@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.commands import CommandCall
 from bot.config import Config
 from bot.model import Incoming, Outgoing, Role
+from bot.permissions import RESIDENTS, Permission
 
 if TYPE_CHECKING:
     from bot.understand import Understanding
@@ -57,6 +58,11 @@ class Command:
     ``alias_needs_number``: the alias only counts when followed by a number (``收到 3``), so
     that the same word used in conversation (``收到``) is not taken as a command.
     ``staff_only`` marks commands shown in the staff menu.
+
+    ``permission`` says who may run it and where; the dispatcher enforces it before the
+    handler runs (:mod:`bot.permissions`). ``sub_permissions`` overrides it for sub-commands
+    named by the first word of the arguments (``/event add`` is for staff, ``/event list``
+    for residents).
     """
 
     name: str
@@ -66,6 +72,17 @@ class Command:
     aliases: tuple[str, ...] = ()
     alias_needs_number: bool = True
     staff_only: bool = False
+    permission: Permission = RESIDENTS
+    sub_permissions: Mapping[str, Permission] = field(default_factory=lambda: MappingProxyType({}))
+
+    def permission_for(self, args: str) -> Permission:
+        """The permission that applies to this command with these arguments."""
+        if self.sub_permissions:
+            first = args.split(None, 1)[0].lower() if args.strip() else ""
+            found = self.sub_permissions.get(first)
+            if found is not None:
+                return found
+        return self.permission
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ details reach a person privately only as the help-matching flow allows.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from bot.config import Config
@@ -23,6 +24,22 @@ _ID_CARD = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
 _PLATE = re.compile(
     r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][·• ]?[A-Z0-9]{5,6}(?![A-Z0-9])"
 )
+
+
+# Links: a scheme or www., or a host name with a common top-level domain (full-width forms
+# are folded with NFKC first). A help request is passed on to neighbours in the bot's name, so
+# a link in it would be a phishing link the bot vouches for.
+_LINK = re.compile(
+    r"(?i)(?:[a-z][a-z0-9+.-]{1,15}://|www\.)\S+"
+    r"|(?<![a-z0-9@.-])[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9-]{1,63})*"
+    r"\.(?:com|cn|net|org|io|me|top|xyz|cc|info|link|vip|shop|site|online|club|app|ly|co|tk"
+    r"|icu|live|fun|ink|ren|wang|work|pub|biz|tv|ru|uk|us|hk|tw)(?![a-z0-9-])"
+)
+
+
+def has_link(text: str) -> bool:
+    """Whether ``text`` holds something a chat client would open as a link."""
+    return _LINK.search(unicodedata.normalize("NFKC", text)) is not None
 
 
 def mask(text: str) -> str:

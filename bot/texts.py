@@ -10,7 +10,15 @@ if TYPE_CHECKING:
 INTERNAL_ERROR = "抱歉，刚才处理出了点问题，请稍后再试一次。"
 UNBOUND_CHAT = "本群还没有绑定楼栋。请社区管理员发送 /bind 获取本群编号，写入配置文件后重启机器人。"
 PRIVATE_HINT = "您好，我是邻里助手。发送 /help 可以查看我能做的事。"
-NOT_ALLOWED = "抱歉，这个操作需要楼栋长、网格员或社区管理员来做。"
+# Permission refusals (bot/permissions.py).
+STAFF_ONLY = "抱歉，这个命令需要楼栋长、网格员或社区管理员来用。"
+ADMIN_ONLY = "抱歉，这个命令只有社区管理员可以用。"
+MEMBERS_ONLY = (
+    "抱歉，这个功能只为本社区的居民服务。请先在您所在楼栋的群里说句话，我认识您之后就可以用了。"
+)
+PRIVATE_ONLY = "为保护隐私，这个命令请私聊我使用。"
+GROUP_ONLY = "这个命令请在楼栋群里使用。"
+NOT_HERE = "这个命令不能在这个群里使用。"
 SLOW_DOWN = "您发消息有点快了，请稍等一会儿再发，谢谢理解。"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.commands import CommandCall
 from bot.feature import Command, Context, Feature
 from bot.model import Incoming, Kind, Outgoing, Role
+from bot.permissions import ADMIN, EVERYONE
 
 SECTION_TITLES = {"admin": "常用", "issues": "报事", "help": "邻里互助", "events": "社区活动"}
 
@@ -60,8 +61,6 @@ async def whoami(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
 
 
 async def bind(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
-    if ctx.config.role_of(msg.sender, None) is not Role.ADMIN:
-        return [Outgoing(msg.chat, Kind.ERROR, "抱歉，只有社区管理员可以查看绑定信息。")]
     building = ctx.config.building_of_chat.get(msg.chat)
     if building:
         text = f"本群已绑定 {building}，群编号：{msg.chat}"
@@ -81,9 +80,16 @@ async def start(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing
 FEATURE = Feature(
     name="admin",
     commands=(
-        Command("help", help_, "查看可用命令", aliases=("帮助",), alias_needs_number=False),
-        Command("whoami", whoami, "查看我的身份"),
-        Command("bind", bind, "查看本群编号（管理员）", staff_only=True),
-        Command("start", start, "开始使用"),
+        Command(
+            "help",
+            help_,
+            "查看可用命令",
+            aliases=("帮助",),
+            alias_needs_number=False,
+            permission=EVERYONE,
+        ),
+        Command("whoami", whoami, "查看我的身份", permission=EVERYONE),
+        Command("bind", bind, "查看本群编号（管理员）", staff_only=True, permission=ADMIN),
+        Command("start", start, "开始使用", permission=EVERYONE),
     ),
 )

@@ -17,6 +17,7 @@ from bot.commands import BadArguments, CommandCall, parse_number
 from bot.config import Config
 from bot.feature import Command, Context, Feature
 from bot.model import Incoming, Kind, Mention, Outgoing, Role
+from bot.permissions import Permission, Who
 from handlers import event_schedule as sched
 from handlers import event_texts as t
 from handlers.event_time import WhenError, parse_when
@@ -25,6 +26,12 @@ from storage.events import Event, NewEvent, Signup
 _LIMIT_WORDS = {"limit", "限额", "名额", "人数"}
 _TARGET_WORDS = {"to", "发给", "面向"}
 _ALL_WORDS = {"all", "全体", "全社区", "所有楼栋", "全部"}
+_ADD_WORDS = ("add", "new", "发布", "添加", "新建")
+_LIST_WORDS = ("", "list", "列表", "近期")
+_WHO_WORDS = ("who", "名单", "报名情况")
+_CANCEL_WORDS = ("cancel", "取消")
+_ORGANISERS = Permission(Who.STAFF, who_text=t.NOT_STAFF)
+_ROSTER_READERS = Permission(Who.STAFF, who_text=t.ROSTER_STAFF_ONLY)
 _CN_LIMIT = re.compile(r"^(?:限|限额|名额)(\d+)人?$")
 _BUILDING_SPLIT = re.compile(r"[,，、]+")
 
@@ -253,15 +260,13 @@ async def event_command(msg: Incoming, ctx: Context, call: CommandCall) -> list[
     sub, _, rest = call.args.strip().partition(" ")
     sub = sub.lower()
     token = rest.split()[0] if rest.split() else None
-    if sub in ("add", "new", "发布", "添加", "新建"):
+    if sub in _ADD_WORDS:
         return await add(msg, ctx, rest)
-    if sub in ("", "list", "列表", "近期"):
+    if sub in _LIST_WORDS:
         return await list_(msg, ctx)
-    if sub in ("who", "名单", "报名情况"):
+    if sub in _WHO_WORDS:
         return await who(msg, ctx, token)
-    if sub in ("cancel", "取消"):
-        if not ctx.config.person_by_id.get(msg.sender):
-            return [Outgoing(msg.chat, Kind.ERROR, t.NOT_STAFF)]
+    if sub in _CANCEL_WORDS:
         return await cancel(msg, ctx, token)
     return [Outgoing(msg.chat, Kind.ERROR, t.USAGE)]
 
@@ -336,6 +341,13 @@ FEATURE = Feature(
             usage="/event add 时间 名称 @地点",
             aliases=("活动",),
             alias_needs_number=False,
+            # Listing is for residents (the default); the rest for staff.
+            sub_permissions=MappingProxyType(
+                {
+                    **{w: _ORGANISERS for w in (*_ADD_WORDS, *_CANCEL_WORDS)},
+                    **{w: _ROSTER_READERS for w in _WHO_WORDS},
+                }
+            ),
         ),
         Command("join", join, "报名参加活动", usage="/join 编号", aliases=("报名",)),
         Command("leave", leave, "取消活动报名", usage="/leave 编号", aliases=("取消报名",)),

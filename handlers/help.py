@@ -15,6 +15,7 @@ from types import MappingProxyType
 from bot.commands import CommandCall, parse_number
 from bot.feature import Command, Context, Feature
 from bot.model import Incoming, Kind, Outgoing
+from bot.permissions import EVERYONE, Permission, Where, Who
 from bot.privacy import has_contact_number
 from bot.understand import Intent, Understanding
 from handlers import help_matching as matching
@@ -246,8 +247,6 @@ async def offers(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
 
 async def contact(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
     """What the person agrees to share when connected; never set or shown in a group."""
-    if ctx.in_group:
-        return [reply(msg, ctx, t.CONTACT_IN_GROUP, None, error=True)]
     building = ctx.building or await matching.building_of(ctx, msg.sender)
     await ctx.store.help.touch_profile(msg.sender, msg.sender_name, building)
     args = " ".join(call.args.split())
@@ -319,10 +318,15 @@ FEATURE = Feature(
         Command("cancel", requests.cancel, "撤回求助", usage="/cancel 编号", aliases=("撤回求助",)),
         Command("post", requests.post, "把求助发到楼栋群", usage="/post 编号", aliases=("发到群",)),
         Command(
-            "contact", contact, "设置对接时告诉邻居的联系方式（私聊）", usage="/contact 电话 号码"
+            "contact",
+            contact,
+            "设置对接时告诉邻居的联系方式（私聊）",
+            usage="/contact 电话 号码",
+            permission=Permission(Who.MEMBER, Where.PRIVATE, where_text=t.CONTACT_IN_GROUP),
         ),
         Command("privacy", privacy, "感谢帖里不写我的名字", usage="/privacy [公开]"),
-        Command("forget", forget, "删除我的互助登记、求助和联系方式"),
+        # Anyone may ask to be forgotten, wherever they are.
+        Command("forget", forget, "删除我的互助登记、求助和联系方式", permission=EVERYONE),
         Command("yes", yes, "同意登记"),
         Command("no", no, "不登记"),
     ),

@@ -14,6 +14,7 @@ from datetime import datetime, time, timedelta
 
 from bot.feature import Context
 from bot.model import Kind, Mention, Outgoing
+from bot.permissions import STAFF_ROLES
 from handlers import help_texts as t
 from handlers.help_skills import SkillTable, match_score, skill_table
 from storage.help_records import CandidateStatus, HelpRequest, Offer, RequestStatus
@@ -75,6 +76,19 @@ async def building_of(ctx: Context, user: str) -> str | None:
     return person.buildings[0] if person is not None and person.buildings else None
 
 
+def may_help(ctx: Context, user: str, user_building: str | None, req: HelpRequest) -> bool:
+    """Whether ``user`` may be asked about and take ``req``: a resident or the staff of the
+    requester's building, or anyone the dispatcher let in when ``[help] scope`` is
+    "community" (or the requester has no building)."""
+    if ctx.config.help.community_wide or req.building is None:
+        return True
+    if user_building == req.building:
+        return True
+    return user in ctx.config.person_by_id and (
+        ctx.config.role_of(user, req.building) in STAFF_ROLES
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Choice:
     offer: Offer
@@ -99,6 +113,11 @@ async def choose(ctx: Context, req: HelpRequest, limit: int) -> list[Choice]:
         if current is None or score > current.score:
             best[offer.user] = Choice(offer, score, matched)
     profiles = await ctx.store.help.profiles(list(best))
+    for user, choice in list(best.items()):
+        profile = profiles.get(user)
+        building = (profile.building if profile else None) or choice.offer.building
+        if not may_help(ctx, user, building, req):
+            del best[user]  # another building's resident never sees the request
 
     def rank(c: Choice) -> tuple[int, int, float, str]:
         profile = profiles.get(c.offer.user)

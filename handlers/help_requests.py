@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.commands import CommandCall, parse_number
 from bot.feature import Context
 from bot.model import Incoming, Kind, Mention, Outgoing
+from bot.privacy import has_link
 from handlers import help_texts as t
 from handlers.help_matching import (
     MATCH_TIMEOUT,
@@ -14,6 +15,7 @@ from handlers.help_matching import (
     building_of,
     group_of,
     mask_phones,
+    may_help,
     private,
     refill,
     table_for,
@@ -37,6 +39,9 @@ def reply(
 async def open_request(msg: Incoming, ctx: Context, text: str) -> list[Outgoing]:
     """Open a request and ask the first candidates; the requester is answered where they
     asked (the group or the private chat)."""
+    if has_link(text):
+        # Passed on in the bot's name, a link would be a phishing link the bot vouches for.
+        return [reply(msg, ctx, t.HAS_LINK, None, error=True)]
     building = ctx.building or await building_of(ctx, msg.sender)
     await ctx.store.help.touch_profile(msg.sender, msg.sender_name, building)
     skills = skills_in(text, table_for(ctx), loose=True)
@@ -81,11 +86,14 @@ async def accept(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
     n = req.number
     if req.requester == msg.sender:
         return [reply(msg, ctx, t.own_request(n), n, error=True)]
+    helper_building = ctx.building or await building_of(ctx, msg.sender)
+    if not may_help(ctx, msg.sender, helper_building, req):
+        # Nobody outside the building gets the requester's name or contact.
+        return [reply(msg, ctx, t.other_building(n), n, error=True)]
     candidates = {c.user: c for c in await ctx.store.help.candidates(n)}
     asked = msg.sender in candidates
     if req.is_open and not asked and req.status is not RequestStatus.POSTED:
         return [reply(msg, ctx, t.not_asked(n), n, error=True)]
-    helper_building = ctx.building or await building_of(ctx, msg.sender)
     if not await ctx.store.help.claim(n, msg.sender, msg.sender_name, helper_building, ctx.now):
         late = asked or req.status is RequestStatus.CONNECTED
         text = t.accept_too_late(n) if late else t.request_closed(n)

@@ -161,6 +161,16 @@ def accept_too_late(number: int) -> str:
     return f"谢谢您！第 {number} 号求助刚刚已经有邻居接下了。"
 
 
+HAS_LINK = (
+    "为了大家的安全，求助和登记帮忙里不能带网址链接，我不会转发。"
+    "请用文字说明需要什么帮忙，然后再发一次。"
+)
+
+
+def other_building(number: int) -> str:
+    return f"第 {number} 号求助是别的楼栋邻居发的，由那栋楼的邻居来帮忙。谢谢您的热心！"
+
+
 def not_asked(number: int) -> str:
     return f"第 {number} 号求助没有发给您，暂时不能接下。谢谢您的热心！"
 

@@ -12,6 +12,7 @@ from types import MappingProxyType
 from bot.commands import CommandCall
 from bot.feature import Command, CommandHandler, Context, Feature
 from bot.model import Incoming, Kind, Mention, Outgoing
+from bot.permissions import RESIDENTS, STAFF, Permission, Where, Who
 from bot.understand import Intent, Understanding, understand
 from handlers import issue_commands as c
 from handlers import issue_texts as t
@@ -162,6 +163,7 @@ def _cmd(
     *,
     staff: bool = False,
     needs_number: bool = True,
+    permission: Permission | None = None,
 ) -> Command:
     return Command(
         name,
@@ -171,6 +173,7 @@ def _cmd(
         aliases=aliases,
         alias_needs_number=needs_number,
         staff_only=staff,
+        permission=permission or (STAFF if staff else RESIDENTS),
     )
 
 
@@ -195,7 +198,16 @@ FEATURE = Feature(
         ),
         _cmd("show", c.show, "查看问题详情", "/show 编号", ("查看问题",)),
         _cmd("report", report, "报告问题", "/report 问题描述", ("报告问题",), needs_number=False),
-        _cmd("my", c.my, "我报告或关注的问题", "/my", ("我的问题",), needs_number=False),
+        _cmd(
+            "my",
+            c.my,
+            "我报告或关注的问题",
+            "/my",
+            ("我的问题",),
+            needs_number=False,
+            # Only the sender's own issues: anyone may ask.
+            permission=Permission(Who.ANYONE, Where.BOUND),
+        ),
         _cmd("confirm", c.confirm, "确认已修好并关闭", "/confirm 编号", ("确认", "已修好")),
         _cmd("reopen", c.reopen, "还没修好，重新打开", "/reopen 编号 [说明]", ("还没修好", "重开")),
         _cmd("follow", c.follow, "我也遇到了，关注问题", "/follow 编号", ("我也是", "关注")),

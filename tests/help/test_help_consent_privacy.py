@@ -3,9 +3,13 @@ the monthly thank-you post, tested at the message seam."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from bot.app import Linli
+from bot.config import Config
+from bot.config.help import SCOPE_COMMUNITY
 from bot.model import Kind, Outgoing
 from tests.conftest import SHANGHAI, say
 
@@ -67,7 +71,19 @@ async def test_phone_goes_only_privately_and_without_group_fallback(app: Linli) 
     assert to_helper.fallback_chat == "local:building-1" and to_helper.request == 1
 
 
-async def test_same_building_first_then_least_recently_helped(app: Linli) -> None:
+async def test_same_building_first_then_least_recently_helped(
+    config: Config, tmp_path: Path
+) -> None:
+    # Other buildings' neighbours are asked only where the community shares requests.
+    help_cfg = dataclasses.replace(config.help, scope=SCOPE_COMMUNITY)
+    app = await Linli.open(dataclasses.replace(config, help=help_cfg), database=tmp_path / "c.db")
+    try:
+        await _same_building_first(app)
+    finally:
+        await app.close()
+
+
+async def _same_building_first(app: Linli) -> None:
     await app.handle(say("/offer 缝纫", chat="local:building-2", sender="local:far", name="远"))
     await app.handle(say("/offer 缝纫", sender="local:busy", name="忙"))
     await app.handle(say("/offer 缝纫", sender="local:fresh", name="闲"))

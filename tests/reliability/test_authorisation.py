@@ -1,8 +1,11 @@
 """Authorisation matrix: every protected command x every role -> allowed or refused.
 
 Each cell runs on a fresh in-memory database with the same setup: resident 小王 of 1号楼
-reported issue 1 (resolved first for the reporter's own commands) and head 张阿姨 created
-event 1 for 1号楼. A refusal is an ``error`` reply and changes nothing; "allowed" means the
+reported issue 1 (resolved first for the reporter's own commands), head 张阿姨 created
+event 1 for 1号楼, and 小王 asked for help nobody offered (request 1, posted to the group for
+the "posted" setup). Who may use a command at all is declared with it and proven for every
+command in ``test_permission_matrix.py``; this table adds what depends on the object (the
+issue's, the event's, the request's building). A refusal is an ``error`` reply and changes nothing; "allowed" means the
 command did its work (no ``error``). The expected table is the policy documented in the
 README ("Issues and commands", "Community events").
 """
@@ -33,6 +36,7 @@ ROLES: dict[str, tuple[str, str]] = {
 STAFF_HERE = {"head_here", "grid_worker", "admin"}
 STAFF_ANY = STAFF_HERE | {"head_other"}
 HERE = STAFF_HERE | {"resident_here"}
+KNOWN = HERE | {"resident_other", "head_other"}
 
 # command -> (setup needed, roles allowed)
 POLICY: dict[str, tuple[str, set[str]]] = {
@@ -56,6 +60,25 @@ POLICY: dict[str, tuple[str, set[str]]] = {
     # Any staff member may attend a neighbouring building's event; residents only their own.
     "/join 1": ("event", HERE | {"head_other"}),
     "/bind": ("", {"admin"}),
+    # Help and events: known residents and staff only; a request is taken by its building.
+    "/event list": ("event", KNOWN),
+    "/need 谁能陪我去医院看病": ("", KNOWN),
+    "/offer 陪看病": ("", KNOWN),
+    "/accept 1": ("posted", STAFF_HERE),  # the requester (resident_here) cannot take it
+    "/decline 1": ("posted", KNOWN),
+    "/post 1": ("waiting", {"resident_here"}),
+    "/done 1": ("posted", set()),  # not connected: nobody can close it yet
+    "/cancel 1": ("posted", {"resident_here"}),
+    "/needs": ("", KNOWN),
+    "/offers": ("", KNOWN),
+    "/contact 电话 13812345678": ("", {"grid_worker", "admin"}),  # privately only
+    "/privacy": ("", KNOWN),
+    "/forget": ("", set(ROLES)),  # anyone, anywhere
+    "/leave 1": ("joined", {"resident_here"}),
+    "/my": ("", set(ROLES) - {"unbound_chat"}),
+    "/report 1号楼 5单元电梯坏了": ("", KNOWN),
+    "/help": ("", set(ROLES)),
+    "/whoami": ("", set(ROLES)),
 }
 
 _ids = itertools.count()
@@ -85,22 +108,40 @@ async def outcome(config: Config, command: str, setup: str, role: str) -> str:
         if setup == "resolved":
             outs = await app.handle(incoming("head_here", "/resolve 1 已修好", 1))
             assert all(o.kind is not Kind.ERROR for o in outs)
-        if setup == "event":
+        if setup in ("event", "joined"):
             outs = await app.handle(
                 incoming("head_here", "/event add 2026-06-20 15:00 邻里茶话会 @活动室", 1)
             )
             assert outs and all(o.kind is not Kind.ERROR for o in outs)
-        before = await app.store.issues.get(1)
-        followers = await app.store.issues.followers(1)
+        if setup == "joined":
+            outs = await app.handle(incoming("resident_here", "报名 1", 2))
+            assert outs and all(o.kind is not Kind.ERROR for o in outs)
+        if setup in ("posted", "waiting"):
+            outs = await app.handle(incoming("resident_here", "/need 谁能陪我去医院看病", 1))
+            assert outs and outs[0].request == 1 and outs[0].kind is not Kind.ERROR
+        if setup == "posted":
+            outs = await app.handle(incoming("resident_here", "/post 1", 2))
+            assert any(o.kind is Kind.HELP_MATCH for o in outs)
+        before = await snapshot(app)
         outs = await app.handle(incoming(role, command, 5))
         if any(o.kind is Kind.ERROR for o in outs):
-            # A refusal changes nothing.
-            assert await app.store.issues.get(1) == before
-            assert await app.store.issues.followers(1) == followers
+            # A refusal changes nothing (but the stored message and the reply).
+            assert await snapshot(app) == before
             return "refused"
         return "allowed" if outs else "silent"
     finally:
         await app.close()
+
+
+async def snapshot(app: Linli) -> dict[str, list[tuple[object, ...]]]:
+    conn = app.store.db.conn
+    async with conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'") as cur:
+        tables = [r[0] for r in await cur.fetchall() if r[0] not in ("inbox", "outbox")]
+    out = {}
+    for table in tables:
+        async with conn.execute(f"SELECT * FROM {table} ORDER BY rowid") as cur:
+            out[table] = [tuple(r) for r in await cur.fetchall()]
+    return out
 
 
 CELLS = [(cmd, role) for cmd in POLICY for role in ROLES]
