@@ -2,16 +2,18 @@
 webhook as an option) into :meth:`Linli.handle` and sends :class:`Outgoing` for the shared
 :class:`~bot.delivery.Deliverer`. No business logic here.
 
-It shares the event loop with the scheduler and the other platforms (no ``run_polling``:
-``initialize``, ``updater.start_polling``, ``start`` and the reverse on stop), and has no
-PTB job queue (linli's scheduler owns timers). PTB's own rate limiter is not used: the
-Deliverer applies :attr:`TelegramAdapter.limits` for every platform alike and must see each
-429 as :class:`~bot.delivery.RetryLater` to keep the outbox order and lose nothing.
+Receiving is linli's own (``telegram_receive``): an update is confirmed to Telegram only
+after it is stored in the inbox, so a kill at any moment loses nothing. PTB's ``Updater`` and
+job queue are not used; the adapter shares the event loop with the scheduler and the other
+platforms. PTB's own rate limiter is not used either: the Deliverer applies
+:attr:`TelegramAdapter.limits` for every platform alike and must see each 429 as
+:class:`~bot.delivery.RetryLater` to keep the outbox order and lose nothing.
 
-Group upgrades (``migrate_to_chat_id``) are followed persistently: the old -> new id map is
-kept in the database, messages from the new id are handled as the configured old id (so the
-building binding keeps working) and replies to the old id go to the new one. The group is
-told the new id so the admin can update the config at leisure.
+Group upgrades (``migrate_to_chat_id``) are followed persistently once Telegram confirms them
+(``getChat`` on the old id answers that it moved; an update alone could be forged): the
+old -> new id map is kept in the database, messages from the new id are handled as the
+configured old id (so the building binding keeps working) and replies to the old id go to the
+new one. The group is told the new id so the admin can update the config at leisure.
 """
 
 from __future__ import annotations
@@ -22,20 +24,12 @@ import json
 import logging
 import os
 import re
-import warnings
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
-from telegram import (
-    BotCommand,
-    BotCommandScopeChat,
-    BotCommandScopeChatMember,
-    BotCommandScopeDefault,
-    LinkPreviewOptions,
-    Update,
-)
+from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
@@ -46,9 +40,11 @@ from telegram.error import (
     RetryAfter,
     TelegramError,
 )
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
+from telegram.ext import Application, ApplicationBuilder
 
 from bot.adapters import telegram_texts as texts
+from bot.adapters.telegram_menus import register_commands
+from bot.adapters.telegram_receive import Poller, WebhookServer, retry_after_seconds
 from bot.adapters.telegram_translate import (
     Chunk,
     GroupUpgraded,
@@ -61,7 +57,7 @@ from bot.app import Linli
 from bot.config import Config
 from bot.config.platforms import TelegramConfig
 from bot.delivery import PermanentFailure, RateLimits, RetryLater, SendError, Unreachable
-from bot.model import Incoming, Kind, Outgoing, Role
+from bot.model import Incoming, Kind, Outgoing
 from bot.runner import RunError
 
 log = logging.getLogger(__name__)
@@ -70,9 +66,7 @@ PLATFORM = "telegram"
 MIGRATIONS_KEY = "telegram.chat_migrations"
 # Updates linli reads; join/leave arrive as service messages inside "message".
 ALLOWED_UPDATES = ["message", "edited_message", "my_chat_member"]
-_COMMAND_NAME = re.compile(r"^[a-z0-9_]{1,32}$")
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
-_STAFF = (Role.HEAD, Role.GRID_WORKER, Role.ADMIN)
 
 
 def limits_from(cfg: TelegramConfig) -> RateLimits:
@@ -85,11 +79,26 @@ def limits_from(cfg: TelegramConfig) -> RateLimits:
 
 
 def _retry_after(exc: RetryAfter) -> float:
-    # PTB 22 warns that retry_after will become a timedelta; accept both, without the warning.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        value = exc.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+    return retry_after_seconds(exc)
+
+
+def webhook_secret(cfg: TelegramConfig) -> str:
+    """The webhook's secret token from ``$webhook_secret_env``; :class:`RunError` when it is
+    missing or malformed: without it anyone who finds the URL could post forged updates."""
+    secret = os.environ.get(cfg.webhook_secret_env, "").strip()
+    if not secret:
+        raise RunError(
+            f"[telegram] webhook_url is set but ${cfg.webhook_secret_env} is empty: set it to a "
+            "random secret (A-Z, a-z, 0-9, _ and -, up to 256 characters), e.g. "
+            f"export {cfg.webhook_secret_env}=$(openssl rand -hex 32). Telegram sends it with "
+            "every update and linli refuses updates without it."
+        )
+    if not _SECRET.match(secret):
+        raise RunError(
+            f"${cfg.webhook_secret_env} may only hold A-Z, a-z, 0-9, _ and -, "
+            "at most 256 characters"
+        )
+    return secret
 
 
 class TelegramAdapter:
@@ -111,17 +120,25 @@ class TelegramAdapter:
         self.tg = config.telegram
         self.app = app
         self.limits = limits_from(self.tg)
-        # Polling recovers inside python-telegram-bot; nothing calls this for Telegram yet.
+        # Polling recovers inside its own loop; nothing calls this for Telegram yet.
         self.on_connected: Callable[[], None] | None = None
-        builder = ApplicationBuilder().token(token).job_queue(None)
+        # Only the Bot (HTTP client) of PTB's Application is used: no Updater, no job queue.
+        builder = ApplicationBuilder().token(token).job_queue(None).updater(None)
         if self.tg.base_url:
             builder = builder.base_url(self.tg.base_url)
         self.application: Application = builder.build()  # type: ignore[type-arg]
-        self.application.add_handler(TypeHandler(Update, self._on_update))
-        self.application.add_error_handler(self._on_error)
         # Old group id -> new supergroup id, both as neutral ids.
         self.migrations: dict[str, str] = {}
         self._menu_task: asyncio.Task[None] | None = None
+        self._secret = webhook_secret(self.tg) if self.tg.webhook_url else None
+        self.poller = Poller(
+            self.bot,
+            self.receive,
+            timeout=self.tg.poll_timeout,
+            allowed_updates=ALLOWED_UPDATES,
+        )
+        self._polling: asyncio.Task[None] | None = None
+        self.webhook: WebhookServer | None = None
 
     @property
     def bot(self):  # type: ignore[no-untyped-def]
@@ -157,60 +174,77 @@ class TelegramAdapter:
         log.info("telegram bot ready username=@%s id=%s", username, me.id)
         if not me.can_read_all_group_messages:
             log.warning(texts.PRIVACY_WARNING)
-        self._menu_task = asyncio.create_task(self.register_commands(), name="telegram-menus")
-        updater = self.application.updater
-        assert updater is not None
+        self._menu_task = asyncio.create_task(
+            register_commands(self.bot, self.config, self.app.features, self.migrations),
+            name="telegram-menus",
+        )
         if self.tg.webhook_url:
             await self._start_webhook()
         else:
-            await updater.start_polling(
-                timeout=self.tg.poll_timeout,
-                allowed_updates=ALLOWED_UPDATES,
-                error_callback=self._on_polling_error,
-            )
-        await self.application.start()
+            await self._start_polling()
+
+    async def _start_polling(self) -> None:
+        # getUpdates is refused while a webhook is set.
+        try:
+            await self.bot.delete_webhook(drop_pending_updates=False)
+        except TelegramError as exc:
+            log.warning("telegram: could not remove a webhook before polling: %s", exc)
+        self._polling = asyncio.create_task(self.poller.run(), name="telegram-polling")
 
     async def _start_webhook(self) -> None:
         url = self.tg.webhook_url or ""
         host, port = self.tg.listen_address()
-        secret = os.environ.get(self.tg.webhook_secret_env, "").strip() or None
-        if secret is not None and not _SECRET.match(secret):
-            raise RunError(
-                f"${self.tg.webhook_secret_env} may only hold A-Z, a-z, 0-9, _ and -, "
-                "at most 256 characters"
-            )
-        updater = self.application.updater
-        assert updater is not None
+        assert self._secret is not None
+        self.webhook = WebhookServer(
+            self.bot,
+            self.receive,
+            host=host,
+            port=port,
+            path=urlsplit(url).path,
+            secret=self._secret,
+        )
         try:
-            await updater.start_webhook(
-                listen=host,
-                port=port,
-                url_path=urlsplit(url).path.lstrip("/"),
-                webhook_url=url,
-                secret_token=secret,
+            await self.webhook.start()
+        except OSError as exc:
+            raise RunError(
+                f"cannot listen for the Telegram webhook on {host}:{port}: {exc}"
+            ) from exc
+        try:
+            # One request at a time keeps the order of messages, as polling does.
+            await self.bot.set_webhook(
+                url,
+                secret_token=self._secret,
                 allowed_updates=ALLOWED_UPDATES,
+                max_connections=1,
             )
-        except RuntimeError as exc:
-            raise RunError(f"cannot start the Telegram webhook: {exc}") from exc
+        except TelegramError as exc:
+            raise RunError(f"Telegram refused the webhook {url}: {exc}") from exc
         log.info("telegram webhook listening on %s:%s for %s", host, port, url)
+
+    @property
+    def receiving(self) -> bool:
+        """Whether updates are being received (the polling task or the webhook server)."""
+        if self.webhook is not None:
+            return True
+        return self._polling is not None and not self._polling.done()
 
     async def stop(self) -> None:
         """Stop receiving, then close the HTTP connections; safe after a failed start."""
-        if self._menu_task is not None:
-            self._menu_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._menu_task
-            self._menu_task = None
-        updater = self.application.updater
-        if updater is not None and updater.running:
-            await updater.stop()
-        if self.application.running:
-            await self.application.stop()
+        for task in (self._menu_task, self._polling):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        self._menu_task = self._polling = None
+        if self.webhook is not None:
+            await self.webhook.stop()
+            self.webhook = None
         await self.application.shutdown()
 
     # -- receiving -------------------------------------------------------------------------
 
-    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def receive(self, update: Update) -> None:
+        """Handle one update; returns once it is stored (then it may be confirmed)."""
         if update.my_chat_member is not None:
             self._log_membership(update)
             return
@@ -219,9 +253,49 @@ class TelegramAdapter:
             log.debug("telegram update ignored id=%s: %s", update.update_id, result.reason)
             return
         if isinstance(result, GroupUpgraded):
-            await self.follow_migration(result.old, result.new, result.at)
+            if await self.migration_confirmed(result.old, result.new):
+                await self.follow_migration(result.old, result.new, result.at)
             return
         await self.app.handle(self.inbound(result))
+
+    async def migration_confirmed(self, old: str, new: str) -> bool:
+        """Whether Telegram itself says ``old`` became ``new``: ``getChat`` on the old id
+        fails with ``migrate_to_chat_id``. An update claiming it is not enough (a forged
+        webhook request could redirect a building's replies); when the check cannot be made
+        now, the next send to the old id meets the same answer from Telegram and follows it."""
+        if self.migrations.get(old) == new:
+            return True
+        old_id, new_id = numeric_id(old), numeric_id(new)
+        if old_id is None or new_id is None:
+            return False
+        try:
+            await self.bot.get_chat(old_id)
+        except ChatMigrated as exc:
+            if int(exc.new_chat_id) == new_id:
+                return True
+            log.warning(
+                "telegram group upgrade not confirmed old=%s claimed=%s telegram_says=%s",
+                old,
+                new,
+                exc.new_chat_id,
+            )
+            return False
+        except TelegramError as exc:
+            log.warning(
+                "telegram group upgrade not confirmed old=%s new=%s (getChat failed: %s); "
+                "the next message to the group will tell",
+                old,
+                new,
+                exc,
+            )
+            return False
+        log.warning(
+            "telegram group upgrade ignored old=%s new=%s: Telegram says the old group was "
+            "not upgraded (forged update?)",
+            old,
+            new,
+        )
+        return False
 
     def inbound(self, msg: Incoming) -> Incoming:
         """Messages from an upgraded group count as its configured (old) id until the config
@@ -273,17 +347,6 @@ class TelegramAdapter:
         if notify:
             for wake in self.app.on_queued:
                 wake()
-
-    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        update_id = update.update_id if isinstance(update, Update) else None
-        log.error(
-            "handling a telegram update failed update_id=%s",
-            update_id,
-            exc_info=context.error,
-        )
-
-    def _on_polling_error(self, exc: TelegramError) -> None:
-        log.warning("telegram polling failed, retrying: %s", exc)
 
     # -- sending ---------------------------------------------------------------------------
 
@@ -341,63 +404,6 @@ class TelegramAdapter:
         if chat_id > 0:
             return Unreachable(f"cannot message telegram:{chat_id} privately: {exc.message}")
         return PermanentFailure(f"cannot post in telegram:{chat_id}: {exc.message}")
-
-    # -- command menus ---------------------------------------------------------------------
-
-    def menus(self) -> tuple[list[BotCommand], list[BotCommand]]:
-        """(residents' menu, staff menu) from the features' commands."""
-        residents: list[BotCommand] = []
-        staff: list[BotCommand] = []
-        for feature in self.app.features:
-            for cmd in feature.commands:
-                if not _COMMAND_NAME.match(cmd.name):
-                    log.warning("command /%s cannot be in a telegram menu", cmd.name)
-                    continue
-                entry = BotCommand(cmd.name, (cmd.help or cmd.name)[:256])
-                staff.append(entry)
-                if not cmd.staff_only:
-                    residents.append(entry)
-        return residents, staff
-
-    def staff_scopes(self) -> list[BotCommandScopeChat | BotCommandScopeChatMember]:
-        """Where the staff menu shows: staff's private chats, and each staff member in the
-        groups where they hold their role."""
-        scopes: list[BotCommandScopeChat | BotCommandScopeChatMember] = []
-        cfg = self.config
-        for person in cfg.people:
-            user_id = numeric_id(person.id)
-            if user_id is None:
-                continue
-            scopes.append(BotCommandScopeChat(user_id))
-            for building in cfg.buildings:
-                if cfg.role_of(person.id, building.name) not in _STAFF:
-                    continue
-                for chat in building.chats:
-                    chat_id = numeric_id(self.migrations.get(chat, chat))
-                    if chat_id is not None:
-                        scopes.append(BotCommandScopeChatMember(chat_id, user_id))
-            office = numeric_id(cfg.office_chat or "")
-            if office is not None and person.role in (Role.ADMIN, Role.GRID_WORKER):
-                scopes.append(BotCommandScopeChatMember(office, user_id))
-        return scopes
-
-    async def register_commands(self) -> None:
-        """setMyCommands: residents' menu by default, staff menu per scope. Failures are
-        logged (a head who is not in the group yet) and never stop the bot."""
-        residents, staff = self.menus()
-        calls: list[tuple[list[BotCommand], object]] = [(residents, BotCommandScopeDefault())]
-        calls += [(staff, scope) for scope in self.staff_scopes()]
-        for commands, scope in calls:
-            for _ in range(3):
-                try:
-                    await self.bot.set_my_commands(commands, scope=scope)
-                    break
-                except RetryAfter as exc:
-                    await asyncio.sleep(_retry_after(exc))
-                except TelegramError as exc:
-                    log.warning("telegram command menu not set scope=%s: %s", scope, exc)
-                    break
-        log.info("telegram command menus registered scopes=%s", len(calls))
 
 
 def create(config: Config, app: Linli) -> TelegramAdapter:

@@ -2,7 +2,9 @@
 
 python-telegram-bot reaches it through ``base_url`` (``http://127.0.0.1:PORT/bot``), so the
 real HTTP layer, long polling and error parsing are exercised. It serves ``getMe``,
-``getUpdates`` (long polling over updates queued with :meth:`FakeBotApi.push`),
+``getUpdates`` (long polling over updates queued with :meth:`FakeBotApi.push`; like
+Telegram it forgets every update below the ``offset`` it is asked with: those are confirmed),
+``getChat`` (a group upgraded with :meth:`FakeBotApi.upgrade_group` answers with its new id),
 ``sendMessage`` (recorded in :attr:`FakeBotApi.sent`), ``setMyCommands``, ``setWebhook`` and
 ``deleteWebhook``; :meth:`FakeBotApi.fail_next` makes the next matching call fail like
 Telegram does (429 with ``retry_after``, 403, 400 with ``migrate_to_chat_id``).
@@ -37,6 +39,14 @@ _JSON_PARAMS = {
 }
 
 
+class ApiError(Exception):
+    def __init__(self, status: int, description: str, parameters: dict[str, Any]) -> None:
+        super().__init__(description)
+        self.status = status
+        self.description = description
+        self.parameters = parameters
+
+
 @dataclass(slots=True)
 class Failure:
     status: int
@@ -67,6 +77,11 @@ class FakeBotApi:
         self.sent: list[dict[str, Any]] = []
         self.commands: list[dict[str, Any]] = []
         self.webhook: dict[str, Any] | None = None
+        # Old group id -> new supergroup id (what getChat on the old id answers).
+        self.upgraded: dict[int, int] = {}
+        # Called with each getUpdates offset that confirms (forgets) at least one update.
+        self.on_confirm: Callable[[int], object] | None = None
+        self.confirmed_upto = 0
         self._failures: dict[str, list[Failure]] = {}
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
@@ -108,6 +123,10 @@ class FakeBotApi:
             self._updates.append({"update_id": update_id, **update})
             self._changed.notify_all()
         return update_id
+
+    def upgrade_group(self, old: int, new: int) -> None:
+        """Telegram turned group ``old`` into supergroup ``new``."""
+        self.upgraded[old] = new
 
     def fail_next(
         self,
@@ -156,7 +175,10 @@ class FakeBotApi:
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return _error(404, "Not Found: method not found")
-        result = await handler(params)
+        try:
+            result = await handler(params)
+        except ApiError as exc:
+            return _error(exc.status, exc.description, exc.parameters)
         async with self._changed:
             self._changed.notify_all()
         return web.json_response({"ok": True, "result": result})
@@ -187,7 +209,16 @@ class FakeBotApi:
         offset = int(params.get("offset") or 0)
         timeout = min(float(params.get("timeout") or 0), 10.0)
         async with self._changed:
-            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            kept = [u for u in self._updates if u["update_id"] >= offset]
+            forgotten = len(self._updates) - len(kept)
+            self._updates = kept
+            if offset > self.confirmed_upto:
+                self.confirmed_upto = offset
+        if forgotten and self.on_confirm is not None:
+            result = self.on_confirm(offset)
+            if asyncio.iscoroutine(result):
+                await result
+        async with self._changed:
             if not self._updates and timeout > 0:
                 try:
                     await asyncio.wait_for(
@@ -197,6 +228,26 @@ class FakeBotApi:
                 except TimeoutError:
                     pass
             return list(self._updates)
+
+    async def _api_getChat(self, params: dict[str, Any]) -> Any:
+        chat_id = int(params["chat_id"])
+        if chat_id in self.upgraded:
+            raise ApiError(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                {"migrate_to_chat_id": self.upgraded[chat_id]},
+            )
+        return {
+            **chat(chat_id),
+            "accent_color_id": 0,
+            "max_reaction_count": 11,
+            "accepted_gift_types": {
+                "unlimited_gifts": False,
+                "limited_gifts": False,
+                "unique_gifts": False,
+                "premium_subscription": False,
+            },
+        }
 
     async def _api_sendMessage(self, params: dict[str, Any]) -> Any:
         chat_id = int(params["chat_id"])

@@ -127,7 +127,7 @@ def short_timeouts(adapter: TelegramAdapter) -> None:
 
 
 class ScaledSleep:
-    """Stands in for ``asyncio`` inside PTB's polling retry loop: records each back-off it asks
+    """Stands in for ``asyncio`` inside the Telegram polling loop: records each back-off it asks
     for and sleeps a tenth of it (a faster clock for that loop only)."""
 
     def __init__(self, scale: float = 0.1) -> None:

@@ -88,6 +88,7 @@ async def test_odd_updates_do_not_crash_and_upgraded_group_keeps_its_building(
             )
             joined = {"new_chat_members": [{"id": 7002, "is_bot": False, "first_name": "新邻居"}]}
             await server.push({"message": message(BUILDING_CHAT, 7002, "新邻居", **joined)})
+            server.upgrade_group(BUILDING_CHAT, new_chat)
             await server.push(
                 {"message": message(BUILDING_CHAT, HEAD, "张阿姨", migrate_to_chat_id=new_chat)}
             )
