@@ -50,6 +50,16 @@ def mask(text: str) -> str:
     return _PLATE.sub(lambda m: m.group()[:2] + "***" + m.group()[-2:], text)
 
 
+REDACTED = "（已删除）"
+
+
+def redact(text: str) -> str:
+    """Remove phone, ID card and plate numbers entirely (for ``/forget``)."""
+    for pattern in (_ID_CARD, _PHONE, _LANDLINE, _PLATE):
+        text = pattern.sub(REDACTED, text)
+    return text
+
+
 def has_contact_number(text: str) -> bool:
     """Whether ``text`` holds a phone or ID card number (so it should not be stored as data
     that may be shown to others)."""

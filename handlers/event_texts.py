@@ -25,6 +25,8 @@ WHEN_BAD_DATE = "这个日期不存在，请检查后再发，例如“2026-06-2
 WHEN_BAD_TIME = "这个时间不对，请用 24 小时制，例如“15:00”。"
 NO_TITLE = "请在时间后面写上活动名称，例如：/event add 2026-06-20 15:00 邻居节 @中心广场"
 NOT_STAFF = "抱歉，只有楼栋长、网格员和社区管理员可以发布或取消活动。"
+# Shown for someone who asked to be forgotten.
+FORGOTTEN_NAME = "一位邻居"
 ROSTER_STAFF_ONLY = "抱歉，活动的报名名单只有发起人、楼栋长、网格员和社区管理员可以查看。"
 BAD_LIMIT = "人数限制请写正整数，例如“limit 30”。"
 NO_EVENTS = "近期没有活动。"
@@ -178,10 +180,10 @@ def who(event: Event, roster: Roster) -> str:
     head = f"第 {event.number} 号活动“{event.title}”报名名单（{len(roster.confirmed)}{limit}）："
     if not roster.everyone:
         return head + "\n还没有人报名。"
-    lines = [head, *(f"{i}. {s.name}" for i, s in enumerate(roster.confirmed, 1))]
+    lines = [head, *(f"{i}. {s.name or FORGOTTEN_NAME}" for i, s in enumerate(roster.confirmed, 1))]
     if roster.waiting:
         lines.append("候补：")
-        lines.extend(f"{i}. {s.name}" for i, s in enumerate(roster.waiting, 1))
+        lines.extend(f"{i}. {s.name or FORGOTTEN_NAME}" for i, s in enumerate(roster.waiting, 1))
     return "\n".join(lines)
 
 

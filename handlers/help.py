@@ -16,7 +16,7 @@ from bot.commands import CommandCall, parse_number
 from bot.feature import Command, Context, Feature
 from bot.model import Incoming, Kind, Outgoing
 from bot.permissions import EVERYONE, Permission, Where, Who
-from bot.privacy import has_contact_number
+from bot.privacy import has_contact_number, redact
 from bot.understand import Intent, Understanding
 from handlers import help_matching as matching
 from handlers import help_requests as requests
@@ -278,6 +278,7 @@ async def forget(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
             outs.extend(await requests.withdraw(ctx, req, "一位邻居"))
     profile = await ctx.store.help.profile(msg.sender)
     contact = profile.contact if profile and profile.contact else None
+    involved = await ctx.store.help.requests_involving(msg.sender)
     await ctx.store.help.forget(msg.sender)
     # Also what linli keeps elsewhere: the resident record, the person's messages in the
     # inbox, private messages to them and their contact in messages sent to neighbours.
@@ -286,6 +287,18 @@ async def forget(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
     # A one-character name would blank that character everywhere: only longer ones.
     secrets = tuple(x for x in (contact, msg.sender_name) if x and len(x) >= 2)
     await ctx.store.outbox.forget_person(msg.sender, secrets)
+    # Every contact they ever shared (not only the current one) in the messages that
+    # connected them with neighbours; the personal numbers in what they reported (the issue
+    # records stay, as the building's history) and in the messages quoting it; their name
+    # in event sign-ups.
+    reported = await ctx.store.issues.redact_reporter(msg.sender, redact)
+    await ctx.store.outbox.rewrite(
+        requests=involved,
+        issues=reported,
+        except_chat=msg.sender,
+        scrub=lambda text: redact(t.without_contact(text)),
+    )
+    await ctx.store.events.forget(msg.sender)
     return [reply(msg, ctx, t.FORGOTTEN, None), *outs]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 OFFER_USAGE = "请写上您能帮忙的事，例如：/offer 缝纫 修电脑 周末有空"
@@ -141,6 +142,15 @@ def withdrawn(number: int) -> str:
 
 def contact_line(name: str, contact: str | None) -> str:
     return f"联系方式：{contact}" if contact else f"请直接私聊{name}联系"
+
+
+# The contact in a sent help_connected message (see contact_line and the two texts below).
+_CONTACT_IN_TEXT = re.compile(r"联系方式：.*?。(?=事情办好后|$)", re.DOTALL)
+
+
+def without_contact(text: str) -> str:
+    """``text`` with any shared contact taken out (for ``/forget``)."""
+    return _CONTACT_IN_TEXT.sub("联系方式：（已删除）。", text)
 
 
 def connected_requester(number: int, helper: str, contact: str | None) -> str:

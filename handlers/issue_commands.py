@@ -9,6 +9,7 @@ from functools import wraps
 from bot.commands import CommandCall, parse_number
 from bot.feature import CommandHandler, Context
 from bot.model import Incoming, Kind, Outgoing, Role
+from bot.privacy import mask
 from handlers import issue_texts as t
 from handlers.issue_flow import (
     ACK_TIMERS,
@@ -208,6 +209,9 @@ async def show(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]
         len(await ctx.store.issues.followers(number)),
         await ctx.store.issues.history(number),
     )
+    if not may_manage(ctx.config, issue, msg.sender):
+        # Phone, ID card and plate numbers are for the building's staff only, in any chat.
+        text = mask(text)
     return [Outgoing(msg.chat, Kind.COMMAND_REPLY, text, issue=number)]
 
 

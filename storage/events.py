@@ -183,6 +183,11 @@ class EventRepo:
         )
         return cur.rowcount == 1
 
+    async def forget(self, user: str) -> None:
+        """Blank ``user``'s name in their sign-ups (inside a transaction); the places stay
+        taken, so nobody else's place in the list changes."""
+        await self.db.conn.execute("UPDATE event_signups SET name = '' WHERE user = ?", (user,))
+
     async def series(self, key: str, schedule: str) -> Series:
         """The stored state of a recurring series, created empty on first use."""
         await self.db.conn.execute(

@@ -294,6 +294,14 @@ class HelpRepo:
 
     # -- forgetting -----------------------------------------------------------------------
 
+    async def requests_involving(self, user: str) -> list[int]:
+        """Numbers of the requests ``user`` asked for or helped with."""
+        rows = await self._fetch(
+            "SELECT number FROM help_requests WHERE requester = ? OR helper = ? ORDER BY number",
+            (user, user),
+        )
+        return [int(r["number"]) for r in rows]
+
     async def forget(self, user: str) -> None:
         """Delete the person's offers, contact data and pending question; keep their requests
         and completed help only as anonymised rows so that counts stay right."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -197,6 +198,30 @@ class IssueRepo:
         ) as cur:
             rows = await cur.fetchall()
         return [_issue(r) for r in rows]
+
+    async def redact_reporter(self, user: str, scrub: Callable[[str], str]) -> list[int]:
+        """Apply ``scrub`` to the texts ``user`` wrote into issue records — the text and
+        place of issues they reported, their notes in the history (inside a transaction).
+        The records stay: they are the building's history. Returns the issues reported."""
+        async with self.db.conn.execute(
+            "SELECT number, text, location FROM issues WHERE reporter = ?", (user,)
+        ) as cur:
+            rows = await cur.fetchall()
+        for r in rows:
+            location = scrub(r["location"]) if r["location"] else r["location"]
+            await self.db.conn.execute(
+                "UPDATE issues SET text = ?, location = ? WHERE number = ?",
+                (scrub(r["text"]), location, r["number"]),
+            )
+        async with self.db.conn.execute(
+            "SELECT id, note FROM issue_log WHERE actor = ? AND note IS NOT NULL", (user,)
+        ) as cur:
+            notes = await cur.fetchall()
+        for n in notes:
+            await self.db.conn.execute(
+                "UPDATE issue_log SET note = ? WHERE id = ?", (scrub(n["note"]), n["id"])
+            )
+        return [int(r["number"]) for r in rows]
 
 
 _OPEN = tuple(str(s) for s in OPEN_STATUSES)

@@ -11,6 +11,7 @@ reads back after a restart (:meth:`OutboxRepo.recent_sends`)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -183,3 +184,33 @@ class OutboxRepo:
                     " WHERE status != 'pending' AND instr(text, ?) > 0",
                     (secret, secret),
                 )
+
+    async def rewrite(
+        self,
+        *,
+        requests: list[int],
+        issues: list[int],
+        except_chat: str,
+        scrub: Callable[[str], str],
+    ) -> int:
+        """Apply ``scrub`` to the text of every message about ``requests`` or ``issues`` sent
+        (or still to be sent) to anyone but ``except_chat``; inside a transaction. Returns how
+        many rows changed."""
+        changed = 0
+        for column, numbers in (("request", requests), ("issue", issues)):
+            for start in range(0, len(numbers), 500):
+                chunk = numbers[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                async with self.db.conn.execute(
+                    f"SELECT id, text FROM outbox WHERE {column} IN ({marks}) AND chat != ?",
+                    (*chunk, except_chat),
+                ) as cur:
+                    rows = await cur.fetchall()
+                for row in rows:
+                    text = scrub(row["text"])
+                    if text != row["text"]:
+                        await self.db.conn.execute(
+                            "UPDATE outbox SET text = ? WHERE id = ?", (text, row["id"])
+                        )
+                        changed += 1
+        return changed
