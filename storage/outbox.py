@@ -5,19 +5,22 @@ A row is claimed (``pending`` -> ``sending``, ``claimed_at`` = now) in its own c
 the platform call, and marked ``sent`` in the commit right after it returns. A process killed
 between the platform accepting a message and that commit sends it again after the restart
 (:meth:`OutboxRepo.release_claims`): at-least-once delivery, at most one duplicate per message
-per kill. The claim times of rows sent or being sent are the send history the rate limiter
-reads back after a restart (:meth:`OutboxRepo.recent_sends`)."""
+per kill. Each claim also logs the attempt (``send_log``, kept an hour): the send history the
+rate limiter reads back after a restart (:meth:`OutboxRepo.recent_sends`)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.model import Kind, Mention, Outgoing
 from storage.columns import to_time
 from storage.db import Database
+
+# How long send attempts are remembered (longer than any rate-limit window).
+SEND_LOG_KEEP = timedelta(hours=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,14 +95,28 @@ class OutboxRepo:
         ]
 
     async def claim(self, outbox_id: int, now: datetime) -> bool:
-        """Take a pending row for sending (its own commit); False if it is not pending."""
+        """Take a pending row for sending and log the attempt (its own commit); False if it
+        is not pending."""
+        ts = now.timestamp()
         async with self.db.transaction() as conn:
             cur = await conn.execute(
                 "UPDATE outbox SET status = 'sending', claimed_at = ?"
                 " WHERE id = ? AND status = 'pending'",
-                (now.timestamp(), outbox_id),
+                (ts, outbox_id),
             )
-        return cur.rowcount == 1
+            if cur.rowcount != 1:
+                return False
+            await conn.execute(
+                "INSERT INTO send_log (platform, chat, at)"
+                " SELECT platform, chat, ? FROM outbox WHERE id = ?",
+                (ts, outbox_id),
+            )
+            await conn.execute(
+                "DELETE FROM send_log WHERE platform = (SELECT platform FROM outbox WHERE id = ?)"
+                " AND at < ?",
+                (outbox_id, ts - SEND_LOG_KEEP.total_seconds()),
+            )
+        return True
 
     async def release_claims(self, platform: str) -> int:
         """Put rows a dead process was sending back in the queue (call only while holding the
@@ -113,15 +130,15 @@ class OutboxRepo:
         return cur.rowcount
 
     async def recent_sends(self, platform: str, since: datetime) -> list[tuple[str, datetime]]:
-        """(chat, time) of every message of ``platform`` sent, or possibly sent, since
-        ``since``, oldest first: the history a rate limiter needs after a restart."""
+        """(chat, time) of every attempt to send on ``platform`` since ``since`` (each may
+        have reached the platform), oldest first: the history a rate limiter needs after a
+        restart. Counting failed attempts too errs on the slow side."""
         async with self.db.conn.execute(
-            "SELECT chat, claimed_at FROM outbox WHERE platform = ? AND claimed_at >= ?"
-            " AND status IN ('sent', 'sending') ORDER BY claimed_at",
+            "SELECT chat, at FROM send_log WHERE platform = ? AND at >= ? ORDER BY at, id",
             (platform, since.timestamp()),
         ) as cur:
             rows = await cur.fetchall()
-        return [(r["chat"], to_time(r["claimed_at"])) for r in rows]
+        return [(r["chat"], to_time(r["at"])) for r in rows]
 
     async def mark_sent(self, outbox_id: int, now: datetime) -> None:
         async with self.db.transaction() as conn:
