@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from bot.config import Config
 from bot.model import Outgoing
+from bot.reach import reach_everyone
 
 # Mainland mobile numbers, optionally +86 and separated by spaces or dashes.
 _PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?!\d)")
@@ -82,7 +83,9 @@ def is_group_chat(chat: str, config: Config) -> bool:
 
 
 def for_delivery(messages: list[Outgoing], config: Config) -> list[Outgoing]:
-    """Mask what goes to groups; private messages pass unchanged."""
+    """Mask what goes to groups; private messages pass unchanged. Then people a group message
+    mentions on another platform get it where they can see it (:mod:`bot.reach`), masked as
+    it was for the group."""
     out = []
     for m in messages:
         if is_group_chat(m.chat, config):
@@ -90,4 +93,4 @@ def for_delivery(messages: list[Outgoing], config: Config) -> list[Outgoing]:
             if masked != m.text:
                 m = replace(m, text=masked)
         out.append(m)
-    return out
+    return reach_everyone(out, config, lambda chat: is_group_chat(chat, config))

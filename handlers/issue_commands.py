@@ -8,7 +8,7 @@ from functools import wraps
 
 from bot.commands import CommandCall, parse_number
 from bot.feature import CommandHandler, Context
-from bot.model import Incoming, Kind, Outgoing, Role
+from bot.model import Incoming, Kind, Outgoing, Role, platform_of
 from bot.privacy import mask
 from handlers import issue_texts as t
 from handlers.issue_flow import (
@@ -67,11 +67,18 @@ async def status_reply(ctx: Context, msg: Incoming, issue: Issue, text: str) -> 
             Outgoing(
                 msg.chat,
                 Kind.COMMAND_REPLY,
-                t.done_for_actor(issue, issue.status),
+                t.done_for_actor(issue, issue.status, elsewhere(issue.chat, msg.chat)),
                 issue=issue.number,
             )
         )
     return outs
+
+
+def elsewhere(group: str, actor_chat: str) -> str | None:
+    """The group's platform when the actor writes from another one (so "in the group" would
+    not tell them which group); None when it is the same platform."""
+    platform = platform_of(group)
+    return platform if platform != platform_of(actor_chat) else None
 
 
 def require_text(msg: Incoming, issue: Issue, text: str, what: str, usage: str) -> str:

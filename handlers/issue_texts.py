@@ -192,8 +192,14 @@ def ask_confirm(issue: Issue, label: str) -> str:
     )
 
 
-def done_for_actor(issue: Issue, status: IssueStatus) -> str:
-    return f"好的，第 {issue.number} 号问题现在是“{STATUS_LABELS[status]}”，已在群里同步。"
+# Named when the actor writes from another platform than the issue's group.
+GROUP_OF_PLATFORM = {"telegram": "Telegram 群", "wechat": "微信群"}
+
+
+def done_for_actor(issue: Issue, status: IssueStatus, group_elsewhere: str | None = None) -> str:
+    """``group_elsewhere``: the platform of the issue's group when the actor is on another."""
+    where = GROUP_OF_PLATFORM.get(group_elsewhere or "", "群")
+    return f"好的，第 {issue.number} 号问题现在是“{STATUS_LABELS[status]}”，已在{where}里同步。"
 
 
 def followed(issue: Issue) -> str:

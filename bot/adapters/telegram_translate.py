@@ -153,10 +153,12 @@ class Chunk:
 
 
 def render(out: Outgoing) -> list[Chunk]:
-    """``out`` as one or more messages; mentions go in the first only."""
+    """``out`` as one or more messages; mentions go in the first only. In a private chat the
+    recipient is not mentioned (the chat id is the person's id): "@小王" to 小王 is noise."""
     chunks = []
+    first = tuple(m for m in out.mentions if m.user != out.chat)
     for i, piece in enumerate(split_text(out.text)):
-        mentions = out.mentions if i == 0 else ()
+        mentions = first if i == 0 else ()
         plain_front = " ".join(f"@{m.name}" for m in mentions if f"@{m.name}" not in piece)
         plain = f"{plain_front} {piece}" if plain_front else piece
         chunks.append(Chunk(render_html(piece, mentions), plain))

@@ -124,11 +124,13 @@ class Config:
     def summary(self) -> str:
         heads = sum(1 for p in self.people if p.role is Role.HEAD)
         grid = sum(1 for p in self.people if p.role is Role.GRID_WORKER)
-        platforms = ["local"]
-        if self.telegram.enabled:
-            platforms.append("telegram")
-        if self.wechat.enabled:
-            platforms.append("wechat")
+        # What `linli run` connects to; the local chat (`linli chat`) is always there.
+        enabled = [
+            name
+            for name, on in (("telegram", self.telegram), ("wechat", self.wechat))
+            if on.enabled
+        ]
+        platforms = enabled or ["none enabled (only `linli chat`)"]
         return (
             f"{self.source}: OK — {self.community_name}: {_n(len(self.buildings), 'building')}, "
             f"{_n(sum(len(b.chats) for b in self.buildings), 'group chat')}, "
