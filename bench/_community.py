@@ -2,7 +2,7 @@
 
 The community is written as a TOML config in a directory and read back with
 :func:`bot.config.load_config`, so the config loader is exercised at that size too. Messages
-come from the project's labelled corpus (``bench/data/corpus-*.tsv``) when it exists, or from a
+come from the project's labelled corpus (``bot/understand/data/corpus/train/``) when it exists, or from a
 small built-in list.
 """
 
@@ -19,7 +19,6 @@ from bot.model import Incoming
 BUILDINGS = 1_000
 RESIDENTS = 100_000
 GRID_WORKERS = 10  # each covers 100 buildings
-DATA = Path(__file__).resolve().parent / "data"
 
 # Used until the labelled corpus exists: (intent, text).
 _BUILTIN: tuple[tuple[str, str], ...] = (
@@ -53,19 +52,13 @@ class Sample:
 
 
 def corpus() -> tuple[list[Sample], str]:
-    """Labelled samples and where they came from."""
-    samples: list[Sample] = []
-    files = sorted(DATA.glob("corpus-*.tsv"))
-    for path in files:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if len(cols) < 5 or cols[0] == "intent":
-                continue
-            samples.append(Sample(cols[0].strip(), cols[4].strip()))
+    """Labelled samples and where they came from (the training split of the corpus)."""
+    from bot.understand.corpus import TRAIN_DIR, training_examples
+
+    samples = [Sample(ex.intent, ex.text) for ex in training_examples()]
     if len(samples) >= 20:
-        return samples, ", ".join(p.name for p in files) + f" ({len(samples)} lines)"
+        files = ", ".join(p.name for p in sorted(TRAIN_DIR.glob("*.tsv")))
+        return samples, f"{files} ({len(samples)} lines)"
     return [Sample(i, t) for i, t in _BUILTIN], f"built-in list ({len(_BUILTIN)} lines)"
 
 

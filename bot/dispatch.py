@@ -32,7 +32,9 @@ from storage import StorageError, Store
 
 log = logging.getLogger(__name__)
 
-MAX_TEXT_CHARS = 4000
+# A WeChat rant can run to thousands of characters with the problem at its end; understanding
+# reads all of it at bounded cost (bot/understand/classify.py).
+MAX_TEXT_CHARS = 10_000
 
 
 def sanitise(msg: Incoming) -> Incoming:

@@ -6,6 +6,6 @@
 
 from __future__ import annotations
 
-from bot.understand.classify import Intent, Understanding, understand
+from bot.understand.classify import Intent, Understanding, report_category, understand
 
-__all__ = ["Intent", "Understanding", "understand"]
+__all__ = ["Intent", "Understanding", "report_category", "understand"]

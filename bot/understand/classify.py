@@ -1,36 +1,43 @@
-"""Classifying one message: intent, category, urgency, location, keywords.
+"""Classifying one message: intent, category, urgency, sensitivity, location, keywords.
 
-The decision, in order (each step explained by the words in ``keywords``):
+The decision, in order:
 
-1. Urgent words (fire, gas, someone trapped, a burst pipe, a missing child, objects thrown
-   from height, someone collapsed) that are not hypothetical make an urgent report — even in
-   question form, because missing one is the worst error.
-2. A message saying all is clear, that something was fixed, announcing a planned outage, or
-   only joining someone else's report ("我也是") is chat.
-3. An offer or a help request, by the earliest offer/help word — unless the message puts an
-   asserted problem to the management ("物业能不能帮忙处理一下漏水").
-4. A problem word or a category keyword outside a status question makes a report.
-5. Anything else is chat.
-
-The category is the one named by a keyword, else by a topic; among equals the first named.
+1. The whole message is read: the lexicon and the safety rules scan all of it (linear
+   cost); a long one is split into sentences, and those that name a problem (an urgent,
+   problem or category word) are analysed by jieba and the model, up to
+   :data:`MAX_ANALYSED` characters, so a leak at the end of a long rant is found.
+2. Safety rules (:mod:`bot.understand.safety`) decide urgency and sensitivity over the whole
+   message. An urgent message is a report, whatever the model thinks.
+3. Two conversational rules stay explicit: joining someone's report ("我也是") and a bare
+   "still not fixed" (which answers the bot about an earlier issue) are chat.
+4. Words an admin added in the config's ``[understanding]`` section apply on top of the model:
+   such a category keyword makes a report of that category.
+5. Otherwise the learned model (:mod:`bot.understand.model`) decides the intent and the
+   category, from the jieba words, the characters and the lexicon tags of the message.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 
 from bot.config.understanding import Taxonomy
-from bot.understand import rules
-from bot.understand.lexicon import Hit, Role, lexicon_for
+from bot.understand import model, rules, safety
+from bot.understand.features import model_line
+from bot.understand.lexicon import Hit, Lexicon, Role, lexicon_for
 from bot.understand.location import extract_location
 from bot.understand.normalise import normalise
 from bot.understand.tokenizer import lcut
 
-#: Only the start of a long message is analysed: rants put the problem first, and the cost
-#: of understanding must not grow with the length of a paste.
+#: At most this many characters go through jieba and the model; longer messages keep the
+#: sentences that name a problem (:func:`focus`).
 MAX_ANALYSED = 500
+#: A "sentence" longer than this (a paste without punctuation) is cut into pieces this long.
+MAX_SENTENCE = 160
 MAX_KEYWORDS = 8
+
+_SENTENCE = re.compile(r"[^。!！?？;；\n]+[。!！?？;；\n]*|[。!！?？;；\n]+")
 
 
 class Intent(enum.StrEnum):
@@ -48,57 +55,118 @@ class Understanding:
     urgent: bool
     location: str | None
     keywords: tuple[str, ...]
+    sensitive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the rules and the model look at: the analysed part of the normalised text, its
+    lexicon hits and jieba tokens, and the model's input line."""
+
+    text: str
+    hits: list[Hit]
+    tokens: list[str]
+    line: str
+
+
+def read(norm: str, lexicon: Lexicon, hits: list[Hit] | None = None) -> Reading:
+    """The analysed part of a normalised message (see :func:`focus`) and its features.
+    ``hits``: the lexicon hits of the whole of ``norm``, when already known."""
+    if len(norm) <= MAX_ANALYSED:
+        analysed = norm
+        hits = lexicon.scan(norm) if hits is None else hits
+    else:
+        analysed = focus(norm, lexicon.scan(norm) if hits is None else hits)
+        hits = lexicon.scan(analysed)
+    tokens = lcut(analysed)
+    return Reading(analysed, hits, tokens, model_line(analysed, tokens, hits))
+
+
+def focus(norm: str, hits: list[Hit]) -> str:
+    """At most :data:`MAX_ANALYSED` characters of ``norm``, given its lexicon ``hits``: all
+    of it when short; otherwise, in text order, the sentences that name a problem (urgent
+    ones first) while they fit, or the first sentence when none does. Linear in the length
+    of ``norm``."""
+    if len(norm) <= MAX_ANALYSED:
+        return norm
+    spans: list[tuple[int, int]] = []
+    for match in _SENTENCE.finditer(norm):
+        for start in range(match.start(), match.end(), MAX_SENTENCE):
+            spans.append((start, min(start + MAX_SENTENCE, match.end())))
+    rank: dict[int, int] = {}
+    index = 0
+    for hit in hits:  # hits and spans are both in text order
+        while index < len(spans) and spans[index][1] <= hit.pos:
+            index += 1
+        if index == len(spans):
+            break
+        if hit.has(Role.URGENT):
+            rank[index] = 0
+        elif hit.has(Role.PROBLEM) or hit.has(Role.KEYWORD):
+            rank.setdefault(index, 1)
+    if not rank:
+        return norm[spans[0][0] : spans[0][1]]
+    chosen: set[int] = set()
+    budget = MAX_ANALYSED
+    for index in sorted(rank, key=lambda i: (rank[i], i)):
+        size = spans[index][1] - spans[index][0]
+        if size <= budget:
+            chosen.add(index)
+            budget -= size
+    return "".join(norm[spans[i][0] : spans[i][1]] for i in sorted(chosen))[:MAX_ANALYSED]
 
 
 def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> Understanding:
-    """Understand one message; pure and deterministic (see the module docstring).
+    """Understand one message; pure and deterministic for a given model (see the module
+    docstring).
 
     ``chat_keywords=False`` leaves the keywords of chit-chat empty: nothing downstream of the
-    dispatcher reads them, and segmenting most of the group's messages for nothing would be
-    the costliest step of handling them (``linli classify`` keeps them, to explain itself).
+    dispatcher reads them (``linli classify`` keeps them, to explain itself).
     """
     norm = normalise(text)
-    analysed = norm[:MAX_ANALYSED]
     lexicon = lexicon_for(taxonomy)
-    hits = lexicon.scan(analysed)
-    intent, urgent, why = _intent(analysed, hits)
-    category = location = None
-    if intent is Intent.REPORT:
-        category = _category(analysed, hits)
+    all_hits = lexicon.scan(norm)
+    reading = read(norm, lexicon, all_hits)
+    analysed, hits = reading.text, reading.hits
+    # Safety reads the whole message, not only the analysed part.
+    urgent = safety.urgent(norm, all_hits)
+    sensitive = safety.sensitive(norm)
+    prediction = model.active().predict(reading.line)
+    intent = Intent(prediction.intent)
+    category = prediction.category
+    admin = _admin_category(hits, taxonomy)
+    if urgent:
+        intent = Intent.REPORT
+        category = _urgent_category(analysed, hits) or category
+    elif rules.me_too(analysed) or _only_still_broken(hits):
+        intent = Intent.CHAT
+    elif admin is not None:
+        intent, category = Intent.REPORT, admin
+    if intent is not Intent.REPORT:
+        category = None
+        location = None
+    else:
+        category = category if category in taxonomy.codes else "other"
         location = extract_location(analysed)
     if intent is Intent.CHAT and not chat_keywords:
         keywords: tuple[str, ...] = ()
     else:
-        keywords = _keywords(analysed, why, lexicon.words, location)
-    return Understanding(norm, intent, category, urgent, location, keywords)
+        keywords = _keywords(reading.tokens, _why(intent, hits), lexicon.words, location)
+    return Understanding(norm, intent, category, urgent, location, keywords, sensitive)
 
 
-def _intent(text: str, hits: list[Hit]) -> tuple[Intent, bool, list[Hit]]:
-    """The intent, urgency, and the hits that decided them."""
-    urgent_hits = [h for h in hits if h.has(Role.URGENT) and rules.real_urgent(text, h)]
-    if urgent_hits and not rules.all_clear(text):
-        return Intent.REPORT, True, hits
-    if rules.all_clear(text) or rules.fixed(text, hits) or rules.notice(text):
-        return Intent.CHAT, False, [h for h in hits if h.has(Role.CHAT)]
-    if rules.me_too(text):
-        return Intent.CHAT, False, []
-    questions = rules.question_spans(text)
-    asserted = [
-        h
-        for h in hits
-        if (h.has(Role.PROBLEM) or h.has(Role.KEYWORD))
-        and not any(a <= h.pos < b for a, b in questions)
-    ]
-    for hit in hits:
-        offer = hit.has(Role.OFFER) and rules.offered_by_speaker(text, hit)
-        if offer or (hit.has(Role.HELP) and rules.help_cue(text, hit)):
-            if asserted and rules.addressed_to_management(text):
-                break
-            intent = Intent.OFFER if offer else Intent.HELP_REQUEST
-            return intent, False, [hit]
-    if asserted and not _only_still_broken(asserted, hits):
-        return Intent.REPORT, False, hits
-    return Intent.CHAT, False, [h for h in hits if h.has(Role.CHAT)]
+def report_category(text: str, taxonomy: Taxonomy) -> str:
+    """The category ``text`` would have as a report, whatever its intent (for a message staff
+    file that the bot did not take for a report)."""
+    norm = normalise(text)
+    lexicon = lexicon_for(taxonomy)
+    reading = read(norm, lexicon)
+    code = (
+        _admin_category(reading.hits, taxonomy)
+        or _urgent_category(reading.text, reading.hits)
+        or model.active().predict(reading.line).category
+    )
+    return code if code in taxonomy.codes else "other"
 
 
 # "Still not fixed" refers to something said before: alone ("还没修好") it answers the bot's
@@ -107,39 +175,77 @@ def _intent(text: str, hits: list[Hit]) -> tuple[Intent, bool, list[Hit]]:
 _STILL_BROKEN = frozenset({"还没修好", "没修好", "还没修"})
 
 
-def _only_still_broken(asserted: list[Hit], hits: list[Hit]) -> bool:
-    if any(h.word not in _STILL_BROKEN for h in asserted):
+def _only_still_broken(hits: list[Hit]) -> bool:
+    asserted = [h for h in hits if h.has(Role.PROBLEM) or h.has(Role.KEYWORD)]
+    if not asserted or any(h.word not in _STILL_BROKEN for h in asserted):
         return False
     return not any(h.has(Role.TOPIC) for h in hits)
 
 
-def _category(text: str, hits: list[Hit]) -> str:
-    best: tuple[int, int, str] | None = None
+def _urgent_category(text: str, hits: list[Hit]) -> str | None:
+    """The category an urgent word names itself (煤气味: fire safety, 困人: elevator)."""
     for hit in hits:
-        # A hypothetical danger ("万一着火") names a topic, not the problem.
-        imagined = hit.has(Role.URGENT) and not rules.real_urgent(text, hit)
-        for role, code in hit.tags:
-            if role is Role.KEYWORD or role is Role.TOPIC:
-                if role is Role.KEYWORD and not imagined:
-                    tier = 0
-                else:
-                    # Naming the management (物业) says whom to ask, not what is wrong.
-                    tier = 2 if rules.management_word(hit.word) else 1
-                key = (tier, hit.pos, code)
-                if best is None or key < best:
-                    best = key
-    return best[2] if best else "other"
+        if safety.real_urgent_word(text, hit):
+            for role, code in sorted(hit.tags):
+                if role is Role.KEYWORD and code:
+                    return code
+    return None
+
+
+def _admin_category(hits: list[Hit], taxonomy: Taxonomy) -> str | None:
+    """The category of the first keyword an admin added in the config (not shipped)."""
+    added = _admin_words(taxonomy)
+    if not added:
+        return None
+    for hit in hits:
+        code = added.get(hit.word)
+        if code is not None:
+            return code
+    return None
+
+
+def _admin_words(taxonomy: Taxonomy) -> dict[str, str]:
+    cached = _ADMIN_WORDS.get(id(taxonomy))
+    if cached is not None and cached[0] is taxonomy:
+        return cached[1]
+    from bot.config.understanding import default_taxonomy
+
+    shipped = {(c.code, w) for c in default_taxonomy().categories for w in c.keywords}
+    added = {
+        word: cat.code
+        for cat in taxonomy.categories
+        for word in cat.keywords
+        if (cat.code, word) not in shipped
+    }
+    if len(_ADMIN_WORDS) >= 8:
+        _ADMIN_WORDS.clear()
+    _ADMIN_WORDS[id(taxonomy)] = (taxonomy, added)
+    return added
+
+
+_ADMIN_WORDS: dict[int, tuple[Taxonomy, dict[str, str]]] = {}
+
+_WHY_ROLES = {
+    Intent.REPORT: (Role.URGENT, Role.PROBLEM, Role.KEYWORD, Role.TOPIC),
+    Intent.HELP_REQUEST: (Role.HELP,),
+    Intent.OFFER: (Role.OFFER,),
+    Intent.CHAT: (Role.CHAT,),
+}
+
+
+def _why(intent: Intent, hits: list[Hit]) -> set[str]:
+    roles = _WHY_ROLES[intent]
+    return {h.word for h in hits if any(h.has(r) for r in roles)}
 
 
 def _keywords(
-    text: str, why: list[Hit], lexicon_words: frozenset[str], location: str | None
+    tokens: list[str], wanted: set[str], lexicon_words: frozenset[str], location: str | None
 ) -> tuple[str, ...]:
-    """The jieba tokens that explain the decision (lexicon words, when some hit decided it),
-    in text order, then the location as one keyword however jieba cut it."""
-    wanted = {h.word for h in why}
+    """The jieba tokens that explain the decision (lexicon words), in text order, then the
+    location as one keyword however jieba cut it."""
     out: list[str] = []
     if wanted:
-        for token in lcut(text):
+        for token in tokens:
             if token not in out and (
                 token in wanted or (len(token) > 1 and token in lexicon_words)
             ):

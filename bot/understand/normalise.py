@@ -16,8 +16,9 @@ from typing import Any
 
 import opencc
 
-#: Longest text kept in :attr:`Understanding.text` (the dispatcher already caps at 4000).
-MAX_TEXT = 2000
+#: Longest text kept in :attr:`Understanding.text` (the dispatcher caps at the same length).
+#: Long enough for a pasted rant: the problem may come at its end.
+MAX_TEXT = 10_000
 
 # Emoji that residents use instead of a word; everything else in the "symbol, other"
 # category is dropped.

@@ -82,7 +82,9 @@ def tokenizer() -> Any:  # a jieba.Tokenizer (jieba has no type information)
 def add_words(words: set[str] | frozenset[str]) -> None:
     """Teach the tokenizer extra words (a taxonomy's, possibly from the config)."""
     tok = tokenizer()
-    for word in words:
+    # Sorted: jieba suggests a new word's frequency from the words added before it, so the
+    # order (a set's, which changes with the hash seed) must not vary between processes.
+    for word in sorted(words):
         if len(word) > 1 and word not in tok.FREQ:
             tok.add_word(word)
 

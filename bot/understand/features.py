@@ -1,0 +1,75 @@
+"""What the learned model sees of a message: jieba words, characters, and lexicon tags.
+
+The model input is one line of space-separated tokens:
+
+- the jieba words of the (normalised) text, numbers folded to ``<n>`` (3号楼 and 5号楼 are
+  the same kind of thing);
+- every Chinese character on its own, so a word jieba cut differently, or never saw, still
+  counts (fastText's word bigrams then give character bigrams too);
+- one tag per lexicon word found (``@problem``, ``@help``, ``@kw_water``, ``@topic_lighting``…)
+  and per sentence rule that fired (``@question``, ``@fixed``…), so the model learns from the
+  corpus how far to trust each of the readable rules instead of being overruled by them.
+
+Training and prediction build the line with the same function, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.understand import rules, safety
+from bot.understand.lexicon import Hit, Role
+
+_NUMBER = re.compile(r"^[0-9０-９.]+$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SKIP = frozenset(" \t，。！？、,.!?;；:：~…-—()（）\"'“”‘’【】[]")
+
+
+def model_line(text: str, tokens: list[str], hits: list[Hit]) -> str:
+    """The model's input for ``text`` (already normalised), its jieba ``tokens`` and the
+    lexicon ``hits`` found in it."""
+    out: list[str] = []
+    for token in tokens:
+        token = token.strip()
+        if not token or token in _SKIP:
+            continue
+        out.append("<n>" if _NUMBER.match(token) else token.lower())
+    out.extend(_HAN.findall(text))
+    out.extend(tags(text, hits))
+    return " ".join(out)
+
+
+def tags(text: str, hits: list[Hit]) -> list[str]:
+    """Lexicon and rule tags, in a fixed order (no duplicates)."""
+    found: list[str] = []
+    questions = rules.question_spans(text)
+    for hit in hits:
+        asked = any(a <= hit.pos < b for a, b in questions)
+        for role, code in sorted(hit.tags):
+            if role is Role.URGENT and not safety.real_urgent_word(text, hit):
+                tag = "@urgent_imagined"
+            elif role is Role.OFFER and not rules.offered_by_speaker(text, hit):
+                tag = "@offer_elsewhere"
+            elif role is Role.HELP and not rules.help_cue(text, hit):
+                tag = "@help_management"
+            elif code:
+                tag = f"@{role}_{code}"
+            else:
+                tag = f"@{role}"
+            if asked and role in (Role.PROBLEM, Role.KEYWORD):
+                tag += "_asked"
+            if tag not in found:
+                found.append(tag)
+    if rules.all_clear(text):
+        found.append("@all_clear")
+    if rules.fixed(text, hits):
+        found.append("@fixed")
+    if rules.notice(text):
+        found.append("@notice")
+    if rules.me_too(text):
+        found.append("@me_too")
+    if rules.addressed_to_management(text):
+        found.append("@management")
+    if "?" in text or "？" in text or "吗" in text:
+        found.append("@q")
+    return found

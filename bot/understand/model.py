@@ -1,0 +1,112 @@
+"""The learned intent and category model, loaded once per process.
+
+One fastText classifier over :func:`bot.understand.features.model_line` with joint labels:
+``chat``, ``help_request``, ``offer`` and ``report.<category>``. Its probabilities give the
+intent (report probabilities summed) and the category (the best ``report.*`` label).
+
+The shipped model is ``data/model.ftz`` (built by ``python -m bot.understand.train``). A
+community that ran ``linli learn`` has its own model next to its database; :func:`use` points
+the process at it (at start-up and on SIGHUP) and falls back to the shipped one when it is
+missing or unreadable.
+
+Prediction goes through ``fasttext_pybind`` directly: it is the C++ predictor that both
+``fasttext-numpy2`` and ``fasttext-predict`` install, imports in about a millisecond and never
+loads numpy.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+SHIPPED_MODEL = Path(__file__).resolve().parent / "data" / "model.ftz"
+LABEL_PREFIX = "__label__"
+REPORT_PREFIX = "report."
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """The model's reading of one message: intent probabilities and the best category."""
+
+    intents: dict[str, float]
+    category: str | None
+    category_probability: float
+
+    @property
+    def intent(self) -> str:
+        return max(self.intents, key=lambda k: self.intents[k])
+
+
+class Model:
+    """A loaded fastText classifier (read-only, safe to share between tasks)."""
+
+    def __init__(self, path: Path) -> None:
+        import fasttext_pybind
+
+        self.path = path
+        self._ft: Any = fasttext_pybind.fasttext()
+        self._ft.loadModel(str(path))
+        self._k = len(self._ft_labels())
+
+    def _ft_labels(self) -> list[str]:
+        # fasttext-predict's binding has no getLabels: ask for every label of an empty line.
+        return [label for _, label in self._ft.predict("\n", -1, 0.0, "replace")]
+
+    def predict(self, line: str) -> Prediction:
+        intents = {"report": 0.0, "help_request": 0.0, "offer": 0.0, "chat": 0.0}
+        category: str | None = None
+        category_p = 0.0
+        for prob, label in self._ft.predict(line + "\n", self._k, 0.0, "replace"):
+            name = label[len(LABEL_PREFIX) :]
+            p = float(prob)
+            if name.startswith(REPORT_PREFIX):
+                intents["report"] += p
+                if p > category_p:
+                    category, category_p = name[len(REPORT_PREFIX) :], p
+            elif name in intents:
+                intents[name] += p
+        return Prediction(intents, category, category_p)
+
+
+_lock = threading.Lock()
+_active: Model | None = None
+_wanted: Path | None = None
+
+
+def use(path: Path | None) -> Path:
+    """Use the model at ``path`` (a community's own) from now on, or the shipped one when
+    ``path`` is None, missing or unreadable. Returns the path actually in use. Called at
+    start-up and on SIGHUP; a model being replaced is never half-read, because the new one
+    is loaded before it becomes active."""
+    global _active, _wanted
+    chosen = SHIPPED_MODEL
+    model: Model | None = None
+    if path is not None and path.exists():
+        try:
+            model = Model(path)
+            chosen = path
+        except (ValueError, RuntimeError, OSError) as exc:
+            log.warning("model=%s unreadable, using the shipped one: %s", path, exc)
+    if model is None:
+        model = Model(SHIPPED_MODEL)
+    with _lock:
+        _active, _wanted = model, path
+    log.info("understanding model=%s", chosen)
+    return chosen
+
+
+def active() -> Model:
+    """The model in use (the shipped one unless :func:`use` chose another)."""
+    global _active
+    model = _active
+    if model is None:
+        with _lock:
+            model = _active
+            if model is None:
+                model = _active = Model(SHIPPED_MODEL)
+    return model
