@@ -31,6 +31,9 @@ class Kind(enum.StrEnum):
     # Added by linli (not in the original contract list): an urgent report's immediate private
     # alert to the building's heads and grid workers.
     ISSUE_ALERT = "issue_alert"
+    # A message that may reveal domestic violence, a child being hurt or self-harm: answered
+    # privately to the sender and told privately to the building's staff, never in the group.
+    SENSITIVE_ALERT = "sensitive_alert"
 
 
 class Role(enum.StrEnum):
@@ -73,6 +76,9 @@ class Incoming:
     at: datetime
     message_id: str
     private: bool = False
+    #: The platform message id of the message this one replies to (Telegram reply, WeChat
+    #: quote) in the same chat, if any.
+    reply_to: str | None = None
 
     @property
     def platform(self) -> str:

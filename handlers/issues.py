@@ -15,6 +15,7 @@ from bot.model import Incoming, Kind, Mention, Outgoing
 from bot.permissions import RESIDENTS, STAFF, Permission, Where, Who
 from bot.understand import Intent, Understanding, understand
 from handlers import issue_commands as c
+from handlers import issue_corrections as corrections
 from handlers import issue_texts as t
 from handlers import issue_timers as timers
 from handlers.issue_flow import (
@@ -125,15 +126,34 @@ async def file_report(
 
 
 async def on_text(msg: Incoming, ctx: Context, u: Understanding) -> list[Outgoing] | None:
+    if u.sensitive:
+        # Never posted as a public issue: the sender and the staff hear of it privately.
+        return corrections.sensitive(msg, ctx)
     if u.intent is not Intent.REPORT or not ctx.in_group or ctx.building is None:
+        return None
+    if ctx.is_staff:
+        # Heads, grid workers and admins handle issues; their remarks in the group
+        # ("昨晚的噪音我上午去楼上敲门说一下") are not reports. They file with /report.
         return None
     return await file_report(msg, ctx, u, ctx.building, msg.chat, msg.text.strip())
 
 
 async def report(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
-    """``/report TEXT``: file a report the bot did not recognise on its own."""
+    """``/report TEXT``: file a report the bot did not recognise on its own. Staff replying
+    with a bare ``/report`` to a resident's message file that message for the resident."""
     text = call.args.strip()
     if not text:
+        try:
+            replied = await corrections.reported_reply(msg, ctx)
+        except corrections.ReplyProblem as problem:
+            return [problem.reply]
+        if replied is not None and ctx.building is not None:
+            resident, u = replied
+            if u.sensitive:
+                return corrections.sensitive(resident, ctx)
+            return await file_report(
+                resident, ctx, u, ctx.building, msg.chat, t.tidy(resident.text)
+            )
         return [Outgoing(msg.chat, Kind.ERROR, t.REPORT_EMPTY)]
     building = ctx.building
     named = next((b.name for b in ctx.config.buildings if text.startswith(b.name)), None)
@@ -151,6 +171,8 @@ async def report(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
     if building is None or chat is None:
         return [Outgoing(msg.chat, Kind.ERROR, t.NO_BUILDING)]
     u = understand(text, ctx.config.taxonomy)
+    if u.sensitive:
+        return corrections.sensitive(msg, ctx)
     return await file_report(msg, ctx, u, building, chat, t.tidy(text))
 
 
@@ -198,6 +220,15 @@ FEATURE = Feature(
         ),
         _cmd("show", c.show, "查看问题详情", "/show 编号", ("查看问题",)),
         _cmd("report", report, "报告问题", "/report 问题描述", ("报告问题",), needs_number=False),
+        _cmd(
+            "notissue",
+            corrections.notissue,
+            "不是问题，撤销",
+            "/notissue 编号",
+            ("不是问题",),
+            staff=True,
+        ),
+        _cmd("recat", corrections.recat, "改问题类别", "/recat 编号 类别", ("改类别",), staff=True),
         _cmd(
             "my",
             c.my,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from storage.corrections import CorrectionRepo
 from storage.db import Database, DatabaseInUse, StorageError
 from storage.events import EventRepo
 from storage.help import HelpRepo
@@ -30,6 +31,7 @@ class Store:
         self.issues = IssueRepo(db)
         self.help = HelpRepo(db)
         self.events = EventRepo(db)
+        self.corrections = CorrectionRepo(db)
 
     @classmethod
     async def open(cls, path: str | Path, engine: str = "inline") -> Store:

@@ -75,6 +75,26 @@ class InboxRepo:
             for r in rows
         ]
 
+    async def find(self, chat: str, message_id: str) -> Incoming | None:
+        """The stored message ``message_id`` of ``chat`` (what a reply refers to), or None."""
+        async with self.db.conn.execute(
+            "SELECT chat, message_id, sender, sender_name, text, at, private FROM inbox"
+            " WHERE chat = ? AND message_id = ?",
+            (chat, message_id),
+        ) as cur:
+            r = await cur.fetchone()
+        if r is None:
+            return None
+        return Incoming(
+            chat=r["chat"],
+            sender=r["sender"],
+            sender_name=r["sender_name"],
+            text=r["text"],
+            at=to_time(r["at"]),
+            message_id=r["message_id"],
+            private=bool(r["private"]),
+        )
+
     async def count(self) -> int:
         async with self.db.conn.execute("SELECT count(*) FROM inbox") as cur:
             row = await cur.fetchone()

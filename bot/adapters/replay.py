@@ -9,7 +9,7 @@ Script lines::
     {"at": "2026-05-01T11:00:00+08:00", "restart": true}     # stop and start the bot again
 
 A message line may carry ``"id"`` (the platform message id; the same id twice is a
-redelivery). Times without an offset are in the community's time zone. Before each line the
+redelivery) and ``"reply_to"`` (the id of the message it replies to, in the same chat). Times without an offset are in the community's time zone. Before each line the
 clock advances to its ``at`` and everything due by then fires. The output is deterministic.
 """
 
@@ -26,7 +26,7 @@ from bot.app import Linli
 from bot.config import Config
 from bot.model import Incoming
 
-_LINE_KEYS = {"at", "chat", "from", "name", "text", "tick", "restart", "id", "private"}
+_LINE_KEYS = {"at", "chat", "from", "name", "text", "tick", "restart", "id", "private", "reply_to"}
 
 
 class ScriptError(ValueError):
@@ -128,6 +128,7 @@ async def replay(
                     at=at,
                     message_id=str(item.get("id") or f"line-{n}"),
                     private=bool(item.get("private", item["chat"] == sender)),
+                    reply_to=str(item["reply_to"]) if item.get("reply_to") else None,
                 )
                 await app.handle(msg)
                 printed += await flush(app, at, out)

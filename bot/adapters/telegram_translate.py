@@ -92,6 +92,7 @@ def translate_update(update: Update) -> Translated:
         at=msg.date,
         message_id=str(msg.message_id),
         private=msg.chat.type == ChatType.PRIVATE,
+        reply_to=str(msg.reply_to_message.message_id) if msg.reply_to_message else None,
     )
 
 
