@@ -31,7 +31,7 @@ def test_mention_of_another_platform_is_plain_text() -> None:
 def test_long_text_is_split_at_line_ends_and_mentions_only_the_first_piece() -> None:
     text = "\n".join(f"第 {i} 行" + "字" * 50 for i in range(300))
     pieces = render(
-        Outgoing("telegram:1", Kind.DIGEST, text, mentions=(Mention("telegram:1", "张"),))
+        Outgoing("telegram:-1001", Kind.DIGEST, text, mentions=(Mention("telegram:1", "张"),))
     )
     assert len(pieces) > 1
     assert all(len(p.plain) <= 4096 for p in pieces)
