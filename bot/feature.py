@@ -62,7 +62,9 @@ class Command:
     ``permission`` says who may run it and where; the dispatcher enforces it before the
     handler runs (:mod:`bot.permissions`). ``sub_permissions`` overrides it for sub-commands
     named by the first word of the arguments (``/event add`` is for staff, ``/event list``
-    for residents).
+    for residents). ``args_permission``, when set, decides from the whole argument text
+    where the first word cannot (``/poll 3`` shows a tally to residents, ``/poll 问题 | …``
+    starts a poll, for staff); it returns None to keep the other rules.
     """
 
     name: str
@@ -74,9 +76,14 @@ class Command:
     staff_only: bool = False
     permission: Permission = RESIDENTS
     sub_permissions: Mapping[str, Permission] = field(default_factory=lambda: MappingProxyType({}))
+    args_permission: Callable[[str], Permission | None] | None = None
 
     def permission_for(self, args: str) -> Permission:
         """The permission that applies to this command with these arguments."""
+        if self.args_permission is not None:
+            decided = self.args_permission(args)
+            if decided is not None:
+                return decided
         if self.sub_permissions:
             first = args.split(None, 1)[0].lower() if args.strip() else ""
             found = self.sub_permissions.get(first)

@@ -34,6 +34,13 @@ class Kind(enum.StrEnum):
     # A message that may reveal domestic violence, a child being hurt or self-harm: answered
     # privately to the sender and told privately to the building's staff, never in the group.
     SENSITIVE_ALERT = "sensitive_alert"
+    # Second wave (contract): building polls (议事), ratings (评事), monthly reports (晒事) and
+    # patrols (定期巡).
+    POLL = "poll"
+    POLL_RESULT = "poll_result"
+    RATING_REQUEST = "rating_request"
+    MONTHLY_REPORT = "monthly_report"
+    PATROL_REMINDER = "patrol_reminder"
 
 
 class Role(enum.StrEnum):
@@ -103,18 +110,26 @@ class Outgoing:
     event: int | None = None
     mentions: tuple[Mention, ...] = field(default=())
     fallback_chat: str | None = None
+    # A message about a poll carries its number; one about several (the list of open polls)
+    # lists them all in ``polls`` and the first in ``poll``.
+    poll: int | None = None
+    polls: tuple[int, ...] = ()
 
     @property
     def platform(self) -> str:
         return platform_of(self.chat)
 
-    def refs(self) -> dict[str, int]:
+    def refs(self) -> dict[str, int | list[int]]:
         """The numbers this message is about, by key (only those that are set)."""
-        out: dict[str, int] = {}
+        out: dict[str, int | list[int]] = {}
         if self.issue is not None:
             out["issue"] = self.issue
         if self.request is not None:
             out["request"] = self.request
         if self.event is not None:
             out["event"] = self.event
+        if self.poll is not None:
+            out["poll"] = self.poll
+        if self.polls:
+            out["polls"] = list(self.polls)
         return out

@@ -10,6 +10,6 @@ from bot.feature import Feature
 
 
 def default_features() -> list[Feature]:
-    from handlers import admin, events, help, issues
+    from handlers import admin, events, help, issues, polls
 
-    return [admin.FEATURE, issues.FEATURE, help.FEATURE, events.FEATURE]
+    return [admin.FEATURE, issues.FEATURE, help.FEATURE, events.FEATURE, polls.FEATURE]

@@ -299,6 +299,8 @@ async def forget(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
         scrub=lambda text: redact(t.without_contact(text)),
     )
     await ctx.store.events.forget(msg.sender)
+    # Their votes still count, but no longer under their name.
+    await ctx.store.polls.forget_person(msg.sender)
     return [reply(msg, ctx, t.FORGOTTEN, None), *outs]
 
 

@@ -12,6 +12,7 @@ from storage.inbox import InboxRepo
 from storage.issues import IssueRepo
 from storage.kv import KvRepo
 from storage.outbox import OutboxRepo
+from storage.polls import PollRepo
 from storage.residents import ResidentRepo
 from storage.timers import TimerRepo
 
@@ -31,6 +32,7 @@ class Store:
         self.issues = IssueRepo(db)
         self.help = HelpRepo(db)
         self.events = EventRepo(db)
+        self.polls = PollRepo(db)
         self.corrections = CorrectionRepo(db)
 
     @classmethod

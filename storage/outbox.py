@@ -44,7 +44,8 @@ class OutboxRepo:
         for m in messages:
             cur = await self.db.conn.execute(
                 "INSERT INTO outbox (created_at, platform, chat, kind, text, issue, request, event,"
-                " mentions, fallback_chat, next_attempt_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " mentions, fallback_chat, next_attempt_at, poll, polls)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     ts,
                     m.platform,
@@ -57,6 +58,8 @@ class OutboxRepo:
                     json.dumps([[x.user, x.name] for x in m.mentions], ensure_ascii=False),
                     m.fallback_chat,
                     ts,
+                    m.poll,
+                    json.dumps(list(m.polls)),
                 ),
             )
             ids.append(int(cur.lastrowid or 0))
@@ -87,6 +90,8 @@ class OutboxRepo:
                     event=r["event"],
                     mentions=tuple(Mention(u, n) for u, n in json.loads(r["mentions"])),
                     fallback_chat=r["fallback_chat"],
+                    poll=r["poll"],
+                    polls=tuple(json.loads(r["polls"])),
                 ),
                 attempts=r["attempts"],
                 created_at=r["created_at"],

@@ -14,6 +14,14 @@ from pathlib import Path
 from types import MappingProxyType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.config.civic import (
+    PatrolsConfig,
+    PollsConfig,
+    ReportsConfig,
+    parse_patrols,
+    parse_polls,
+    parse_reports,
+)
 from bot.config.events import EventsConfig, parse_events
 from bot.config.help import HelpConfig, parse_help
 from bot.config.issues import IssuesConfig, parse_issues
@@ -69,6 +77,9 @@ class Config:
     taxonomy: Taxonomy = field(default_factory=default_taxonomy)
     help: HelpConfig = field(default_factory=HelpConfig)
     events: EventsConfig = field(default_factory=EventsConfig)
+    polls: PollsConfig = field(default_factory=PollsConfig)
+    reports: ReportsConfig = field(default_factory=ReportsConfig)
+    patrols: PatrolsConfig = field(default_factory=PatrolsConfig)
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     wechat: WeChatConfig = field(default_factory=WeChatConfig)
     # Indexes built once by parse_config.
@@ -273,6 +284,13 @@ def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Con
                 problems.add(
                     f"events.recurring[{ev.index}].buildings[{j}]", f"unknown building {b!r}"
                 )
+    polls = parse_polls(root.table("polls"))
+    reports = parse_reports(root.table("reports"))
+    patrols = parse_patrols(root)
+    for patrol in patrols.patrols:
+        for j, b in enumerate(patrol.buildings):
+            if b not in names:
+                problems.add(f"patrols[{patrol.index}].buildings[{j}]", f"unknown building {b!r}")
     telegram = parse_telegram(root.table("telegram"))
     wechat = parse_wechat(root.table("wechat"))
     root.done()
@@ -295,6 +313,9 @@ def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Con
         taxonomy=taxonomy,
         help=help_cfg,
         events=events,
+        polls=polls,
+        reports=reports,
+        patrols=patrols,
         telegram=telegram,
         wechat=wechat,
         building_of_chat=MappingProxyType(building_of_chat),

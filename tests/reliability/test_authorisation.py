@@ -7,7 +7,7 @@ the "posted" setup). Who may use a command at all is declared with it and proven
 command in ``test_permission_matrix.py``; this table adds what depends on the object (the
 issue's, the event's, the request's building). A refusal is an ``error`` reply and changes nothing; "allowed" means the
 command did its work (no ``error``). The expected table is the policy documented in the
-README ("Issues and commands", "Community events").
+README ("Issues and commands", "Community events", "Building polls").
 """
 
 from __future__ import annotations
@@ -78,6 +78,12 @@ POLICY: dict[str, tuple[str, set[str]]] = {
     "/my": ("", set(ROLES) - {"unbound_chat"}),
     "/report 1号楼 5单元电梯坏了": ("", KNOWN),
     "/help": ("", set(ROLES)),
+    # 议事: a poll is started by the building's staff; its residents (and heads) vote; its
+    # residents and staff see the tally.
+    "/poll 1号楼 楼下空地做什么 | 停车位 | 小花园": ("", STAFF_HERE),
+    "/vote 1 1": ("poll", {"resident_here", "head_here"}),
+    "投票 1 2": ("poll", {"resident_here", "head_here"}),
+    "/poll 1": ("poll", HERE),
     "/whoami": ("", set(ROLES)),
 }
 
@@ -113,6 +119,9 @@ async def outcome(config: Config, command: str, setup: str, role: str) -> str:
                 incoming("head_here", "/event add 2026-06-20 15:00 邻里茶话会 @活动室", 1)
             )
             assert outs and all(o.kind is not Kind.ERROR for o in outs)
+        if setup == "poll":
+            outs = await app.handle(incoming("head_here", "/poll 装充电桩吗 | 装 | 不装", 1))
+            assert [o.kind for o in outs] == [Kind.POLL]
         if setup == "joined":
             outs = await app.handle(incoming("resident_here", "报名 1", 2))
             assert outs and all(o.kind is not Kind.ERROR for o in outs)

@@ -1,5 +1,5 @@
 """Crash safety: SIGKILL the bot at random points while it works through a script (issues,
-help requests, events, ticks), restart it, and compare what it queued with an uninterrupted
+help requests, events, polls, ticks), restart it, and compare what it queued with an uninterrupted
 run.
 
 The bot runs as ``linli replay --database DB`` in a subprocess. A killed run is simply started
@@ -88,6 +88,10 @@ def build_script(seed: int, lines: int = 250) -> list[str]:
                     (f"/event add {when} 邻里茶话会 @活动室 limit 3", chat, head),
                     (f"报名 {rng.randint(1, 3)}", chat, resident),
                     (f"取消报名 {rng.randint(1, 3)}", chat, resident),
+                    # 议事: polls whose deadlines fall inside the script, and votes.
+                    (f"/poll 换不换物业 | 换 | 不换 截止 {when}", chat, head),
+                    (f"投票 {rng.randint(1, 3)} {rng.randint(1, 2)}", chat, resident),
+                    (f"/vote {rng.randint(1, 3)} {rng.randint(1, 2)}", resident, resident),
                 ]
             )
             item = {"chat": chat_of, "from": sender, "name": "邻居", "text": text}
@@ -121,7 +125,7 @@ def replay_cmd(script: Path, db: Path) -> list[str]:
 def queued(db: Path) -> Counter[tuple[object, ...]]:
     with sqlite3.connect(db) as conn:
         rows = conn.execute(
-            "SELECT created_at, chat, kind, text, issue, request, event FROM outbox"
+            "SELECT created_at, chat, kind, text, issue, request, event, poll FROM outbox"
         ).fetchall()
     return Counter(rows)
 
@@ -176,6 +180,8 @@ def test_sigkill_at_random_points_loses_and_repeats_nothing(tmp_path: Path) -> N
     total = inbox_size(reference_db)
     reference = queued(reference_db)
     assert sum(reference.values()) > 40  # the script makes the bot work
+    kinds = Counter(row[2] for row in reference.elements())
+    assert kinds["poll"] and kinds["poll_result"], kinds  # polls opened and closed
 
     rng = random.Random(2026)
     total_kills = 0

@@ -91,14 +91,23 @@ EXAMPLE_ARGS = {
     "reject": "1 不归我们管",
     "reopen": "1 还是不亮",
     "event": "",
+    "poll": "1",
+    "vote": "1 1",
 }
 SUB_ARGS = {"add": "add 2026-06-20 15:00 茶话会", "who": "who 1", "cancel": "cancel 1"}
+# Arguments that choose another permission through a command's ``args_permission`` (the
+# first word alone cannot tell ``/poll 3`` from ``/poll 问题 | 选项 | 选项``).
+ARGS_VARIANTS = {"poll": ["", "楼下空地做什么 | 停车位 | 小花园"]}
 
 
 def variants(cmd: Command) -> list[str]:
     """The argument texts to try: the command itself and one per sub-command permission."""
     out = [EXAMPLE_ARGS.get(cmd.name, "1")]
     seen: set[Permission] = {cmd.permission_for(out[0])}
+    for args in ARGS_VARIANTS.get(cmd.name, ()):
+        if cmd.permission_for(args) not in seen:
+            seen.add(cmd.permission_for(args))
+            out.append(args)
     for word, perm in cmd.sub_permissions.items():
         if perm not in seen:
             seen.add(perm)
