@@ -1,0 +1,370 @@
+"""Phases of the real-path bench, each run in a fresh subprocess by ``bench/realpath.py``.
+Every phase prints one JSON object as its last line.
+
+- ``steps``: the loop of ``linli run`` on script time: ``tick_and_recover`` every 10 s of
+  script time and on tick lines, ``Linli.handle`` for each message, then a delivery pass of
+  :class:`bot.delivery.Deliverer` to a recording fake platform (claims, rate limits, marks
+  sent). A step is all three; its wall and CPU time are recorded.
+- ``ticks``: the big ticks on a database with 100,000 open issues, 10,000 offers and 1,000
+  buildings, each timed while a heartbeat task measures how long the loop is blocked.
+- ``jieba``: bare ``jieba.lcut`` over the script's texts (the whole process is timed by the
+  caller).
+- ``startup``: import, config, open a database with history, start, first message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import random
+import resource
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+TICK_EVERY = timedelta(seconds=10)
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
+
+
+def emit(result: dict[str, Any]) -> None:
+    result["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    print(json.dumps(result), flush=True)
+
+
+class RecordingSender:
+    """A platform that accepts everything and counts what it got."""
+
+    platform = "local"
+
+    def __init__(self) -> None:
+        self.kinds: Counter[str] = Counter()
+
+    async def send(self, message: Any) -> None:
+        self.kinds[str(message.kind)] += 1
+
+
+def _read_script(path: str, config: Any, limit: int | None) -> list[dict[str, Any]]:
+    from bot.adapters.replay import parse_line
+
+    items = []
+    messages = 0
+    with open(path, encoding="utf-8") as fh:
+        for n, raw in enumerate(fh, 1):
+            item = parse_line(raw, n, config)
+            if item is None:
+                continue
+            if not item.get("tick"):
+                messages += 1
+                if limit is not None and messages > limit:
+                    break
+            items.append(item)
+    return items
+
+
+def steps(config_path: str, database: str, script: str, messages: int | None) -> None:
+    from bot.app import Linli
+    from bot.config import load_config
+    from bot.delivery import Deliverer, RateLimits
+    from bot.model import Incoming
+    from bot.runner import tick_and_recover
+    from bot.understand import understand
+
+    config = load_config(config_path)
+    items = _read_script(script, config, messages)
+
+    async def run() -> dict[str, Any]:
+        first: datetime = items[0]["at"]
+        app = await Linli.open(config, database=database)
+        await app.start(first)
+        understand("预热一下分词", config.taxonomy)  # load the tokenizer before timing
+        sender = RecordingSender()
+        clock = [first]
+        deliverer = Deliverer(
+            app.store, sender, RateLimits(), clock=lambda: clock[0], rng=random.Random(1)
+        )
+        await deliverer.deliver_due()
+        perf, tcpu = time.perf_counter, time.thread_time
+        walls: list[float] = []
+        cpus: list[float] = []
+        msg_walls: list[float] = []
+        msg_cpus: list[float] = []
+        tick_max = 0.0
+        ticks = 0
+        last_tick: datetime | None = None
+        cpu0, t_start = time.process_time(), perf()
+        for n, item in enumerate(items, 1):
+            at: datetime = item["at"]
+            clock[0] = at
+            t, c0 = perf(), tcpu()
+            if item.get("tick") or last_tick is None or at - last_tick >= TICK_EVERY:
+                t1 = perf()
+                await tick_and_recover(app, at)
+                tick_max = max(tick_max, perf() - t1)
+                ticks += 1
+                last_tick = at
+            if not item.get("tick"):
+                sender_id = item["from"]
+                await app.handle(
+                    Incoming(
+                        chat=item["chat"],
+                        sender=sender_id,
+                        sender_name=str(item.get("name") or sender_id),
+                        text=item["text"],
+                        at=at,
+                        message_id=f"line-{n}",
+                        private=item["chat"] == sender_id,
+                    )
+                )
+            await deliverer.deliver_due()
+            wall, cpu = perf() - t, tcpu() - c0
+            walls.append(wall)
+            cpus.append(cpu)
+            if not item.get("tick"):
+                msg_walls.append(wall)
+                msg_cpus.append(cpu)
+        total_wall = perf() - t_start
+        total_cpu = time.process_time() - cpu0
+        pending = await app.store.outbox.pending_count()
+        await app.close()
+        tenth = max(1, len(msg_walls) // 10)
+        return {
+            "messages": len(msg_walls),
+            "steps": len(walls),
+            "ticks": ticks,
+            "wall_s": total_wall,
+            "cpu_s": total_cpu,
+            "msgs_per_s": len(msg_walls) / total_wall,
+            "cpu_per_msg_us": total_cpu / len(msg_walls) * 1e6,
+            "p50_ms": percentile(walls, 0.5) * 1e3,
+            "p99_ms": percentile(walls, 0.99) * 1e3,
+            "max_ms": max(walls) * 1e3,
+            "cpu_p99_ms": percentile(cpus, 0.99) * 1e3,
+            "tick_max_ms": tick_max * 1e3,
+            "first10_us": statistics.fmean(msg_walls[:tenth]) * 1e6,
+            "last10_us": statistics.fmean(msg_walls[-tenth:]) * 1e6,
+            "first10_cpu_us": statistics.fmean(msg_cpus[:tenth]) * 1e6,
+            "last10_cpu_us": statistics.fmean(msg_cpus[-tenth:]) * 1e6,
+            "sent": sum(sender.kinds.values()),
+            "sent_kinds": dict(sender.kinds),
+            "left_pending": pending,
+        }
+
+    emit(asyncio.run(run()))
+
+
+class Heartbeat:
+    """A task that yields to the loop in a tight loop; the longest gap between two of its
+    turns is the longest time something else held the loop."""
+
+    def __init__(self) -> None:
+        self.max_gap = 0.0
+        self._task: asyncio.Task[None] | None = None
+        self._stop = False
+
+    async def _beat(self) -> None:
+        perf = time.perf_counter
+        while not self._stop:
+            t = perf()
+            await asyncio.sleep(0)
+            self.max_gap = max(self.max_gap, perf() - t)
+
+    def reset(self) -> None:
+        self.max_gap = 0.0
+
+    def start(self) -> None:
+        self._task = asyncio.get_running_loop().create_task(self._beat())
+
+    async def stop(self) -> None:
+        self._stop = True
+        if self._task is not None:
+            await self._task
+
+
+def ticks(config_path: str, database: str) -> None:
+    from bench._script import START
+    from bot.app import Linli
+    from bot.config import load_config
+    from bot.delivery import Deliverer, RateLimits
+    from bot.model import Incoming
+    from handlers.event_schedule import REMINDER_TIMER
+    from handlers.help_matching import MONTHLY_THANKS
+
+    config = load_config(config_path)
+
+    async def run() -> dict[str, Any]:
+        app = await Linli.open(config, database=database)
+        await app.start(START)
+        conn = app.store.db.conn
+        beat = Heartbeat()
+        beat.start()
+        perf = time.perf_counter
+        out: dict[str, Any] = {}
+
+        async def timed(name: str, coro: Any) -> None:
+            await asyncio.sleep(0)
+            beat.reset()
+            t = perf()
+            result = await coro
+            elapsed = perf() - t
+            await asyncio.sleep(0)  # let the heartbeat record the gap the call caused
+            await asyncio.sleep(0)
+            out[name] = {
+                "ms": elapsed * 1e3,
+                "block_ms": beat.max_gap * 1e3,
+                "queued": len(result) if isinstance(result, list) else result,
+            }
+
+        async def due_now(kind: str, ref: int, payload: str, at: datetime) -> None:
+            async with app.store.transaction():
+                await conn.execute(
+                    "INSERT INTO timers (kind, ref, due_at, payload) VALUES (?, ?, ?, ?)",
+                    (kind, ref, at.timestamp(), payload),
+                )
+
+        now = START + timedelta(minutes=1)
+        await timed("idle", app.tick(now))
+        now = START.replace(hour=8) + timedelta(seconds=5)
+        await timed("digest", app.tick(now))
+        now += timedelta(minutes=1)
+        async with app.store.transaction():
+            await conn.execute(
+                "UPDATE timers SET due_at = ? WHERE id IN (SELECT id FROM timers WHERE"
+                " kind = 'issue_ack_reminder' AND done = 0 ORDER BY id LIMIT 1000)",
+                (now.timestamp(),),
+            )
+        await timed("ack_reminders_1000", app.tick(now))
+        now += timedelta(minutes=1)
+        await due_now(REMINDER_TIMER, 1, json.dumps({"before": 86400}), now)
+        await timed("event_reminder_1000_chats", app.tick(now))
+        now += timedelta(minutes=1)
+        await due_now(MONTHLY_THANKS, 0, "{}", now)
+        await timed("monthly_thanks", app.tick(now))
+        now += timedelta(minutes=1)
+        for k in range(5):
+            msg = Incoming(
+                chat="local:b1",
+                sender=f"local:r{1001 + k * 1000}",
+                sender_name="邻居",
+                text="谁能帮忙修一下电脑，系统开不了机",
+                at=now + timedelta(seconds=k),
+                message_id=f"help-{k}",
+            )
+            await timed(f"help_request_{k}", app.handle(msg))
+        sender = RecordingSender()
+        deliverer = Deliverer(app.store, sender, RateLimits(), clock=lambda: now)
+        pending = await app.store.outbox.pending_count()
+        passes = []
+        for _ in range(5):
+            beat.reset()
+            t = perf()
+            await deliverer.deliver_due()
+            elapsed = perf() - t
+            await asyncio.sleep(0)
+            await asyncio.sleep(0)
+            passes.append((elapsed * 1e3, beat.max_gap * 1e3))
+            now += timedelta(seconds=2)
+        out["delivery_pass"] = {
+            "ms": max(p[0] for p in passes),
+            "block_ms": max(p[1] for p in passes),
+            "queued": pending,
+            "sent": sum(sender.kinds.values()),
+        }
+        await beat.stop()
+        async with conn.execute(
+            "SELECT count(*) FROM issues WHERE status IN ('new','acknowledged','in_progress')"
+        ) as cur:
+            out["open_issues"] = (await cur.fetchone())[0]
+        async with conn.execute("SELECT count(*) FROM help_offers WHERE status='active'") as cur:
+            out["offers"] = (await cur.fetchone())[0]
+        await app.close()
+        return out
+
+    emit(asyncio.run(run()))
+
+
+def jieba_phase(texts_path: str) -> None:
+    t0 = time.perf_counter()
+    import jieba
+
+    with open(texts_path, encoding="utf-8") as fh:
+        texts = [json.loads(line) for line in fh]
+    jieba.initialize()
+    t1 = time.perf_counter()
+    c0 = time.process_time()
+    lcut = jieba.lcut
+    for text in texts:
+        lcut(text)
+    emit(
+        {
+            "texts": len(texts),
+            "load_s": t1 - t0,
+            "lcut_s": time.perf_counter() - t1,
+            "lcut_cpu_us": (time.process_time() - c0) / len(texts) * 1e6,
+        }
+    )
+
+
+def startup(config_path: str, database: str) -> None:
+    t0 = time.perf_counter()
+    from bot.app import Linli
+    from bot.config import load_config
+    from bot.model import Incoming
+
+    t_import = time.perf_counter()
+    config = load_config(config_path)
+    t_config = time.perf_counter()
+
+    async def run() -> tuple[float, float]:
+        from bench._script import START
+
+        app = await Linli.open(config, database=database)
+        await app.start(START)
+        t_open = time.perf_counter()
+        await app.handle(
+            Incoming("local:b1", "local:r1", "邻居1", "3单元楼道灯坏了好几天了", START, "first")
+        )
+        t_first = time.perf_counter()
+        await app.close()
+        return t_open, t_first
+
+    t_open, t_first = asyncio.run(run())
+    emit(
+        {
+            "import_s": t_import - t0,
+            "config_s": t_config - t_import,
+            "open_start_s": t_open - t_config,
+            "first_handle_s": t_first - t_open,
+            "in_process_s": t_first - t0,
+        }
+    )
+
+
+def main(argv: list[str]) -> None:
+    phase, args = argv[0], json.loads(argv[1])
+    if args.pop("pin", False):
+        cpus = sorted(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpus[-1]})
+    phases: dict[str, Callable[..., None]] = {
+        "steps": steps,
+        "ticks": ticks,
+        "jieba": jieba_phase,
+        "startup": startup,
+    }
+    phases[phase](**args)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

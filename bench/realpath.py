@@ -1,0 +1,272 @@
+"""Benchmark of the real path: what ``linli run`` and ``linli replay`` do, not only
+``Linli.handle``. Prints figures (never a timed unit test).
+
+    .venv/bin/python -m bench.realpath                    # all phases, a few minutes
+    .venv/bin/python -m bench.realpath --only replay,ticks --repeat 5
+
+The district of ``bench/_community.py`` (1,000 buildings, a head each, 100,000 residents) and
+a realistic script (``bench/_script.py``: 79% chit-chat, 10% reports, 5% help, 5% head
+commands, ticks every 200 lines, a day of bursts) run on databases that already hold
+history (``bench/_fixtures.py``: 10,000 offers; 1,000,000 stored messages; 100,000 open
+issues), built with bulk SQL once and cached. Each phase runs in a fresh subprocess pinned
+to one core; figures are medians over ``--repeat`` runs. Phases:
+
+- replay: ``linli replay`` of the 20,000-message script as a whole process (into a copy of
+  the 10,000-offer database), against a process doing bare ``jieba.lcut`` over the same
+  texts, alternating, in the same run;
+- steps: the ``linli run`` loop on script time (tick + handle + delivery to a recording
+  platform), into the offer database and into the 1,000,000-message one;
+- long: the same over a 100,000-message script (first 10% against last 10%);
+- ticks: the big ticks with 100,000 open issues (digest, 1,000 ack reminders at once, an
+  event reminder to 1,000 chats, monthly thanks, help requests, a delivery pass), each with
+  the longest time the event loop was blocked;
+- startup: a fresh process opening the 1,000,000-message database and handling a message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import _community, _fixtures, _script
+
+ROOT = Path(__file__).resolve().parent.parent
+PIN: int | None = None
+
+
+def _pin() -> None:
+    if PIN is not None:
+        os.sched_setaffinity(0, {PIN})
+
+
+def run_process(argv: list[str], stdout_path: Path | None = None) -> dict[str, Any]:
+    """Run ``argv`` pinned to one core; its wall time, CPU time and peak RSS (from wait4).
+    Its stdout goes to ``stdout_path`` if given, else its last line is read as JSON."""
+    with tempfile.TemporaryFile("w+") as err, tempfile.TemporaryFile("w+") as tmp_out:
+        out = open(stdout_path, "w", encoding="utf-8") if stdout_path else tmp_out
+        t = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=ROOT, stdout=out, stderr=err, preexec_fn=_pin)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if stdout_path:
+            out.close()
+        if proc.returncode != 0:
+            err.seek(0)
+            sys.stderr.write(err.read())
+            raise SystemExit(f"{' '.join(argv[:4])} failed (exit {proc.returncode})")
+        result: dict[str, Any] = {}
+        if not stdout_path:
+            tmp_out.seek(0)
+            text = tmp_out.read().strip()
+            if text:
+                result = json.loads(text.splitlines()[-1])
+    result["process_s"] = wall
+    result["process_cpu_s"] = usage.ru_utime + usage.ru_stime
+    result["process_rss_mb"] = usage.ru_maxrss / 1024
+    return result
+
+
+def phase(name: str, **args: Any) -> dict[str, Any]:
+    return run_process(
+        [sys.executable, "-m", "bench._realphases", name, json.dumps(args)],
+    )
+
+
+def med(rs: list[dict[str, Any]], key: str) -> float:
+    return statistics.median(r[key] for r in rs)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--messages", type=int, default=20_000, help="messages of the main script")
+    ap.add_argument("--long", type=int, default=100_000, help="messages of the long run")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per phase (medians)")
+    ap.add_argument("--long-repeat", type=int, default=1, help="runs of the long phase")
+    ap.add_argument("--only", default="", help="phases: replay,steps,long,ticks,startup")
+    ap.add_argument("--no-pin", action="store_true", help="do not pin phases to one core")
+    opts = ap.parse_args(argv)
+    only = set(filter(None, opts.only.split(",")))
+    global PIN
+    PIN = None if opts.no_pin else sorted(os.sched_getaffinity(0))[-1]
+
+    def wanted(name: str) -> bool:
+        return not only or name in only
+
+    tmp = Path(tempfile.mkdtemp(prefix="linli-realpath-"))
+    t_all = time.perf_counter()
+    try:
+        config = str(_community.write_config(tmp))
+        script = tmp / "script.jsonl"
+        texts = _script.write(str(script), opts.messages)
+        texts_path = tmp / "texts.jsonl"
+        texts_path.write_text(
+            "".join(json.dumps(t, ensure_ascii=False) + "\n" for t in texts), encoding="utf-8"
+        )
+        print(
+            f"linli real-path bench — {os.cpu_count()} cores (shared), Python {sys.version.split()[0]}"
+        )
+        print(f"district: {_community.BUILDINGS} buildings, {_community.RESIDENTS} residents")
+        print(f"script: {opts.messages} messages; {_script.MIX_DOC}")
+        t = time.perf_counter()
+        for name in ("base", "history", "ticks"):
+            _fixtures.fixture(name)
+        print(
+            f"fixtures (cached in {_fixtures.cache_dir()}): ready in {time.perf_counter() - t:.1f} s"
+        )
+        print(f"medians of {opts.repeat} runs, fresh subprocess each, pinned to cpu {PIN}\n")
+        n = 0
+
+        def db(name: str) -> str:
+            nonlocal n
+            n += 1
+            return _fixtures.copy_to(name, tmp / f"db{n}")
+
+        def done_with(path: str) -> None:
+            shutil.rmtree(Path(path).parent, ignore_errors=True)
+
+        if wanted("replay"):
+            rs, js = [], []
+            for _ in range(opts.repeat):
+                database = db("base")
+                r = run_process(
+                    [
+                        sys.executable,
+                        "-m",
+                        "bot.cli",
+                        "replay",
+                        str(script),
+                        "--config",
+                        config,
+                        "--database",
+                        database,
+                    ],
+                    stdout_path=tmp / "replay.out",
+                )
+                r["printed"] = sum(1 for _ in open(tmp / "replay.out", encoding="utf-8"))
+                rs.append(r)
+                done_with(database)
+                js.append(phase("jieba", texts_path=str(texts_path)))
+            m = opts.messages
+            rw, rc = med(rs, "process_s"), med(rs, "process_cpu_s")
+            jw, jc = med(js, "process_s"), med(js, "process_cpu_s")
+            print(f"replay: `linli replay` of {m} messages, whole process, 10,000 offers stored")
+            print(
+                f"  linli  {m / rw:7.0f} msgs/s  wall {rw:.2f} s  CPU {rc:.2f} s"
+                f"  peak RSS {med(rs, 'process_rss_mb'):.0f} MB  ({rs[0]['printed']} lines out)"
+                "   [target >= 2000 msgs/s]"
+            )
+            print(
+                f"  jieba  {m / jw:7.0f} msgs/s  wall {jw:.2f} s  CPU {jc:.2f} s"
+                f"  (load {med(js, 'load_s'):.2f} s, lcut {med(js, 'lcut_s'):.2f} s)"
+            )
+            ratios = [r["process_s"] / j["process_s"] for r, j in zip(rs, js, strict=True)]
+            cratios = [r["process_cpu_s"] / j["process_cpu_s"] for r, j in zip(rs, js, strict=True)]
+            print(
+                f"  ratio  {statistics.median(ratios):.1f}x bare jieba (wall), "
+                f"{statistics.median(cratios):.1f}x (CPU), pairs run back to back   [target <= 5x]\n"
+            )
+
+        def steps(fixture: str, path: Path, messages: int, repeat: int) -> list[dict[str, Any]]:
+            out = []
+            for _ in range(repeat):
+                database = db(fixture)
+                out.append(
+                    phase(
+                        "steps",
+                        config_path=config,
+                        database=database,
+                        script=str(path),
+                        messages=messages,
+                        pin=False,
+                    )
+                )
+                done_with(database)
+            return out
+
+        def show(label: str, rs: list[dict[str, Any]]) -> None:
+            print(
+                f"  {label:<22} {med(rs, 'msgs_per_s'):6.0f} msgs/s  CPU {med(rs, 'cpu_per_msg_us'):4.0f}"
+                f" µs/msg  step p50 {med(rs, 'p50_ms'):.2f} p99 {med(rs, 'p99_ms'):.2f}"
+                f" max {med(rs, 'max_ms'):.0f} ms  tick max {med(rs, 'tick_max_ms'):.0f} ms"
+                f"  first/last 10% {med(rs, 'first10_us'):.0f}/{med(rs, 'last10_us'):.0f} µs"
+                f"  RSS {med(rs, 'process_rss_mb'):.0f} MB"
+            )
+
+        if wanted("steps"):
+            print(f"steps: tick + handle + delivery ({opts.messages} messages, linli run loop)")
+            fresh = steps("base", script, opts.messages, opts.repeat)
+            show("10k offers, no history", fresh)
+            hist = steps("history", script, opts.messages, opts.repeat)
+            show("+ 1,000,000 messages", hist)
+            r0 = fresh[0]
+            print(
+                f"  history/fresh: {med(hist, 'cpu_per_msg_us') / med(fresh, 'cpu_per_msg_us'):.2f}x"
+                f" CPU per message, {med(fresh, 'msgs_per_s') / med(hist, 'msgs_per_s'):.2f}x wall"
+                "   [target <= 1.2x];  step p99 target < 5 ms"
+            )
+            print(
+                f"  delivered {r0['sent']} ({', '.join(f'{k} {v}' for k, v in sorted(r0['sent_kinds'].items()))});"
+                f" {r0['ticks']} ticks; {r0['left_pending']} left pending (rate limits)\n"
+            )
+
+        if wanted("long"):
+            long_script = tmp / "long.jsonl"
+            _script.write(str(long_script), opts.long, seed=2)
+            print(f"long: {opts.long} messages, tick + handle + delivery")
+            rs = steps("base", long_script, opts.long, opts.long_repeat)
+            show("10k offers", rs)
+            print(
+                f"  last 10% / first 10%: {med(rs, 'last10_us') / med(rs, 'first10_us'):.2f}x wall,"
+                f" {med(rs, 'last10_cpu_us') / med(rs, 'first10_cpu_us'):.2f}x CPU   [target <= 1.2x]\n"
+            )
+
+        if wanted("ticks"):
+            rs = []
+            for _ in range(opts.repeat):
+                database = db("ticks")
+                rs.append(phase("ticks", config_path=config, database=database, pin=True))
+                done_with(database)
+            r0 = rs[0]
+            print(
+                f"ticks: {r0['open_issues']:,} open issues, {r0['offers']:,} offers,"
+                f" {_community.BUILDINGS} buildings (longest loop block; target < 50 ms)"
+            )
+            for key, v in r0.items():
+                if isinstance(v, dict):
+                    ms = statistics.median(r[key]["ms"] for r in rs)
+                    block = statistics.median(r[key]["block_ms"] for r in rs)
+                    print(
+                        f"  {key:<26} {ms:8.1f} ms  loop blocked {block:7.1f} ms  queued {v['queued']}"
+                    )
+            print(f"  peak RSS {med(rs, 'process_rss_mb'):.0f} MB\n")
+
+        if wanted("startup"):
+            rs = []
+            for _ in range(opts.repeat):
+                database = db("history")
+                rs.append(phase("startup", config_path=config, database=database, pin=True))
+                done_with(database)
+            print(
+                f"startup: fresh process, 1,000,000-message database: {med(rs, 'process_s'):.2f} s"
+                f" to the first handled message (import {med(rs, 'import_s'):.2f}, config"
+                f" {med(rs, 'config_s'):.2f}, open+start {med(rs, 'open_start_s'):.2f}, first"
+                f" message {med(rs, 'first_handle_s'):.2f})  RSS {med(rs, 'process_rss_mb'):.0f} MB"
+                "   [target < 1 s]"
+            )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"\ntotal {time.perf_counter() - t_all:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
