@@ -13,7 +13,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from bot.commands import CommandCall
+from bot.commands import AliasForm, CommandCall
 from bot.config import Config
 from bot.model import Incoming, Outgoing, Role
 from bot.permissions import RESIDENTS, Permission
@@ -65,6 +65,10 @@ class Command:
     for residents). ``args_permission``, when set, decides from the whole argument text
     where the first word cannot (``/poll 3`` shows a tally to residents, ``/poll 问题 | …``
     starts a poll, for staff); it returns None to keep the other rules.
+    ``alias_form`` says what may follow an alias (default: numbers when ``alias_needs_number``,
+    else optional text); ``alias_words`` the only words allowed after an ``ALONE`` alias.
+    ``refers_to`` (``"issue"``, ``"event"``, ``"request"``): a reply to the bot's message about
+    one of these supplies the number when none is written ("收到" in reply means that issue).
     """
 
     name: str
@@ -90,6 +94,16 @@ class Command:
             if found is not None:
                 return found
         return self.permission
+
+    alias_form: AliasForm | None = None
+    alias_words: tuple[str, ...] = ()
+    refers_to: str | None = None
+
+    @property
+    def form(self) -> AliasForm:
+        if self.alias_form is not None:
+            return self.alias_form
+        return AliasForm.NUMBERS if self.alias_needs_number else AliasForm.OPTIONAL_TEXT
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,3 +29,16 @@ def unknown_command(name: str) -> str:
 def bad_arguments(problem: str, cmd: Command) -> str:
     usage = f"\n用法：{cmd.usage}" if cmd.usage else ""
     return f"{problem}{usage}"
+
+
+def command_hint(word: str, problem: str, *, titled: bool) -> str:
+    """A short hint for a command word that came without a usable number."""
+    if titled:
+        return f"{problem}请写“{word} 编号”或活动名称，例如“{word} 2”。发送“活动”可以查看近期活动。"
+    lead = problem or "没看懂是哪一个编号。"
+    return f"{lead}请写“{word} 编号”，例如“{word} 3”；几个一起写“{word} 3 4 5”。"
+
+
+def with_note(text: str, name: str, note: str | None) -> str:
+    """A status text with the note its author wrote after the number."""
+    return f"{text}\n{name}说：{note}" if note else text

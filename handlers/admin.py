@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.commands import CommandCall
+from bot.commands import AliasForm, CommandCall
 from bot.feature import Command, Context, Feature
 from bot.model import Incoming, Kind, Outgoing, Role
 from bot.permissions import ADMIN, EVERYONE
@@ -86,6 +86,8 @@ FEATURE = Feature(
             "查看可用命令",
             aliases=("帮助",),
             alias_needs_number=False,
+            alias_form=AliasForm.ALONE,
+            alias_words=tuple(FULL_HELP_WORDS),
             permission=EVERYONE,
         ),
         Command("whoami", whoami, "查看我的身份", permission=EVERYONE),

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from bot.commands import BadArguments, CommandCall, parse_number
+from bot.commands import AliasForm, BadArguments, CommandCall, parse_number
 from bot.config import Config
 from bot.feature import Command, Context, Feature
 from bot.model import Incoming, Kind, Mention, Outgoing, Role
@@ -349,8 +349,24 @@ FEATURE = Feature(
                 }
             ),
         ),
-        Command("join", join, "报名参加活动", usage="/join 编号", aliases=("报名",)),
-        Command("leave", leave, "取消活动报名", usage="/leave 编号", aliases=("取消报名",)),
+        Command(
+            "join",
+            join,
+            "报名参加活动",
+            usage="/join 编号",
+            aliases=("报名", "我报名", "我也报名", "我要报名"),
+            alias_form=AliasForm.TITLE,
+            refers_to="event",
+        ),
+        Command(
+            "leave",
+            leave,
+            "取消活动报名",
+            usage="/leave 编号",
+            aliases=("取消报名",),
+            alias_form=AliasForm.TITLE,
+            refers_to="event",
+        ),
     ),
     timers=MappingProxyType(
         {sched.SERIES_TIMER: sched.on_series, sched.REMINDER_TIMER: sched.on_reminder}

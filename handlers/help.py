@@ -12,7 +12,7 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from types import MappingProxyType
 
-from bot.commands import CommandCall, parse_number
+from bot.commands import AliasForm, CommandCall, parse_number
 from bot.feature import Command, Context, Feature
 from bot.model import Incoming, Kind, Outgoing
 from bot.permissions import EVERYONE, Permission, Where, Who
@@ -304,6 +304,8 @@ async def forget(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
     return [reply(msg, ctx, t.FORGOTTEN, None), *outs]
 
 
+R = "request"  # a reply to the bot's message about a request names that request
+
 FEATURE = Feature(
     name="help",
     commands=(
@@ -314,6 +316,7 @@ FEATURE = Feature(
             usage="/offer 技能 [说明]",
             aliases=("我能帮忙",),
             alias_needs_number=False,
+            alias_form=AliasForm.TEXT,
         ),
         Command("offers", offers, "查看我登记的帮忙"),
         Command(
@@ -323,15 +326,49 @@ FEATURE = Feature(
             usage="/need 需要什么帮忙",
             aliases=("求助",),
             alias_needs_number=False,
+            alias_form=AliasForm.TEXT,
         ),
         Command("needs", requests.needs, "查看我的求助"),
-        Command("accept", requests.accept, "接下求助", usage="/accept 编号", aliases=("接单",)),
         Command(
-            "decline", requests.decline, "这次帮不了", usage="/decline 编号", aliases=("帮不了",)
+            "accept",
+            requests.accept,
+            "接下求助",
+            usage="/accept 编号",
+            aliases=("接单",),
+            refers_to=R,
         ),
-        Command("done", requests.done, "求助已办好", usage="/done 编号", aliases=("已完成",)),
-        Command("cancel", requests.cancel, "撤回求助", usage="/cancel 编号", aliases=("撤回求助",)),
-        Command("post", requests.post, "把求助发到楼栋群", usage="/post 编号", aliases=("发到群",)),
+        Command(
+            "decline",
+            requests.decline,
+            "这次帮不了",
+            usage="/decline 编号",
+            aliases=("帮不了",),
+            refers_to=R,
+        ),
+        Command(
+            "done",
+            requests.done,
+            "求助已办好",
+            usage="/done 编号",
+            aliases=("已完成",),
+            refers_to=R,
+        ),
+        Command(
+            "cancel",
+            requests.cancel,
+            "撤回求助",
+            usage="/cancel 编号",
+            aliases=("撤回求助",),
+            refers_to=R,
+        ),
+        Command(
+            "post",
+            requests.post,
+            "把求助发到楼栋群",
+            usage="/post 编号",
+            aliases=("发到群",),
+            refers_to=R,
+        ),
         Command(
             "contact",
             contact,

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from functools import wraps
 
-from bot.commands import CommandCall, parse_number
+from bot.commands import CommandCall, require_numbers
 from bot.feature import CommandHandler, Context
-from bot.model import Incoming, Kind, Outgoing, Role, platform_of
+from bot.model import Incoming, Kind, Mention, Outgoing, Role, platform_of
 from bot.privacy import mask
+from bot.texts import with_note
 from handlers import issue_texts as t
 from handlers.issue_flow import (
     ACK_TIMERS,
@@ -37,22 +38,59 @@ Handler = Callable[[Incoming, Context, CommandCall], Awaitable[list[Outgoing]]]
 
 
 def guarded(fn: Handler) -> CommandHandler:
-    """Turn a :class:`Refused` raised by ``fn`` into its polite reply."""
+    """Run ``fn`` once per number of the call (``收到 7 8 9``), with that number alone, and
+    answer in one message per chat: a :class:`Refused` becomes its polite line in it."""
 
     @wraps(fn)
     async def handler(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
-        try:
-            return await fn(msg, ctx, call)
-        except Refused as refusal:
-            return [refusal.reply]
+        numbers = require_numbers(call, "问题编号")
+        outs: list[Outgoing] = []
+        for number in numbers:
+            one = call.with_numbers((number,))
+            try:
+                outs.extend(await fn(msg, ctx, one))
+            except Refused as refusal:
+                outs.append(refusal.reply)
+        return merge_per_chat(outs) if len(numbers) > 1 else outs
 
     return handler
 
 
+def merge_per_chat(outs: list[Outgoing]) -> list[Outgoing]:
+    """One message per chat for a command about several issues: the texts in order, everyone
+    mentioned once, ``issues`` all of them and ``issue`` the first. A status change anywhere
+    makes it an ``issue_status``."""
+    by_chat: dict[str, list[Outgoing]] = {}
+    for out in outs:
+        by_chat.setdefault(out.chat, []).append(out)
+    merged = []
+    for chat, group in by_chat.items():
+        if len(group) == 1:
+            merged.append(group[0])
+            continue
+        kinds = [o.kind for o in group]
+        kind = next((k for k in kinds if k is not Kind.ERROR), Kind.ERROR)
+        numbers = tuple(dict.fromkeys(o.issue for o in group if o.issue is not None))
+        mentions: dict[str, Mention] = {}
+        for out in group:
+            for m in out.mentions:
+                mentions.setdefault(m.user, m)
+        merged.append(
+            Outgoing(
+                chat,
+                kind,
+                "\n".join(o.text for o in group),
+                issue=numbers[0] if numbers else None,
+                mentions=tuple(mentions.values()),
+                fallback_chat=group[0].fallback_chat,
+            )
+        )
+    return merged
+
+
 def number_and_rest(call: CommandCall) -> tuple[int, str]:
-    parts = call.args.split(None, 1)
-    number = parse_number(parts[0] if parts else None, "问题编号")
-    return number, parts[1].strip() if len(parts) > 1 else ""
+    """The one number this handler acts on and the note written after the numbers."""
+    return require_numbers(call, "问题编号")[0], call.note
 
 
 def label(ctx: Context, issue: Issue) -> str:
@@ -97,12 +135,15 @@ def require_open(msg: Incoming, issue: Issue, action: str) -> None:
 
 @guarded
 async def ack(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
-    number, _ = number_and_rest(call)
+    number, rest = number_and_rest(call)
     issue = await load_managed(ctx, msg, number)
     if issue.status is not IssueStatus.NEW:
         raise refuse(msg, issue, t.wrong_state(issue, "再受理"))
-    issue = await change(ctx, issue, msg.sender, "ack", IssueStatus.ACKNOWLEDGED)
-    return await status_reply(ctx, msg, issue, t.acknowledged(issue, msg.sender_name))
+    # "收到12 已经打了119": the note is posted with the status change.
+    note = t.tidy(rest[:500]) or None
+    issue = await change(ctx, issue, msg.sender, "ack", IssueStatus.ACKNOWLEDGED, note)
+    text = with_note(t.acknowledged(issue, msg.sender_name), msg.sender_name, note)
+    return await status_reply(ctx, msg, issue, text)
 
 
 @guarded
@@ -186,7 +227,8 @@ async def escalate(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgo
         rest[:500] or None,
         escalation=max(issue.escalation, level),
     )
-    return outs + await status_reply(ctx, msg, issue, t.escalated(issue, msg.sender_name, to))
+    text = with_note(t.escalated(issue, msg.sender_name, to), msg.sender_name, note)
+    return outs + await status_reply(ctx, msg, issue, text)
 
 
 async def list_open(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from bot.commands import CommandCall
+from bot.commands import AliasForm, CommandCall
 from bot.feature import Command, CommandHandler, Context, Feature
 from bot.model import Incoming, Kind, Mention, Outgoing
 from bot.permissions import RESIDENTS, STAFF, Permission, Where, Who
@@ -186,6 +186,7 @@ def _cmd(
     staff: bool = False,
     needs_number: bool = True,
     permission: Permission | None = None,
+    form: AliasForm | None = None,
 ) -> Command:
     return Command(
         name,
@@ -196,13 +197,15 @@ def _cmd(
         alias_needs_number=needs_number,
         staff_only=staff,
         permission=permission or (STAFF if staff else RESIDENTS),
+        alias_form=form,
+        refers_to="issue" if needs_number else None,
     )
 
 
 FEATURE = Feature(
     name="issues",
     commands=(
-        _cmd("ack", c.ack, "受理问题", "/ack 编号", ("收到", "受理"), staff=True),
+        _cmd("ack", c.ack, "受理问题", "/ack 编号", ("收到", "受理", "已受理"), staff=True),
         _cmd("assign", c.assign, "指派负责人", "/assign 编号 负责人", ("指派",), staff=True),
         _cmd("progress", c.progress, "更新进展", "/progress 编号 进展", ("进展",), staff=True),
         _cmd("wait", c.wait, "等待第三方（暂停计时）", "/wait 编号 原因", ("等待",), staff=True),
@@ -217,9 +220,18 @@ FEATURE = Feature(
             ("问题清单", "待办问题"),
             staff=True,
             needs_number=False,
+            form=AliasForm.ALONE,
         ),
         _cmd("show", c.show, "查看问题详情", "/show 编号", ("查看问题",)),
-        _cmd("report", report, "报告问题", "/report 问题描述", ("报告问题",), needs_number=False),
+        _cmd(
+            "report",
+            report,
+            "报告问题",
+            "/report 问题描述",
+            ("报告问题",),
+            needs_number=False,
+            form=AliasForm.TEXT,
+        ),
         _cmd(
             "notissue",
             corrections.notissue,
@@ -238,6 +250,7 @@ FEATURE = Feature(
             needs_number=False,
             # Only the sender's own issues: anyone may ask.
             permission=Permission(Who.ANYONE, Where.BOUND),
+            form=AliasForm.ALONE,
         ),
         _cmd("confirm", c.confirm, "确认已修好并关闭", "/confirm 编号", ("确认", "已修好")),
         _cmd("reopen", c.reopen, "还没修好，重新打开", "/reopen 编号 [说明]", ("还没修好", "重开")),

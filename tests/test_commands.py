@@ -2,11 +2,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.commands import Alias, BadArguments, CommandParser, parse_number
+from bot.commands import Alias, AliasForm, BadArguments, CommandCall, CommandParser, parse_number
+from bot.grammar import chinese_numeral
 
 PARSER = CommandParser(
     ["ack", "help", "join"],
-    [Alias("收到", "ack", True), Alias("帮助", "help", False), Alias("报名", "join", True)],
+    [
+        Alias("收到", "ack"),
+        Alias("帮助", "help", AliasForm.ALONE),
+        Alias("报名", "join", AliasForm.TITLE),
+    ],
 )
 
 
@@ -30,7 +35,7 @@ PARSER = CommandParser(
 )
 def test_commands_are_recognised(text: str, name: str, args: str) -> None:
     call = PARSER.parse(text, "linli_bot")
-    assert call is not None
+    assert isinstance(call, CommandCall)
     assert (call.name, call.args) == (name, args)
 
 
@@ -47,3 +52,26 @@ def test_parse_number() -> None:
     for bad in [None, "", "abc", "0", "-1", "99999999999999999999", "３"]:
         with pytest.raises(BadArguments):
             parse_number(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("三", 3),
+        ("十", 10),
+        ("十五", 15),
+        ("二十", 20),
+        ("二十三", 23),
+        ("两", 2),
+        ("一百", 100),
+        ("一百零五", 105),
+        ("三百二十一", 321),
+    ],
+)
+def test_chinese_numerals(text: str, value: int) -> None:
+    assert chinese_numeral(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "零", "三四", "五一", "十十", "一百十", "百", "一千"])
+def test_not_chinese_numerals(text: str) -> None:
+    assert chinese_numeral(text) is None
