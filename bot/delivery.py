@@ -27,7 +27,7 @@ import asyncio
 import logging
 import random
 from collections import defaultdict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -69,8 +69,10 @@ class PermanentFailure(SendError):
 class Sender(Protocol):
     platform: str
 
-    async def send(self, message: Outgoing) -> None:
-        """Deliver one message; raise a :class:`SendError` subclass on failure."""
+    async def send(self, message: Outgoing) -> Sequence[str] | None:
+        """Deliver one message; raise a :class:`SendError` subclass on failure. Returns the
+        platform ids of the messages posted, when known (a reply to one of them then refers to
+        the issue, event or request the message was about)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +222,7 @@ class Deliverer:
         if not await self.store.outbox.claim(outbox_id, now):
             return  # not pending any more (given up or sent meanwhile)
         try:
-            await self.sender.send(message)
+            platform_ids = await self.sender.send(message)
         except RetryLater as exc:
             until = now + timedelta(seconds=max(exc.seconds, 0.0))
             self.limiter.block(chat, until)
@@ -250,6 +252,8 @@ class Deliverer:
         # The duplicate window is the time until this commit. If it fails the row stays
         # 'sending': not sent again by this process, sent again once after a restart.
         await self.store.outbox.mark_sent(outbox_id, self.clock())
+        if platform_ids:
+            await self.store.outbox.remember_sent(message, platform_ids)
 
     async def _fallback(self, outbox_id: int, message: Outgoing, now: datetime, why: str) -> None:
         await self.store.outbox.give_up(outbox_id, f"unreachable: {why}")

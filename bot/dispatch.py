@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from bot import privacy, texts
-from bot.commands import Alias, BadArguments, CommandCall, CommandParser
+from bot.commands import BadArguments, CommandCall, CommandHint, CommandParser
 from bot.config import Config
 from bot.feature import Command, Context, Feature
 from bot.flood import FloodGuard, Verdict
@@ -74,14 +74,12 @@ class Dispatcher:
         self.store = store
         self.features = tuple(features)
         self.commands: dict[str, Command] = {}
-        aliases: list[Alias] = []
         for feature in self.features:
             for cmd in feature.commands:
                 if cmd.name in self.commands:
                     raise ValueError(f"command /{cmd.name} registered twice")
                 self.commands[cmd.name] = cmd
-                aliases.extend(Alias(a, cmd.name, cmd.alias_needs_number) for a in cmd.aliases)
-        self.parser = CommandParser(self.commands, aliases)
+        self.parser = CommandParser.for_features(self.features)
         taxonomy = config.taxonomy
         self.understand = understand_fn or (
             lambda text: understand(text, taxonomy, chat_keywords=False)
@@ -221,8 +219,45 @@ class Dispatcher:
             return Where.OFFICE
         return Where.OTHER_GROUP
 
-    def parse(self, msg: Incoming, ctx: Context) -> CommandCall | None:
-        return self.parser.parse(msg.text, ctx.bot_username)
+    def refusal(self, msg: Incoming, ctx: Context, cmd: Command, args: str) -> str | None:
+        """Why ``msg``'s sender may not run ``cmd`` here, or None."""
+        return cmd.permission_for(args).refusal(
+            self.place_of(msg, ctx),
+            ctx.role,
+            self.config.role_of(msg.sender, None) is Role.ADMIN,
+        )
+
+    async def parse(self, msg: Incoming, ctx: Context) -> CommandCall | CommandHint | None:
+        """The command in ``msg`` (see :mod:`bot.commands`). A reply to the bot's own message
+        about an issue, event or request supplies the number a command word alone lacks; a
+        staff command word from someone who is not staff stays conversation."""
+        refs = await self.store.outbox.refs_of(msg.chat, msg.reply_to) if msg.reply_to else {}
+        titles: list[str] = []
+        if self.parser.may_name_a_title(msg.text):
+            titles = [e.title for e in await self.store.events.upcoming(ctx.now)]
+        call = self.parser.parse(
+            msg.text,
+            ctx.bot_username,
+            replied=bool(refs),
+            private=not ctx.in_group,
+            titles=titles,
+        )
+        name = call.command if isinstance(call, CommandHint) else call.name if call else ""
+        if call is None or (cmd := self.commands.get(name)) is None:
+            return call
+        implicit = isinstance(call, CommandHint) or call.from_reply
+        if implicit and not call.word.startswith("/") and self.refusal(msg, ctx, cmd, ""):
+            return None  # "收到" from a resident (in reply to the bot) is "got it"
+        if isinstance(call, CommandCall) and call.from_reply:
+            numbers = refs.get(f"{cmd.refers_to}s") or refs.get(cmd.refers_to or "")
+            if not numbers:
+                return None
+            return call.with_numbers(tuple(numbers) if isinstance(numbers, list) else (numbers,))
+        return call
+
+    @staticmethod
+    def _mention(msg: Incoming, ctx: Context) -> tuple[Mention, ...]:
+        return (Mention(msg.sender, msg.sender_name),) if ctx.in_group else ()
 
     async def route(self, msg: Incoming, ctx: Context) -> list[Outgoing]:
         if not ctx.is_staff:
@@ -239,18 +274,18 @@ class Dispatcher:
                 ]
             if verdict is Verdict.DROP:
                 return []
-        call = self.parse(msg, ctx)
+        call = await self.parse(msg, ctx)
+        if isinstance(call, CommandHint):
+            hinted = self.commands[call.command]
+            text = texts.command_hint(call.word, call.problem, titled=hinted.form == "title")
+            return [Outgoing(msg.chat, Kind.ERROR, text, mentions=self._mention(msg, ctx))]
         if call is not None:
             cmd = self.commands.get(call.name)
             if cmd is None:
                 return [Outgoing(msg.chat, Kind.ERROR, texts.unknown_command(call.name))]
             # The one place where permissions are enforced: before the handler runs, so a
             # refusal changes nothing.
-            refusal = cmd.permission_for(call.args).refusal(
-                self.place_of(msg, ctx),
-                ctx.role,
-                self.config.role_of(msg.sender, None) is Role.ADMIN,
-            )
+            refusal = self.refusal(msg, ctx, cmd, call.args)
             if refusal is not None:
                 log.info(
                     "command refused command=%s sender=%s chat=%s role=%s",

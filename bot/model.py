@@ -73,7 +73,8 @@ class Incoming:
 
     ``message_id`` is unique within the chat on its platform; together with ``chat`` it keys
     the inbox so that a redelivered message is handled once. ``private`` is true when the chat
-    is a one-to-one chat with the bot (then ``chat == sender``).
+    is a one-to-one chat with the bot (then ``chat == sender``). ``reply_to`` is the platform
+    id of the message this one replies to or quotes (Telegram reply, WeChat quote), if any.
     """
 
     chat: str

@@ -22,8 +22,8 @@ class InboxRepo:
         claimed, for a caller that handles it in the same transaction (one write fewer)."""
         cur = await self.db.conn.execute(
             "INSERT OR IGNORE INTO inbox"
-            " (chat, message_id, sender, sender_name, text, at, private, status)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " (chat, message_id, sender, sender_name, text, at, private, status, reply_to)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 msg.chat,
                 msg.message_id,
@@ -33,6 +33,7 @@ class InboxRepo:
                 msg.at.timestamp(),
                 int(msg.private),
                 "handled" if handled else "pending",
+                msg.reply_to,
             ),
         )
         return cur.lastrowid if cur.rowcount else None
@@ -55,7 +56,8 @@ class InboxRepo:
     async def pending(self) -> list[tuple[int, Incoming]]:
         """Messages stored but not handled (a crash or a database fault interrupted them)."""
         async with self.db.conn.execute(
-            "SELECT id, chat, message_id, sender, sender_name, text, at, private FROM inbox"
+            "SELECT id, chat, message_id, sender, sender_name, text, at, private, reply_to"
+            " FROM inbox"
             " WHERE status = 'pending' ORDER BY id"
         ) as cur:
             rows = await cur.fetchall()
@@ -70,6 +72,7 @@ class InboxRepo:
                     at=to_time(r["at"]),
                     message_id=r["message_id"],
                     private=bool(r["private"]),
+                    reply_to=r["reply_to"],
                 ),
             )
             for r in rows

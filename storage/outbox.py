@@ -11,9 +11,10 @@ rate limiter reads back after a restart (:meth:`OutboxRepo.recent_sends`)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from bot.model import Kind, Mention, Outgoing
 from storage.columns import to_time
@@ -152,6 +153,28 @@ class OutboxRepo:
                 " WHERE id = ?",
                 (now.timestamp(), outbox_id),
             )
+
+    async def remember_sent(self, message: Outgoing, platform_ids: Iterable[str]) -> None:
+        """Keep which numbers the platform messages ``platform_ids`` (one outgoing message may
+        be split into several) carried, so that a reply to one of them refers to those."""
+        refs = message.refs()
+        rows = [(message.chat, str(pid), json.dumps(refs)) for pid in platform_ids if pid]
+        if not refs or not rows:
+            return
+        async with self.db.transaction() as conn:
+            await conn.executemany(
+                "INSERT OR REPLACE INTO sent_messages (chat, message_id, refs) VALUES (?, ?, ?)",
+                rows,
+            )
+
+    async def refs_of(self, chat: str, message_id: str) -> dict[str, Any]:
+        """The numbers the bot's message ``message_id`` in ``chat`` was about ({} if none or
+        not the bot's)."""
+        async with self.db.conn.execute(
+            "SELECT refs FROM sent_messages WHERE chat = ? AND message_id = ?", (chat, message_id)
+        ) as cur:
+            row = await cur.fetchone()
+        return dict(json.loads(row["refs"])) if row else {}
 
     async def retry_later(self, outbox_id: int, at: datetime, error: str) -> None:
         async with self.db.transaction() as conn:

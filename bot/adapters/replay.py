@@ -9,7 +9,10 @@ Script lines::
     {"at": "2026-05-01T11:00:00+08:00", "restart": true}     # stop and start the bot again
 
 A message line may carry ``"id"`` (the platform message id; the same id twice is a
-redelivery) and ``"reply_to"`` (the id of the message it replies to, in the same chat). Times without an offset are in the community's time zone. Before each line the
+redelivery) and ``"reply_to"``: the id of the message it replies to in the same chat (a
+script line's ``"id"``, ``line-N`` for the N-th script entry without one, or ``bot-n`` for the
+n-th line replay printed: ``"reply_to": "bot-3"`` answers the third output line).
+Times without an offset are in the community's time zone. Before each line the
 clock advances to its ``at`` and everything due by then fires. The output is deterministic.
 """
 
@@ -26,7 +29,21 @@ from bot.app import Linli
 from bot.config import Config
 from bot.model import Incoming
 
-_LINE_KEYS = {"at", "chat", "from", "name", "text", "tick", "restart", "id", "private", "reply_to"}
+_LINE_KEYS = {
+    "at",
+    "chat",
+    "from",
+    "name",
+    "text",
+    "tick",
+    "restart",
+    "id",
+    "private",
+    "reply_to",
+}
+#: The platform id replay gives the n-th message it prints (1-based, over the whole run): a
+#: script line ``"reply_to": "bot-3"`` replies to the third line of the output.
+SENT_ID = "bot-{}"
 
 
 class ScriptError(ValueError):
@@ -59,6 +76,8 @@ def parse_line(raw: str, lineno: int, config: Config) -> dict[str, Any] | None:
         for key in ("chat", "from", "text"):
             if not isinstance(item.get(key), str):
                 raise ScriptError(f'line {lineno}: "{key}" must be a string')
+    if "reply_to" in item and not isinstance(item["reply_to"], str):
+        raise ScriptError(f'line {lineno}: "reply_to" must be a string')
     return item
 
 
@@ -76,8 +95,9 @@ def render(at: datetime, message: Any, config: Config) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-async def flush(app: Linli, now: datetime, out: IO[str]) -> int:
-    """Print and mark sent everything pending in the outbox (replay accepts every send)."""
+async def flush(app: Linli, now: datetime, out: IO[str], printed: int = 0) -> int:
+    """Print and mark sent everything pending in the outbox (replay accepts every send);
+    ``printed`` lines were printed before. Returns how many were printed now."""
     count = 0
     while True:
         queued = await app.store.outbox.due(None, now, limit=500)
@@ -87,6 +107,7 @@ async def flush(app: Linli, now: datetime, out: IO[str]) -> int:
             out.write(render(now, item.message, app.config) + "\n")
             await app.store.outbox.mark_sent(item.id, now)
             count += 1
+            await app.store.outbox.remember_sent(item.message, [SENT_ID.format(printed + count)])
 
 
 async def replay(
@@ -116,7 +137,7 @@ async def replay(
                     app = await Linli.open(config, database=db_path)
                     await app.start(at)
                 await app.tick(at)
-                printed += await flush(app, at, out)
+                printed += await flush(app, at, out, printed)
                 if item.get("tick") or item.get("restart"):
                     continue
                 sender = item["from"]
@@ -131,7 +152,7 @@ async def replay(
                     reply_to=str(item["reply_to"]) if item.get("reply_to") else None,
                 )
                 await app.handle(msg)
-                printed += await flush(app, at, out)
+                printed += await flush(app, at, out, printed)
         finally:
             if app is not None:
                 await app.close()

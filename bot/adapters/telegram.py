@@ -350,7 +350,7 @@ class TelegramAdapter:
 
     # -- sending ---------------------------------------------------------------------------
 
-    async def send(self, message: Outgoing) -> None:
+    async def send(self, message: Outgoing) -> list[str]:
         """Send one message (several if longer than Telegram allows), mapping failures:
         429 -> RetryLater, network errors -> SendError, a person who never started the bot ->
         Unreachable, a group the bot left or that is gone -> PermanentFailure."""
@@ -358,20 +358,20 @@ class TelegramAdapter:
         chat_id = numeric_id(target)
         if chat_id is None:
             raise PermanentFailure(f"not a telegram chat id: {message.chat!r}")
-        for chunk in render(message):
-            await self._send_chunk(chat_id, chunk)
+        return [await self._send_chunk(chat_id, chunk) for chunk in render(message)]
 
-    async def _send_chunk(self, chat_id: int, chunk: Chunk) -> None:
+    async def _send_chunk(self, chat_id: int, chunk: Chunk) -> str:
+        """Send one piece; returns its message id (replies to it refer to what it is about)."""
         html_mode = True
         for _ in range(3):
             try:
-                await self.bot.send_message(
+                sent = await self.bot.send_message(
                     chat_id,
                     chunk.html if html_mode else chunk.plain,
                     parse_mode=ParseMode.HTML if html_mode else None,
                     link_preview_options=LinkPreviewOptions(is_disabled=True),
                 )
-                return
+                return str(sent.message_id)
             except ChatMigrated as exc:
                 new_id = int(exc.new_chat_id)
                 await self.follow_migration(

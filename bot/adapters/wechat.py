@@ -368,8 +368,9 @@ class WeChatAdapter:
 
     # -- sending ---------------------------------------------------------------------------
 
-    async def send(self, message: Outgoing) -> None:
-        """Send one text; raises ``Unreachable`` for a non-friend, ``SendError`` otherwise."""
+    async def send(self, message: Outgoing) -> list[str]:
+        """Send one text; raises ``Unreachable`` for a non-friend, ``SendError`` otherwise.
+        Returns the sent message's id when the gateway gives one."""
         bot = self._bot
         if bot is None or not self.logged_in.is_set():
             raise SendError("not connected to the puppet service")
@@ -385,13 +386,14 @@ class WeChatAdapter:
                 contact = await asyncio.wait_for(bot.puppet.contact_payload(target), RPC_TIMEOUT)
                 if not contact.friend:
                     raise Unreachable(f"{target} is not a friend of the bot account")
-            await asyncio.wait_for(
+            sent_id = await asyncio.wait_for(
                 bot.puppet.message_send_text(target, text, mention_ids or None), RPC_TIMEOUT
             )
         except SendError:
             raise
         except Exception as exc:
             raise SendError(f"{type(exc).__name__}: {exc}") from exc
+        return [str(sent_id)] if isinstance(sent_id, str) and sent_id else []
 
 
 def create(config: Config, app: Linli) -> WeChatAdapter:
