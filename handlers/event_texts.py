@@ -11,24 +11,24 @@ WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日"
 
 USAGE = (
     "活动命令：\n"
-    "/event add 时间 名称 @地点 [limit 人数] [to all|楼栋]  发布活动\n"
-    "  例如：/event add 2026-06-20 15:00 邻居节 @中心广场 limit 30\n"
-    "/event list  近期活动\n"
-    "/event who 编号  报名名单\n"
-    "/event cancel 编号  取消活动\n"
-    "/join 编号（报名 编号）  /leave 编号（取消报名 编号）"
+    "活动 发布 时间 名称 在地点 [限N人] [发给 全体|楼栋]  发布活动（/event add）\n"
+    "  例如：活动 发布 6月20日下午3点 邻居节 在中心广场 限30人\n"
+    "活动  近期活动（/event list）\n"
+    "活动 名单 编号  报名名单（/event who）\n"
+    "活动 取消 编号  取消活动（/event cancel）\n"
+    "报名 编号或活动名称（/join）  取消报名 编号（/leave）"
 )
 
 WHEN_NO_DATE = "请写上活动日期，例如“6月20日下午3点”“下周六 15:00”或“2026-06-20 15:00”。"
 WHEN_NO_TIME = "请写上开始时间，例如“下午3点”或“15:00”。"
 WHEN_BAD_DATE = "这个日期不存在，请检查后再发，例如“2026-06-20 15:00”。"
 WHEN_BAD_TIME = "这个时间不对，请用 24 小时制，例如“15:00”。"
-NO_TITLE = "请在时间后面写上活动名称，例如：/event add 2026-06-20 15:00 邻居节 @中心广场"
+NO_TITLE = "请在时间后面写上活动名称，例如：活动 发布 6月20日下午3点 邻居节 在中心广场"
 NOT_STAFF = "抱歉，只有楼栋长、网格员和社区管理员可以发布或取消活动。"
 # Shown for someone who asked to be forgotten.
 FORGOTTEN_NAME = "一位邻居"
 ROSTER_STAFF_ONLY = "抱歉，活动的报名名单只有发起人、楼栋长、网格员和社区管理员可以查看。"
-BAD_LIMIT = "人数限制请写正整数，例如“limit 30”。"
+BAD_LIMIT = "人数限制请写正整数，例如“限30人”。"
 NO_EVENTS = "近期没有活动。"
 
 
@@ -199,3 +199,20 @@ def listing(items: Sequence[tuple[Event, datetime, int]], now: datetime) -> str:
         )
     lines.append("报名请回复“报名 编号”。")
     return "\n".join(lines)
+
+
+def overlap(event: Event, others: Sequence[tuple[Event, datetime]], now: datetime) -> str:
+    listed = "；".join(f"第 {e.number} 号“{e.title}”（{when(start, now)}）" for e, start in others)
+    return (
+        f"提醒：第 {event.number} 号活动“{event.title}”和{listed}时间重叠，"
+        f"参加的人可能会分散。如需改时间，请发“活动 取消 {event.number}”后重新发布。"
+    )
+
+
+def which_event(title: str, events: Sequence[tuple[Event, datetime]]) -> str:
+    listed = "；".join(f"第 {e.number} 号（{start:%m月%d日 %H:%M}）" for e, start in events)
+    return f"有几个“{title}”活动：{listed}。请回复“报名 编号”，例如“报名 {events[0][0].number}”。"
+
+
+def no_such_title(title: str) -> str:
+    return f"没有找到近期的“{title[:20]}”活动。发送“活动”查看近期活动，再回复“报名 编号”。"

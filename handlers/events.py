@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from types import MappingProxyType
 
-from bot.commands import AliasForm, BadArguments, CommandCall, parse_number
+from bot.commands import AliasForm, BadArguments, CommandCall, parse_number, require_numbers
 from bot.config import Config
 from bot.feature import Command, Context, Feature
 from bot.model import Incoming, Kind, Mention, Outgoing, Role
 from bot.permissions import Permission, Who
+from bot.understand.normalise import normalise
 from handlers import event_schedule as sched
 from handlers import event_texts as t
 from handlers.event_time import WhenError, parse_when
@@ -32,7 +34,12 @@ _WHO_WORDS = ("who", "名单", "报名情况")
 _CANCEL_WORDS = ("cancel", "取消")
 _ORGANISERS = Permission(Who.STAFF, who_text=t.NOT_STAFF)
 _ROSTER_READERS = Permission(Who.STAFF, who_text=t.ROSTER_STAFF_ONLY)
-_CN_LIMIT = re.compile(r"^(?:限|限额|名额)(\d+)人?$")
+_CN_LIMIT = re.compile(r"^(?:限|限额|名额|限报|最多)(\d+)(?:人|位|名)?$")
+# "在小区广场", "地点：一楼活动室": the place, in Chinese, instead of "@小区广场".
+_CN_PLACE = re.compile(r"^(?:在|地点[:：]?)(.+)$")
+_PLACE_WORDS = {"地点", "地点：", "地点:", "在"}
+#: Two events for the same building starting closer than this overlap (events carry no end).
+OVERLAP = timedelta(hours=2)
 _BUILDING_SPLIT = re.compile(r"[,，、]+")
 
 
@@ -76,6 +83,11 @@ def parse_add_rest(rest: str) -> AddRequest:
             continue
         if token.startswith("@") and mode in ("title", "after") and not place:
             place.append(token[1:])
+            mode = "place"
+        elif title and mode in ("title", "after") and not place and token in _PLACE_WORDS:
+            mode = "place"
+        elif title and mode in ("title", "after") and not place and (m := _CN_PLACE.match(token)):
+            place.append(m.group(1))
             mode = "place"
         elif mode == "targets":
             assert targets is not None
@@ -175,7 +187,25 @@ async def add(msg: Incoming, ctx: Context, args: str) -> list[Outgoing]:
         outs.append(
             Outgoing(msg.chat, Kind.COMMAND_REPLY, t.created(event, groups), event=event.number)
         )
+    clashes = await overlapping(ctx, event)
+    if clashes:
+        tz = ctx.config.timezone
+        text = t.overlap(event, [(e, e.starts_at.astimezone(tz)) for e in clashes], ctx.local_now())
+        outs.append(Outgoing(msg.chat, Kind.COMMAND_REPLY, text, event=event.number))
     return outs
+
+
+async def overlapping(ctx: Context, event: Event) -> list[Event]:
+    """Other upcoming events for some of the same buildings that start within
+    :data:`OVERLAP` of ``event`` (a talk on top of 邻居节 splits the audience)."""
+    mine = set(event.buildings)
+    return [
+        other
+        for other in await ctx.store.events.upcoming(ctx.now)
+        if other.number != event.number
+        and abs(other.starts_at - event.starts_at) < OVERLAP
+        and (not mine or not other.buildings or mine & set(other.buildings))
+    ]
 
 
 async def _event(msg: Incoming, ctx: Context, token: str | None) -> Event | Outgoing:
@@ -281,11 +311,40 @@ def _private_notice(signup: Signup, text: str, event: Event) -> Outgoing:
     )
 
 
+async def targets(msg: Incoming, ctx: Context, call: CommandCall) -> list[Event | Outgoing]:
+    """The events ``call`` names: by numbers (each one), or by title when exactly one
+    upcoming event visible here has it; an ``error`` reply in place of one that is not found
+    or a title several events share."""
+    if call.title:
+        me = (Mention(msg.sender, msg.sender_name),) if ctx.in_group else ()
+        named = [
+            e
+            for e in await ctx.store.events.upcoming(ctx.now)
+            if normalise(e.title) == call.title and (ctx.is_staff or e.for_building(ctx.building))
+        ]
+        if len(named) == 1:
+            return [named[0]]
+        tz = ctx.config.timezone
+        text = (
+            t.which_event(call.title, [(e, e.starts_at.astimezone(tz)) for e in named])
+            if named
+            else t.no_such_title(call.title)
+        )
+        return [Outgoing(msg.chat, Kind.ERROR, text, mentions=me)]
+    found: list[Event | Outgoing] = []
+    for number in require_numbers(call, "活动编号"):
+        found.append(await _event(msg, ctx, str(number)))
+    return found
+
+
 async def join(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
-    found = await _event(msg, ctx, call.argv[0] if call.argv else None)
-    if isinstance(found, Outgoing):
-        return [found]
-    event = found
+    outs: list[Outgoing] = []
+    for found in await targets(msg, ctx, call):
+        outs.extend([found] if isinstance(found, Outgoing) else await join_one(msg, ctx, found))
+    return outs
+
+
+async def join_one(msg: Incoming, ctx: Context, event: Event) -> list[Outgoing]:
     me = (Mention(msg.sender, msg.sender_name),) if ctx.in_group else ()
 
     def reply(kind: Kind, text: str) -> list[Outgoing]:
@@ -309,10 +368,13 @@ async def join(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]
 
 
 async def leave(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
-    found = await _event(msg, ctx, call.argv[0] if call.argv else None)
-    if isinstance(found, Outgoing):
-        return [found]
-    event = found
+    outs: list[Outgoing] = []
+    for found in await targets(msg, ctx, call):
+        outs.extend([found] if isinstance(found, Outgoing) else await leave_one(msg, ctx, found))
+    return outs
+
+
+async def leave_one(msg: Incoming, ctx: Context, event: Event) -> list[Outgoing]:
     me = (Mention(msg.sender, msg.sender_name),) if ctx.in_group else ()
     before = await ctx.store.events.roster(event)
     if not await ctx.store.events.leave(event.number, msg.sender):
@@ -353,7 +415,7 @@ FEATURE = Feature(
             "join",
             join,
             "报名参加活动",
-            usage="/join 编号",
+            usage="/join 编号或活动名称",
             aliases=("报名", "我报名", "我也报名", "我要报名"),
             alias_form=AliasForm.TITLE,
             refers_to="event",
