@@ -267,6 +267,9 @@ class CommandParser:
         if replied and (alone := _ALONE.match(rest)):
             note = rest[alone.end() :].strip()
             return CommandCall(name, note, note=note, from_reply=True, word=word)
+        if form is AliasForm.TITLE and rest[:1].isspace() and (named := rest.split()[0]):
+            # "报名 端午活动" names an event, but none is called that.
+            return CommandHint(name, word, f"没有找到叫“{named[:20]}”的近期活动。")
         return unclear
 
     def _postfix(self, norm: str) -> CommandCall | None:
