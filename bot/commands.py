@@ -49,11 +49,15 @@ _POSTFIX_WORD = re.compile(r"\s*(问题|活动|求助)?\s*(?:已经|已)?\s*")
 class AliasForm(enum.StrEnum):
     """What may follow a command's Chinese alias."""
 
-    NUMBERS = "numbers"  # 收到 3 / 收到 7 8 9 / 第三号收到; alone only as a reply to the bot
+    NUMBER = "number"  # 接单 1 / 投票 1 2: one number, then the rest; alone only as a reply
+    NUMBERS = "numbers"  # 收到 3 / 收到 7 8 9 / 第三号收到: several numbers at once
     TITLE = "title"  # like NUMBERS, or an event title: 报名 包饺子
     ALONE = "alone"  # 帮助, 我的问题: nothing, or one of the command's listed words
     TEXT = "text"  # 求助 明天谁能…: text required, after a space
     OPTIONAL_TEXT = "optional_text"  # 活动 / 活动 列表
+
+
+_NUMBER_FORMS = (AliasForm.NUMBER, AliasForm.NUMBERS, AliasForm.TITLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +100,7 @@ class Alias:
 
     text: str
     command: str
-    form: AliasForm = AliasForm.NUMBERS
+    form: AliasForm = AliasForm.NUMBER
     words: tuple[str, ...] = field(default=())  # for ALONE: the only words allowed after it
 
 
@@ -137,7 +141,7 @@ class CommandParser:
         self._titled = _word_pattern(titled) if titled else None
         self._postfix_words = (
             "已",
-            *(a.text for a in self.aliases if a.form in (AliasForm.NUMBERS, AliasForm.TITLE)),
+            *(a.text for a in self.aliases if a.form in _NUMBER_FORMS),
         )
         self._titled_slash = frozenset(n for n, f in self.forms.items() if f is AliasForm.TITLE)
 
@@ -209,8 +213,8 @@ class CommandParser:
             return None
         word = f"/{name}"
         form = self.forms.get(name)
-        if form in (AliasForm.NUMBERS, AliasForm.TITLE):
-            scan = scan_numbers(rest, 0)
+        if form in _NUMBER_FORMS:
+            scan = scan_numbers(rest, 0, several=form is not AliasForm.NUMBER)
             if scan.status is Scan.NUMBERS:
                 note = rest[scan.end :].lstrip(_NOTE_LEAD).strip()
                 return CommandCall(
@@ -251,7 +255,8 @@ class CommandParser:
                 return None
             return CommandCall(name, rest.strip(), note=rest.strip(), word=word)
         unclear = CommandHint(name, word) if addressed else None
-        scan = scan_numbers(rest, _LEAD.match(rest).end())  # type: ignore[union-attr]
+        lead = _LEAD.match(rest).end()  # type: ignore[union-attr]
+        scan = scan_numbers(rest, lead, several=form is not AliasForm.NUMBER)
         if scan.status is Scan.NUMBERS:
             tail = rest[scan.end :]
             if tail[:1].isspace() and is_quantity_start(tail.lstrip()):
@@ -284,7 +289,9 @@ class CommandParser:
         rest = norm[lead.end() :]
         strong = norm.startswith("第") or lead.group(1) is not None
         for alias in self.aliases:
-            if alias.form not in (AliasForm.NUMBERS, AliasForm.TITLE):
+            if alias.form not in _NUMBER_FORMS:
+                continue
+            if alias.form is AliasForm.NUMBER and len(scan.numbers) > 1:
                 continue
             if not rest.startswith(alias.text):
                 continue

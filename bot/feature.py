@@ -65,7 +65,7 @@ class Command:
     for residents). ``args_permission``, when set, decides from the whole argument text
     where the first word cannot (``/poll 3`` shows a tally to residents, ``/poll 问题 | …``
     starts a poll, for staff); it returns None to keep the other rules.
-    ``alias_form`` says what may follow an alias (default: numbers when ``alias_needs_number``,
+    ``alias_form`` says what may follow an alias (default: a number when ``alias_needs_number``,
     else optional text); ``alias_words`` the only words allowed after an ``ALONE`` alias.
     ``refers_to`` (``"issue"``, ``"event"``, ``"request"``): a reply to the bot's message about
     one of these supplies the number when none is written ("收到" in reply means that issue).
@@ -103,7 +103,7 @@ class Command:
     def form(self) -> AliasForm:
         if self.alias_form is not None:
             return self.alias_form
-        return AliasForm.NUMBERS if self.alias_needs_number else AliasForm.OPTIONAL_TEXT
+        return AliasForm.NUMBER if self.alias_needs_number else AliasForm.OPTIONAL_TEXT
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,9 +114,12 @@ def _follow_is_quantity(rest: str, chinese: bool) -> bool:
     return is_quantity_start(rest)
 
 
-def scan_numbers(text: str, pos: int = 0, words_after: tuple[str, ...] = ()) -> NumberScan:
+def scan_numbers(
+    text: str, pos: int = 0, words_after: tuple[str, ...] = (), *, several: bool = True
+) -> NumberScan:
     """Read a list of numbers at ``text[pos:]`` (see the module docstring). ``words_after``
-    may also follow a ``号`` (the command words of ``3号收到``)."""
+    may also follow a ``号`` (the command words of ``3号收到``). ``several=False`` reads one
+    number only (``投票 1 2``: poll 1, option 2)."""
     numbers: list[int] = []
     marked = False
     all_hao = True
@@ -147,6 +150,8 @@ def scan_numbers(text: str, pos: int = 0, words_after: tuple[str, ...] = ()) -> 
         all_hao = all_hao and bool(m.group("hao"))
         numbers.append(value)
         i = after
+        if not several:
+            break
         r = _RANGE.match(text, i)
         if r and (m2 := _ITEM.match(text, r.end())) and not m2.group("di"):
             end_raw = m2.group("num")

@@ -197,7 +197,7 @@ def _cmd(
         alias_needs_number=needs_number,
         staff_only=staff,
         permission=permission or (STAFF if staff else RESIDENTS),
-        alias_form=form,
+        alias_form=form or (AliasForm.NUMBERS if needs_number else None),
         refers_to="issue" if needs_number else None,
     )
 
