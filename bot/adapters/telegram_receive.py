@@ -31,6 +31,8 @@ import tornado.web
 from telegram import Bot, Update
 from telegram.error import Conflict, InvalidToken, RetryAfter, TelegramError, TimedOut
 
+from storage import StorageError
+
 log = logging.getLogger(__name__)
 
 Receive = Callable[[Update], Awaitable[None]]
@@ -103,14 +105,29 @@ class Poller:
         return min(BACKOFF_MAX, BACKOFF_FIRST * 2.0 ** (self.failures - 1))
 
     async def _receive(self, update: Update) -> None:
-        try:
-            await self.receive(update)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            # A bug in translating this update would fail again on every redelivery; skip it
-            # (logged with its id) rather than stop receiving altogether.
-            log.exception("telegram update could not be handled update_id=%s", update.update_id)
+        delay = BACKOFF_FIRST
+        while True:
+            try:
+                await self.receive(update)
+                return
+            except asyncio.CancelledError:
+                raise
+            except StorageError as exc:
+                # Not stored (e.g. a group upgrade while the database is locked): hold the
+                # offset and try again, as Linli.handle does for messages.
+                log.error(
+                    "telegram update not stored update_id=%s, retrying in %.1fs: %s",
+                    update.update_id,
+                    delay,
+                    exc,
+                )
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, BACKOFF_MAX)
+            except Exception:
+                # A bug in translating this update would fail again on every redelivery; skip
+                # it (logged with its id) rather than stop receiving altogether.
+                log.exception("telegram update could not be handled update_id=%s", update.update_id)
+                return
 
 
 class WebhookServer:

@@ -24,6 +24,7 @@ import asyncio
 import contextlib
 import os
 import random
+import re
 import signal
 import sqlite3
 import sys
@@ -41,6 +42,7 @@ ROUNDS = int(os.environ.get("LINLI_KILL_ROUNDS", "3"))
 pytestmark = pytest.mark.timeout(60 + 40 * ROUNDS)
 
 TOKEN_ENV = "LINLI_TEST_TELEGRAM_TOKEN"
+WHO = re.compile(r"telegram:(\d+)")
 GROUP = -1001
 HEAD = 5001
 MODES = ("confirm", "db-fault", "random")
@@ -211,7 +213,9 @@ def replies(server: FakeBotApi) -> Counter[int]:
     """Sent messages per person they answer (their id is in the /whoami reply)."""
     counts: Counter[int] = Counter()
     for sent in server.sent:
-        counts[int(str(sent["text"]).rsplit("telegram:", 1)[-1])] += 1
+        found = WHO.search(str(sent["text"]))
+        assert found, sent["text"]
+        counts[int(found.group(1))] += 1
     return counts
 
 
