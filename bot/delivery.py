@@ -271,6 +271,7 @@ class Deliverer:
             issue=message.issue,
             request=message.request,
             event=message.event,
+            issues=message.issues,
             mentions=(Mention(message.chat, name),),
         )
         async with self.store.transaction():

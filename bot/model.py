@@ -98,8 +98,9 @@ class Outgoing:
     """One message the bot wants to send.
 
     ``kind`` is a :class:`Kind`; ``issue``/``request``/``event`` carry the number of the thing
-    the message is about (contract). ``mentions`` are rendered by the adapter. ``fallback_chat``
-    is where to post instead when the platform cannot reach ``chat`` (a head who never opened a
+    the message is about (contract); one about several issues (a batched reminder) lists
+    them all in ``issues`` and the first in ``issue``. ``mentions`` are rendered by the
+    adapter. ``fallback_chat`` is where to post instead when the platform cannot reach ``chat`` (a head who never opened a
     private chat with the bot is asked, in the building group, to do so).
     """
 
@@ -109,6 +110,7 @@ class Outgoing:
     issue: int | None = None
     request: int | None = None
     event: int | None = None
+    issues: tuple[int, ...] = ()
     mentions: tuple[Mention, ...] = field(default=())
     fallback_chat: str | None = None
     # A message about a poll carries its number; one about several (the list of open polls)
@@ -125,6 +127,8 @@ class Outgoing:
         out: dict[str, int | list[int]] = {}
         if self.issue is not None:
             out["issue"] = self.issue
+        if self.issues:
+            out["issues"] = list(self.issues)
         if self.request is not None:
             out["request"] = self.request
         if self.event is not None:

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.config import Config, Person
-from bot.config.issues import Escalation
+from bot.config.issues import Escalation, GroupNotice
 from bot.feature import Context
 from bot.model import Incoming, Kind, Mention, Outgoing, Role
 from handlers import issue_texts as t
@@ -21,6 +21,9 @@ TIMER_OFFICE = "issue_escalate_office"
 TIMER_CONFIRM = "issue_confirm"
 TIMER_AUTO_CLOSE = "issue_auto_close"
 TIMER_DIGEST = "issue_digest"
+# A reminder, escalation or outcome waiting to be sent to one person or chat (payload "to");
+# the first to fire takes every pending one for the same recipient into one message.
+TIMER_NOTICE = "issue_notice"
 ACK_TIMERS = (TIMER_ACK, TIMER_GRID, TIMER_OFFICE)
 FOLLOW_UP_TIMERS = (TIMER_CONFIRM, TIMER_AUTO_CLOSE)
 STAFF_ROLES = (Role.HEAD, Role.GRID_WORKER, Role.ADMIN)
@@ -76,6 +79,30 @@ def waking_add(config: Config, start: datetime, duration: timedelta, urgent: boo
         remaining -= awake
         at = after_quiet(config, quiet_start, False)
     return at + remaining
+
+
+def waking_between(config: Config, start: datetime, end: datetime) -> timedelta:
+    """The time from ``start`` to ``end`` outside quiet hours (all of it without them)."""
+    quiet = config.issues.quiet_hours
+    if quiet is None or quiet.start == quiet.end:
+        return max(end - start, timedelta(0))
+    total = timedelta(0)
+    at = after_quiet(config, start, False)
+    for _ in range(1000):  # each round crosses one quiet period
+        if at >= end:
+            break
+        local = at.astimezone(config.timezone)
+        quiet_start = local.replace(
+            hour=quiet.start.hour, minute=quiet.start.minute, second=0, microsecond=0
+        )
+        if quiet_start <= local:
+            quiet_start += timedelta(days=1)
+        if end <= quiet_start:
+            total += end - at
+            break
+        total += quiet_start - at
+        at = after_quiet(config, quiet_start, False)
+    return total
 
 
 def in_quiet_hours(config: Config, now: datetime, urgent: bool) -> bool:
@@ -178,14 +205,107 @@ def refuse(msg: Incoming, issue: Issue, text: str) -> Refused:
     return Refused(Outgoing(msg.chat, Kind.ERROR, text, issue=issue.number))
 
 
-async def schedule_ack_timers(ctx: Context, issue: Issue) -> None:
-    """Acknowledgement reminder and both escalation steps, measured from the report."""
+async def schedule_ack_timers(ctx: Context, issue: Issue, since: datetime | None = None) -> None:
+    """Acknowledgement reminder and both escalation steps, measured from the report (or from
+    ``since``: when a merged report made the issue urgent)."""
     esc = escalation_for(ctx.config, issue)
-    first_reminder = after_quiet(ctx.config, issue.created_at + esc.ack_due, issue.urgent)
+    start = since or issue.created_at
+    first_reminder = after_quiet(ctx.config, start + esc.ack_due, issue.urgent)
     await ctx.store.timers.add(TIMER_ACK, issue.number, first_reminder)
     for kind, after in ((TIMER_GRID, esc.to_grid_after), (TIMER_OFFICE, esc.to_office_after)):
-        due = waking_add(ctx.config, issue.created_at, after, issue.urgent)
+        due = waking_add(ctx.config, start, after, issue.urgent)
         await ctx.store.timers.add(kind, issue.number, due)
+
+
+def urgent_alerts(ctx: Context, issue: Issue, text: str) -> list[Outgoing]:
+    """``text`` privately to the building's heads and grid workers, except the reporter."""
+    staff = [
+        *ctx.config.heads_of(issue.building),
+        *ctx.config.grid_workers_of(issue.building),
+    ]
+    return [private_to(p, text, Kind.ISSUE_ALERT, issue) for p in staff if p.id != issue.reporter]
+
+
+async def upgrade_to_urgent(ctx: Context, issue: Issue, msg: Incoming, text: str) -> list[Outgoing]:
+    """An urgent report merged into an ordinary issue: the issue becomes urgent, the staff
+    are alerted at once and, while nobody has acknowledged it, its reminders and escalation
+    follow the urgent schedule from now on."""
+    await ctx.store.issues.update(issue.number, ctx.now, urgent=True)
+    await ctx.store.issues.log(issue.number, ctx.now, msg.sender, "urgent", text[:200])
+    upgraded = await ctx.store.issues.get(issue.number)
+    assert upgraded is not None
+    if upgraded.status is IssueStatus.NEW:
+        await cancel_timers(ctx, issue.number, ACK_TIMERS)
+        await schedule_ack_timers(ctx, upgraded, since=ctx.now)
+    label = ctx.config.taxonomy.label(upgraded.category)
+    alert = t.urgent_upgrade_alert(upgraded, label, text, msg.sender_name)
+    return urgent_alerts(ctx, upgraded, alert)
+
+
+async def queue_notice(
+    ctx: Context,
+    issue: Issue,
+    to: str,
+    what: str,
+    since: datetime | None = None,
+    **extra: Any,
+) -> None:
+    """Queue a notice about ``issue`` for chat ``to`` (``what``: remind, escalate, outcome).
+
+    Reminders and escalations of normal issues wait until ``batch_window`` after they were
+    due (``since``) so that others due for the same person join them (one that fires late,
+    after a restart, goes at once); urgent ones and outcomes go at the next tick. Nothing
+    but urgent matters is sent in quiet hours."""
+    due = since or ctx.now
+    payload = {"to": to, "what": what, "since": due.timestamp(), **extra}
+    if what != "outcome" and not issue.urgent:
+        due += ctx.config.issues.batch_window
+    due = after_quiet(ctx.config, due, issue.urgent)
+    await ctx.store.timers.add(TIMER_NOTICE, issue.number, due, payload)
+
+
+def escalation_recipients(config: Config, issue: Issue, level: int) -> tuple[int, list[str]]:
+    """Who is asked to 督办 at ``level`` (1: the grid workers, 2: the office), never the
+    reporter: a level with nobody left goes on to the next. Returns the level reached and
+    the chats (a person's id for a private chat)."""
+    if level <= 1:
+        workers = [p.id for p in config.grid_workers_of(issue.building) if p.id != issue.reporter]
+        if workers:
+            return 1, workers
+    if config.office_chat:
+        return 2, [config.office_chat]
+    return 2, [p.id for p in config.admins() if p.id != issue.reporter]
+
+
+def escalated_to(config: Config, issue: Issue) -> list[str]:
+    """Every chat the issue has been escalated to so far, each once."""
+    chats: list[str] = []
+    for level in range(1, issue.escalation + 1):
+        for chat in escalation_recipients(config, issue, level)[1]:
+            if chat not in chats:
+                chats.append(chat)
+    return chats
+
+
+def group_notice_on(config: Config) -> bool:
+    return config.issues.group_notice is GroupNotice.NEUTRAL
+
+
+async def _tell_outcome(
+    ctx: Context, issue: Issue, actor: str, outcome: str, note: str | None
+) -> None:
+    """Close the loop: whoever the issue was escalated to hears what became of it (not the
+    one who did it, and not someone whose escalation notice is still waiting to go out)."""
+    pending = {
+        tm.payload.get("to")
+        for tm in await ctx.store.timers.pending_of_kind(TIMER_NOTICE)
+        if tm.ref == issue.number and tm.payload.get("what") == "escalate"
+    }
+    person = ctx.config.person_by_id.get(actor)
+    by = person.name if person else actor
+    for chat in escalated_to(ctx.config, issue):
+        if chat != actor and chat not in pending:
+            await queue_notice(ctx, issue, chat, "outcome", outcome=outcome, by=by, note=note)
 
 
 async def cancel_timers(ctx: Context, number: int, kinds: tuple[str, ...]) -> None:
@@ -208,9 +328,14 @@ async def change(
     fields: dict[str, Any] = {"status": status, **extra}
     if note is not None:
         fields["note"] = note
+    outcome = action if action in ("resolve", "reject") else None
     if status is not IssueStatus.NEW and issue.acked_at is None:
         fields["acked_at"] = now
         await cancel_timers(ctx, issue.number, ACK_TIMERS)
+        if outcome is None and action != "escalate":
+            outcome = "ack"
+    if outcome is not None and issue.escalation > 0:
+        await _tell_outcome(ctx, issue, actor, outcome, note)
     if issue.status is IssueStatus.WAITING and status is not IssueStatus.WAITING:
         waited = (now - issue.paused_at).total_seconds() if issue.paused_at else 0.0
         fields["paused_seconds"] = issue.paused_seconds + max(waited, 0.0)
@@ -226,17 +351,23 @@ async def change(
     return updated
 
 
+def message_to(config: Config, chat: str, text: str, kind: Kind, issue: Issue) -> Outgoing:
+    """``text`` to ``chat``: privately (mentioning, with the building group as fallback) when
+    it is a person, as is when it is a chat such as the office's."""
+    person = config.person_by_id.get(chat)
+    if person is not None:
+        return private_to(person, text, kind, issue)
+    return Outgoing(chat, kind, text, issue=issue.number)
+
+
 def office_messages(ctx: Context, issue: Issue, text: str) -> list[Outgoing]:
     """The office chat, or every admin privately when no office chat is configured."""
-    office = ctx.config.office_chat
-    if office:
-        return [Outgoing(office, Kind.ESCALATION, text, issue=issue.number)]
-    return [private_to(p, text, Kind.ESCALATION, issue) for p in ctx.config.admins()]
+    _, chats = escalation_recipients(ctx.config, issue, 2)
+    return [message_to(ctx.config, c, text, Kind.ESCALATION, issue) for c in chats]
 
 
 def grid_messages(ctx: Context, issue: Issue, text: str) -> list[Outgoing]:
-    """Every grid worker of the building privately, or the office when there is none."""
-    workers = ctx.config.grid_workers_of(issue.building)
-    if not workers:
-        return office_messages(ctx, issue, text)
-    return [private_to(p, text, Kind.ESCALATION, issue) for p in workers]
+    """Every grid worker of the building privately (but not the one who reported it), or
+    the office when there is none."""
+    _, chats = escalation_recipients(ctx.config, issue, 1)
+    return [message_to(ctx.config, c, text, Kind.ESCALATION, issue) for c in chats]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
 from storage.issues import Issue, IssueStatus, LogEntry
@@ -20,6 +21,7 @@ STATUS_LABELS = {
 ACTION_LABELS = {
     "report": "报告",
     "merge": "同类反映",
+    "urgent": "升级为紧急",
     "follow": "关注",
     "ack": "受理",
     "assign": "指派",
@@ -33,6 +35,52 @@ ACTION_LABELS = {
     "reopen": "重开",
     "auto_close": "自动关闭",
 }
+
+
+# What the building group and the reporter read about each state ("第 6 号问题已经关闭了").
+STATE_PHRASES = {
+    IssueStatus.NEW: "还没有受理",
+    IssueStatus.ACKNOWLEDGED: "已经受理了",
+    IssueStatus.IN_PROGRESS: "正在处理中",
+    IssueStatus.WAITING: "正在等待第三方",
+    IssueStatus.RESOLVED: "已经办结了",
+    IssueStatus.CLOSED: "已经关闭了",
+    IssueStatus.DUPLICATE: "已经合并到别的问题里了",
+    IssueStatus.REJECTED: "已经驳回了",
+}
+
+# Per category: the follow-up question after /resolve and what "not done" is called, so that
+# noise or rubbish is not asked whether it is "修好" (reviewed in tests/issues/test_issue_texts_table.py).
+FOLLOW_UPS: dict[str, tuple[str, str, str]] = {
+    # category: (question, "yes, done", "not done")
+    "fire_safety": ("隐患消除了吗", "消除了", "隐患还在"),
+    "elevator": ("电梯修好了吗", "修好了", "电梯还没修好"),
+    "lighting": ("灯修好了吗", "修好了", "灯还没修好"),
+    "power": ("来电了吗", "来电了", "还没来电"),
+    "water": ("供水恢复了吗", "恢复了", "还没恢复"),
+    "drainage": ("排水通了吗", "通了", "还是堵着"),
+    "sanitation": ("清理干净了吗", "干净了", "还没清理干净"),
+    "noise": ("噪音停了吗", "停了", "噪音还在"),
+    "parking": ("车挪走了吗", "挪走了", "车还没挪走"),
+    "security": ("隐患处理好了吗", "处理好了", "还没处理好"),
+    "greening": ("处理好了吗", "处理好了", "还没处理好"),
+    "facilities": ("修好了吗", "修好了", "还没修好"),
+    "dispute": ("协调好了吗", "协调好了", "还没解决"),
+    "property": ("解决了吗", "解决了", "还没解决"),
+    "pets": ("解决了吗", "解决了", "还没解决"),
+}
+DEFAULT_FOLLOW_UP = ("解决了吗", "解决了", "还没解决")
+# Categories whose "not done" is a repair: the reply is "还没修好 N", otherwise "还没解决 N"
+# (both are aliases of /reopen).
+REPAIRS = frozenset({"elevator", "lighting", "facilities"})
+LEVEL_NAMES = {1: "网格员", 2: "社区"}
+
+
+def follow_up(issue: Issue) -> tuple[str, str, str, str]:
+    """(question, "done", "not done", the reopen words to reply) for the issue's category."""
+    question, done, not_done = FOLLOW_UPS.get(issue.category, DEFAULT_FOLLOW_UP)
+    reply = "还没修好" if issue.category in REPAIRS else "还没解决"
+    return question, done, not_done, f"{reply} {issue.number}"
 
 
 def where(issue: Issue) -> str:
@@ -108,6 +156,23 @@ def urgent_alert(issue: Issue, label: str) -> str:
     )
 
 
+def merged_urgent(issue: Issue, label: str) -> str:
+    """A report that made an ordinary issue urgent (``issue`` is already urgent)."""
+    return (
+        f"【紧急】已并入第 {issue.number} 号问题（{what(issue, label)}），并升级为紧急，"
+        f"已立即通知楼栋长和网格员。如有人身危险，请马上拨打 119（火警）、"
+        f"120（急救）或 110（报警）。"
+    )
+
+
+def urgent_upgrade_alert(issue: Issue, label: str, text: str, name: str) -> str:
+    ask = f"受理请回复“收到 {issue.number}”。" if issue.status is IssueStatus.NEW else ""
+    return (
+        f"{summary(issue, label)}有人报告了紧急情况：“{text[:80]}”（{name}）。"
+        f"请尽快到场或联系处置。{ask}"
+    )
+
+
 def merged(issue: Issue, label: str) -> str:
     same = (
         f"这和第 {issue.number} 号问题（{what(issue, label)}，{STATUS_LABELS[issue.status]}）"
@@ -152,10 +217,8 @@ def waiting(issue: Issue, by: str, note: str) -> str:
 
 
 def resolved(issue: Issue, by: str, note: str | None) -> str:
-    return (
-        f"第 {issue.number} 号问题已由{by}办结{with_note(note)}"
-        f"如果还没修好，请回复“还没修好 {issue.number}”。"
-    )
+    _, _, not_done, reply = follow_up(issue)
+    return f"第 {issue.number} 号问题已由{by}办结{with_note(note)}如果{not_done}，请回复“{reply}”。"
 
 
 def rejected(issue: Issue, by: str, reason: str) -> str:
@@ -166,8 +229,15 @@ def escalated(issue: Issue, by: str, to: str) -> str:
     return f"第 {issue.number} 号问题已由{by}上报{to}。"
 
 
-def auto_escalated(issue: Issue, to: str, waited: timedelta) -> str:
-    return f"第 {issue.number} 号问题 {duration(waited)}未受理，已上报{to}督办。"
+def numbers(ns: list[int]) -> str:
+    """``第 1、2 号``."""
+    return "第 " + "、".join(str(n) for n in ns) + " 号"
+
+
+def escalated_neutral(ns: list[int], to: str) -> str:
+    """The building group's one line about escalations (only with ``group_notice = "neutral"``):
+    no waiting time, no blame."""
+    return f"{numbers(ns)}问题已请{to}协助跟进，有进展会在群里告诉大家。"
 
 
 def confirmed(issue: Issue) -> str:
@@ -185,10 +255,10 @@ def auto_closed(issue: Issue) -> str:
 
 
 def ask_confirm(issue: Issue, label: str) -> str:
-    n = issue.number
+    question, done, not_done, reply = follow_up(issue)
     return (
-        f"您反映的第 {n} 号问题（{what(issue, label)}）已办结，真的修好了吗？"
-        f"修好了请回复“确认 {n}”，还没修好请回复“还没修好 {n}”。"
+        f"您反映的第 {issue.number} 号问题（{what(issue, label)}）已办结，{question}？"
+        f"{done}请回复“确认 {issue.number}”，{not_done}请回复“{reply}”。"
     )
 
 
@@ -213,12 +283,65 @@ def already_following(issue: Issue) -> str:
 # --- staff: reminders, escalations, digest ------------------------------------------------
 
 
-def ack_reminder(issue: Issue, label: str, waited: timedelta) -> str:
+@dataclass(frozen=True, slots=True)
+class Waited:
+    """How long an issue has waited: ``real`` time and ``waking`` time (quiet hours left out)."""
+
+    since: datetime
+    real: timedelta
+    waking: timedelta
+    tz: tzinfo
+
+    @property
+    def over_night(self) -> bool:
+        return self.real - self.waking >= timedelta(minutes=1)
+
+
+def waited(w: Waited) -> str:
+    """``已等待 30 分钟``; over a night it does not count the night against the head."""
+    if not w.over_night:
+        return f"已等待 {duration(w.real)}"
+    if w.waking < timedelta(minutes=1):
+        return f"是 {clock(w.since, w.tz)} 报告的"
+    return f"{clock(w.since, w.tz)} 报告，不算夜间已等待 {duration(w.waking)}"
+
+
+def _said(issue: Issue) -> str:
+    return f"原话：“{issue.text[:60]}”（{issue.reporter_name}）"
+
+
+def ack_reminder(issue: Issue, label: str, w: Waited) -> str:
     return (
-        f"提醒：{summary(issue, label)}已等待 {duration(waited)}，还没有受理。"
-        f"原话：“{issue.text[:60]}”（{issue.reporter_name}）。"
+        f"提醒：{summary(issue, label)}{waited(w)}，还没有受理。{_said(issue)}。"
         f"受理请回复“收到 {issue.number}”。"
     )
+
+
+def ack_reminders(items: list[tuple[Issue, str, Waited]]) -> str:
+    """One reminder for one issue or a list of several."""
+    if len(items) == 1:
+        return ack_reminder(*items[0])
+    lines = [f"· {summary(i, label)}{waited(w)}。{_said(i)}" for i, label, w in items]
+    return (
+        f"提醒：有 {len(items)} 个问题还没有受理：\n"
+        + "\n".join(lines)
+        + f"\n受理请回复“收到 编号”，例如“收到 {items[0][0].number}”。"
+    )
+
+
+def _unacked(w: Waited) -> str:
+    if not w.over_night:
+        return f"报告后 {duration(w.real)}仍未受理"
+    return f"{waited(w)}，仍未受理"
+
+
+def escalations(items: list[tuple[Issue, str, Waited]]) -> str:
+    """The automatic 吹哨 for one issue or a list of several."""
+    if len(items) == 1:
+        issue, label, w = items[0]
+        return f"【吹哨】{summary(issue, label)}{_unacked(w)}，请督办。{_said(issue)}。"
+    lines = [f"· {summary(i, label)}{_unacked(w)}。{_said(i)}" for i, label, w in items]
+    return f"【吹哨】有 {len(items)} 个问题仍未受理，请督办：\n" + "\n".join(lines)
 
 
 def escalation(
@@ -226,10 +349,34 @@ def escalation(
 ) -> str:
     why = f"{manual_by}上报" if manual_by else f"报告后 {duration(waited)}仍未受理"
     said = f"{manual_by}说明：{note}。" if manual_by and note else ""
-    return (
-        f"【吹哨】{summary(issue, label)}{why}，请督办。{said}"
-        f"原话：“{issue.text[:60]}”（{issue.reporter_name}）。"
-    )
+    return f"【吹哨】{summary(issue, label)}{why}，请督办。{said}{_said(issue)}。"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of an escalated issue, for whoever it was escalated to."""
+
+    issue: Issue
+    label: str
+    outcome: str  # ack | resolve | reject
+    by: str
+    note: str | None
+
+
+def _outcome_line(o: Outcome) -> str:
+    head = summary(o.issue, o.label)
+    if o.outcome == "resolve":
+        return f"{head}已由{o.by}办结{with_note(o.note)}"
+    if o.outcome == "reject":
+        return f"{head}已由{o.by}驳回{with_note(o.note)}"
+    return f"{head}已由{o.by}受理。"
+
+
+def outcomes(items: list[Outcome]) -> str:
+    """督办结果: whoever an issue was escalated to hears how it ended."""
+    if len(items) == 1:
+        return f"督办结果：{_outcome_line(items[0])}谢谢跟进！"
+    return "督办结果：\n" + "\n".join(f"· {_outcome_line(o)}" for o in items) + "\n谢谢跟进！"
 
 
 def reopened_for_staff(issue: Issue, label: str, note: str | None) -> str:
@@ -313,7 +460,19 @@ def not_yours(number: int) -> str:
 
 
 def wrong_state(issue: Issue, action: str) -> str:
-    return f"第 {issue.number} 号问题现在是“{STATUS_LABELS[issue.status]}”，不能{action}。"
+    """Why ``action`` (受理, 再受理, 指派, 确认, 重开…) does not fit the issue's state, in
+    plain words: "第 6 号问题已经受理过了。"."""
+    n, state, verb = issue.number, STATE_PHRASES[issue.status], action.removeprefix("再")
+    handled = (IssueStatus.ACKNOWLEDGED, IssueStatus.IN_PROGRESS, IssueStatus.WAITING)
+    if verb == "受理" and issue.status in handled:
+        now = "" if issue.status is IssueStatus.ACKNOWLEDGED else f"，现在{state}"
+        return f"第 {n} 号问题已经受理过了{now}。"
+    if verb == "重开" and issue.is_open:
+        return f"第 {n} 号问题还没有办结，不用重开；有新情况可以直接在群里说。"
+    if verb == "确认":
+        return f"第 {n} 号问题{state}，不用再确认了。"
+    again = "如果问题又出现了，请重新反映。" if not issue.is_open else ""
+    return f"第 {n} 号问题{state}，不能再{verb}了。{again}"
 
 
 def only_reporter(number: int) -> str:

@@ -19,13 +19,13 @@ from handlers.issue_flow import (
     announce,
     change,
     escalation_for,
-    grid_messages,
+    escalation_recipients,
     group_chat,
+    group_notice_on,
     in_quiet_hours,
     is_overdue,
     next_digest,
-    office_messages,
-    private_to,
+    queue_notice,
     waking_add,
 )
 from storage.issues import Issue, IssueStatus
@@ -48,42 +48,46 @@ async def _unacknowledged(timer: Timer, ctx: Context) -> Issue | None:
 
 
 async def ack_reminder(timer: Timer, ctx: Context) -> list[Outgoing]:
-    """Remind the building's heads privately; repeat until acknowledged or until the matter
-    has reached the office (from then on the office owns it)."""
+    """Remind the building's heads privately (the grid workers when it has none); repeat
+    until acknowledged or until the matter has reached the office (from then on the office
+    owns it). The reminder waits briefly for others due for the same person (notices)."""
     issue = await _unacknowledged(timer, ctx)
     if issue is None:
         return []
-    label = ctx.config.taxonomy.label(issue.category)
-    text = t.ack_reminder(issue, label, ctx.now - issue.created_at)
-    heads = ctx.config.heads_of(issue.building)
-    outs = [private_to(p, text, Kind.ACK_REMINDER, issue) for p in heads]
-    if not outs:
-        outs = grid_messages(ctx, issue, text)
+    heads = [p.id for p in ctx.config.heads_of(issue.building)]
+    for chat in heads or escalation_recipients(ctx.config, issue, 1)[1]:
+        await queue_notice(ctx, issue, chat, "remind", since=timer.due_at)
     esc = escalation_for(ctx.config, issue)
-    following = ctx.now + esc.reminder_every
+    # Every reminder_every from the last one that was due; after a restart, from now.
+    following = timer.due_at + esc.reminder_every
+    if following <= ctx.now:
+        following = ctx.now + esc.reminder_every
     if following <= waking_add(ctx.config, issue.created_at, esc.to_office_after, issue.urgent):
         await ctx.store.timers.add(
             TIMER_ACK, issue.number, after_quiet(ctx.config, following, issue.urgent)
         )
-    return outs
+    return []
 
 
 async def _escalate(timer: Timer, ctx: Context, level: int) -> list[Outgoing]:
+    """吹哨: the next level is asked to 督办 (never the reporter: past them to the next)."""
     issue = await _unacknowledged(timer, ctx)
     if issue is None or issue.escalation >= level:
         return []
-    label = ctx.config.taxonomy.label(issue.category)
-    waited = ctx.now - issue.created_at
-    text = t.escalation(issue, label, waited, None)
-    if level == 1:
-        outs, to = grid_messages(ctx, issue, text), "网格员"
-    else:
-        outs, to = office_messages(ctx, issue, text), "社区"
-    if not outs:
+    reached, chats = escalation_recipients(ctx.config, issue, level)
+    if not chats or issue.escalation >= reached:
         return []
-    await ctx.store.issues.update(issue.number, ctx.now, escalation=level)
-    await ctx.store.issues.log(issue.number, ctx.now, "bot", "auto_escalate", to)
-    return [*outs, await announce(ctx, issue, t.auto_escalated(issue, to, waited))]
+    await ctx.store.issues.update(issue.number, ctx.now, escalation=reached)
+    await ctx.store.issues.log(
+        issue.number, ctx.now, "bot", "auto_escalate", t.LEVEL_NAMES[reached]
+    )
+    for chat in chats:
+        await queue_notice(ctx, issue, chat, "escalate", since=timer.due_at, level=reached)
+    if group_notice_on(ctx.config):
+        await queue_notice(
+            ctx, issue, issue.chat, "escalate", since=timer.due_at, level=reached, group=True
+        )
+    return []
 
 
 async def escalate_to_grid(timer: Timer, ctx: Context) -> list[Outgoing]:

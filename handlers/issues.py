@@ -24,12 +24,15 @@ from handlers.issue_flow import (
     TIMER_CONFIRM,
     TIMER_DIGEST,
     TIMER_GRID,
+    TIMER_NOTICE,
     TIMER_OFFICE,
     buildings_of,
     group_chat,
-    private_to,
     schedule_ack_timers,
+    upgrade_to_urgent,
+    urgent_alerts,
 )
+from handlers.issue_notices import send_notices
 from storage.issues import Issue, NewIssue
 
 # Two reports share "enough" keywords when this many overlap, or half of the shorter list.
@@ -77,15 +80,21 @@ async def file_report(
         await ctx.store.issues.follow(original.number, msg.sender, msg.sender_name)
         await ctx.store.issues.log(original.number, ctx.now, msg.sender, "merge", text[:200])
         label = ctx.config.taxonomy.label(original.category)
-        return [
-            Outgoing(
-                msg.chat,
-                Kind.ISSUE_MERGED,
-                t.merged(original, label),
-                issue=original.number,
-                mentions=reporter,
-            )
-        ]
+        alerts: list[Outgoing] = []
+        upgraded = u.urgent and not original.urgent
+        if upgraded:
+            # "有人被困！" merged into an ordinary report about the same lift: now urgent.
+            alerts = await upgrade_to_urgent(ctx, original, msg, text)
+            original = await ctx.store.issues.get(original.number) or original
+        merged = t.merged_urgent if upgraded else t.merged
+        reply = Outgoing(
+            msg.chat,
+            Kind.ISSUE_MERGED,
+            merged(original, label),
+            issue=original.number,
+            mentions=reporter,
+        )
+        return [reply, *alerts]
     fixed = await find_recently_fixed(ctx, building, u)
     if fixed is not None and not u.urgent:
         # "电梯还是坏的" a day after it was resolved: reopen it rather than start over.
@@ -119,9 +128,7 @@ async def file_report(
     if issue.urgent:
         # Danger to people: the heads and grid workers hear of it privately at once, day or
         # night, instead of only from the group or the first reminder.
-        alert = t.urgent_alert(issue, label)
-        staff = [*ctx.config.heads_of(building), *ctx.config.grid_workers_of(building)]
-        outs += [private_to(p, alert, Kind.ISSUE_ALERT, issue) for p in staff]
+        outs += urgent_alerts(ctx, issue, t.urgent_alert(issue, label))
     return outs
 
 
@@ -253,7 +260,13 @@ FEATURE = Feature(
             form=AliasForm.ALONE,
         ),
         _cmd("confirm", c.confirm, "确认已修好并关闭", "/confirm 编号", ("确认", "已修好")),
-        _cmd("reopen", c.reopen, "还没修好，重新打开", "/reopen 编号 [说明]", ("还没修好", "重开")),
+        _cmd(
+            "reopen",
+            c.reopen,
+            "还没修好，重新打开",
+            "/reopen 编号 [说明]",
+            ("还没修好", "还没解决", "重开"),
+        ),
         _cmd("follow", c.follow, "我也遇到了，关注问题", "/follow 编号", ("我也是", "关注")),
     ),
     on_text=on_text,
@@ -265,6 +278,7 @@ FEATURE = Feature(
             TIMER_CONFIRM: timers.ask_confirm,
             TIMER_AUTO_CLOSE: timers.auto_close,
             TIMER_DIGEST: timers.digest,
+            TIMER_NOTICE: send_notices,
         }
     ),
     on_start=timers.schedule_digest,

@@ -45,8 +45,8 @@ class OutboxRepo:
         for m in messages:
             cur = await self.db.conn.execute(
                 "INSERT INTO outbox (created_at, platform, chat, kind, text, issue, request, event,"
-                " mentions, fallback_chat, next_attempt_at, poll, polls)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " mentions, fallback_chat, next_attempt_at, poll, polls, issues)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     ts,
                     m.platform,
@@ -61,6 +61,7 @@ class OutboxRepo:
                     ts,
                     m.poll,
                     json.dumps(list(m.polls)),
+                    json.dumps(list(m.issues)),
                 ),
             )
             ids.append(int(cur.lastrowid or 0))
@@ -89,6 +90,7 @@ class OutboxRepo:
                     issue=r["issue"],
                     request=r["request"],
                     event=r["event"],
+                    issues=tuple(json.loads(r["issues"])),
                     mentions=tuple(Mention(u, n) for u, n in json.loads(r["mentions"])),
                     fallback_chat=r["fallback_chat"],
                     poll=r["poll"],

@@ -75,6 +75,24 @@ class TimerRepo:
             rows = await cur.fetchall()
         return [_timer(r) for r in rows]
 
+    async def others_due(self, kind: str, now: datetime) -> bool:
+        """Whether a pending timer of another kind than ``kind`` is due at ``now``."""
+        async with self.db.conn.execute(
+            "SELECT 1 FROM timers WHERE done = 0 AND due_at <= ? AND kind != ? LIMIT 1",
+            (now.timestamp(), kind),
+        ) as cur:
+            return await cur.fetchone() is not None
+
+    async def pending_of_kind(self, kind: str) -> list[Timer]:
+        """Every pending timer of ``kind``, oldest due first."""
+        async with self.db.conn.execute(
+            "SELECT id, kind, ref, due_at, payload FROM timers WHERE kind = ? AND done = 0"
+            " ORDER BY due_at, id",
+            (kind,),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_timer(r) for r in rows]
+
 
 def _timer(r: Any) -> Timer:
     return Timer(

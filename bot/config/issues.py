@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from datetime import time, timedelta
 
 from bot.config.reader import Table, parse_clock
+
+
+class GroupNotice(enum.StrEnum):
+    """What the building group hears when an unacknowledged issue is escalated."""
+
+    OFF = "off"  # nothing: the head is not named and shamed in front of the building
+    NEUTRAL = "neutral"  # one neutral line per batch: "第 1、2 号问题已请网格员协助跟进。"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +60,10 @@ class IssuesConfig:
     confirm_after: timedelta = timedelta(hours=24)
     auto_close_after: timedelta = timedelta(hours=72)
     duplicate_window: timedelta = timedelta(hours=72)
+    # Reminders and escalations of normal issues for one person within this window go out
+    # as one message (urgent ones never wait).
+    batch_window: timedelta = timedelta(minutes=10)
+    group_notice: GroupNotice = GroupNotice.OFF
 
     def target_for(self, category: str | None) -> timedelta:
         return self.resolution_targets.get(category or "", self.resolution_target)
@@ -98,6 +110,17 @@ def parse_issues(t: Table) -> IssuesConfig:
                 )
             else:
                 quiet = QuietHours(start, end)
+    group_notice = base.group_notice
+    raw_notice = t.str("group_notice", str(base.group_notice))
+    if isinstance(raw_notice, str):
+        try:
+            group_notice = GroupNotice(raw_notice.strip())
+        except ValueError:
+            choices = ", ".join(f'"{g}"' for g in GroupNotice)
+            t.problems.add(t.key("group_notice"), f"expected one of {choices}, got {raw_notice!r}")
+    batch_window = t.duration("batch_window", base.batch_window)
+    if batch_window is not None and batch_window > timedelta(hours=1):
+        t.problems.add(t.key("batch_window"), "expected a duration of at most 1h")
     targets_table = t.table("resolution_targets")
     targets = {name: targets_table.duration(name) for name in targets_table.data}
     config = IssuesConfig(
@@ -110,6 +133,8 @@ def parse_issues(t: Table) -> IssuesConfig:
         confirm_after=t.duration("confirm_after", base.confirm_after),
         auto_close_after=t.duration("auto_close_after", base.auto_close_after),
         duplicate_window=t.duration("duplicate_window", base.duplicate_window),
+        batch_window=batch_window,
+        group_notice=group_notice,
     )
     t.done()
     return config

@@ -55,7 +55,7 @@ async def test_head_of_other_building_changes_nothing(app: Linli) -> None:
         assert [o.kind for o in outs] == [Kind.ERROR]
     issue = await app.store.issues.get(1)
     assert issue is not None and issue.status is IssueStatus.NEW
-    reminder = await app.tick(T0 + timedelta(minutes=30))
+    reminder = await app.tick(T0 + timedelta(minutes=40))  # 30 + the batch window
     assert [o.kind for o in reminder] == [Kind.ACK_REMINDER]
 
 
