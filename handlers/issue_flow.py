@@ -24,6 +24,9 @@ TIMER_DIGEST = "issue_digest"
 # A reminder, escalation or outcome waiting to be sent to one person or chat (payload "to");
 # the first to fire takes every pending one for the same recipient into one message.
 TIMER_NOTICE = "issue_notice"
+# Outcomes go a minute later, so that "收到 3" and "办结 3" said together arrive as one message
+# (and a notice is never due at the very moment of the message that caused it).
+OUTCOME_DELAY = timedelta(minutes=1)
 ACK_TIMERS = (TIMER_ACK, TIMER_GRID, TIMER_OFFICE)
 FOLLOW_UP_TIMERS = (TIMER_CONFIRM, TIMER_AUTO_CLOSE)
 STAFF_ROLES = (Role.HEAD, Role.GRID_WORKER, Role.ADMIN)
@@ -254,11 +257,13 @@ async def queue_notice(
 
     Reminders and escalations of normal issues wait until ``batch_window`` after they were
     due (``since``) so that others due for the same person join them (one that fires late,
-    after a restart, goes at once); urgent ones and outcomes go at the next tick. Nothing
-    but urgent matters is sent in quiet hours."""
+    after a restart, goes at once); urgent ones go at the next tick, outcomes a minute
+    later. Nothing but urgent matters is sent in quiet hours."""
     due = since or ctx.now
     payload = {"to": to, "what": what, "since": due.timestamp(), **extra}
-    if what != "outcome" and not issue.urgent:
+    if what == "outcome":
+        due += OUTCOME_DELAY
+    elif not issue.urgent:
         due += ctx.config.issues.batch_window
     due = after_quiet(ctx.config, due, issue.urgent)
     await ctx.store.timers.add(TIMER_NOTICE, issue.number, due, payload)
