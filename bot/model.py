@@ -100,8 +100,9 @@ class Outgoing:
     ``kind`` is a :class:`Kind`; ``issue``/``request``/``event`` carry the number of the thing
     the message is about (contract); one about several issues (a batched reminder) lists
     them all in ``issues`` and the first in ``issue``. ``mentions`` are rendered by the
-    adapter. ``fallback_chat`` is where to post instead when the platform cannot reach ``chat`` (a head who never opened a
-    private chat with the bot is asked, in the building group, to do so).
+    adapter. ``fallback_chat`` is where to post instead when the platform cannot reach
+    ``chat`` (a head who never opened a private chat with the bot is asked, in the building
+    group, to do so).
     """
 
     chat: str
