@@ -4,7 +4,8 @@
 returns a ``grpclib.const.Handler`` per ``/wechaty.Puppet/<Rpc>`` path. It keeps contacts,
 rooms and messages in memory, records every call and every text the bot sends, and can be
 stopped and started again on the same port to simulate the connection dropping. Messages said
-while no client is listening are queued and delivered when one connects, like a gateway does.
+while no client is listening are queued and delivered when one connects, like a buffering
+gateway does (the reference wechaty gateway drops them instead; docs/delivery.md).
 It can send heartbeats (once or periodically) and hang: keep its event streams open but send
 nothing more on them, as a stuck gateway does.
 """
