@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from bot import privacy, texts
 from bot.commands import BadArguments, CommandCall, CommandHint, CommandParser
@@ -31,28 +29,6 @@ from bot.understand import Understanding, understand
 from storage import StorageError, Store
 
 log = logging.getLogger(__name__)
-
-# A WeChat rant can run to thousands of characters with the problem at its end; understanding
-# reads all of it at bounded cost (bot/understand/classify.py).
-MAX_TEXT_CHARS = 10_000
-
-
-def sanitise(msg: Incoming) -> Incoming:
-    """Cap absurd lengths and drop characters that cannot be stored or shown (NUL, lone
-    surrogates, other control characters except newlines and tabs)."""
-    text = msg.text
-    if len(text) > MAX_TEXT_CHARS:
-        text = text[:MAX_TEXT_CHARS]
-    if not text.isprintable():
-        text = "".join(
-            ch
-            for ch in text
-            if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn")
-        )
-    name = (msg.sender_name or msg.sender)[:64]
-    if name != msg.sender_name or text != msg.text:
-        return replace(msg, text=text, sender_name=name)
-    return msg
 
 
 class MessageNotStored(StorageError):
@@ -101,7 +77,6 @@ class Dispatcher:
 
         If even the row cannot be stored, :class:`MessageNotStored` is raised.
         """
-        msg = sanitise(msg)
         try:
             async with self.store.transaction():
                 if await self.store.inbox.add(msg, handled=True) is None:

@@ -9,8 +9,49 @@ person uses that person's id as the chat id.
 from __future__ import annotations
 
 import enum
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
+
+# Limits on what an incoming message may carry (longer is cut, not refused). A WeChat rant
+# can run to thousands of characters with the problem at its end; understanding reads all of
+# it at bounded cost (bot/understand/classify.py).
+MAX_TEXT_CHARS = 10_000
+MAX_NAME_CHARS = 64
+MAX_ID_CHARS = 200
+# Characters that cannot be stored as UTF-8 (lone surrogates), are not text (control,
+# private-use, unassigned) or rewrite how text around them is shown (format characters such as
+# right-to-left overrides, which can make a name read as someone else's).
+_DROP_IN_TEXT = frozenset({"Cc", "Cs", "Co", "Cn"})
+_DROP_IN_NAME = _DROP_IN_TEXT | {"Cf", "Zl", "Zp"}
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def clean_text(text: str) -> str:
+    """A message text that can be stored and shown: at most :data:`MAX_TEXT_CHARS`, without
+    NUL, control characters (newlines and tabs stay), lone surrogates or bidi overrides."""
+    text = text[:MAX_TEXT_CHARS]
+    if text.isprintable():
+        return text
+    return "".join(
+        ch
+        for ch in text
+        if ch in "\n\t"
+        or (unicodedata.category(ch) not in _DROP_IN_TEXT and ch not in _BIDI_CONTROLS)
+    )
+
+
+def clean_label(value: str, limit: int) -> str:
+    """A name or an id: one line of printable characters (spaces collapsed), at most
+    ``limit`` long."""
+    value = value[: limit * 4]
+    if not value.isprintable():
+        value = "".join(
+            " " if ch.isspace() else ch
+            for ch in value
+            if ch.isspace() or unicodedata.category(ch) not in _DROP_IN_NAME
+        )
+    return " ".join(value.split())[:limit]
 
 
 class Kind(enum.StrEnum):
@@ -87,6 +128,21 @@ class Incoming:
     #: The platform message id of the message this one replies to (Telegram reply, WeChat
     #: quote) in the same chat, if any.
     reply_to: str | None = None
+
+    def __post_init__(self) -> None:
+        # Cleaned here, when the message is made, so that nothing downstream (the inbox, a
+        # handler, a reply that quotes the name) ever sees a field it cannot store or show.
+        for name, value in (
+            ("chat", clean_label(self.chat, MAX_ID_CHARS)),
+            ("sender", clean_label(self.sender, MAX_ID_CHARS)),
+            ("message_id", clean_label(self.message_id, MAX_ID_CHARS)),
+            ("text", clean_text(self.text)),
+        ):
+            if value != getattr(self, name):
+                object.__setattr__(self, name, value)
+        name = clean_label(self.sender_name, MAX_NAME_CHARS) or self.sender[:MAX_NAME_CHARS]
+        if name != self.sender_name:
+            object.__setattr__(self, "sender_name", name)
 
     @property
     def platform(self) -> str:
