@@ -143,6 +143,10 @@ class Incoming:
         name = clean_label(self.sender_name, MAX_NAME_CHARS) or self.sender[:MAX_NAME_CHARS]
         if name != self.sender_name:
             object.__setattr__(self, "sender_name", name)
+        if self.reply_to is not None:
+            reply_to = clean_label(self.reply_to, MAX_ID_CHARS) or None
+            if reply_to != self.reply_to:
+                object.__setattr__(self, "reply_to", reply_to)
 
     @property
     def platform(self) -> str:

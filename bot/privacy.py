@@ -13,19 +13,8 @@ from dataclasses import replace
 
 from bot.config import Config
 from bot.model import Outgoing
+from bot.personal_numbers import ID_CARD, LANDLINE, PHONE, PLATE
 from bot.reach import reach_everyone
-
-# Mainland mobile numbers, optionally +86 and separated by spaces or dashes.
-_PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?!\d)")
-# Landlines such as 010-12345678 or 0571-8765432.
-_LANDLINE = re.compile(r"(?<!\d)0\d{2,3}-\d{7,8}(?!\d)")
-# Resident ID card numbers: 17 digits and a digit or X.
-_ID_CARD = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
-# Vehicle plates: province abbreviation, a letter, 5 or 6 letters/digits (new-energy plates).
-_PLATE = re.compile(
-    r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][·• ]?[A-Z0-9]{5,6}(?![A-Z0-9])"
-)
-
 
 # Links: a scheme or www., or a host name with a common top-level domain (full-width forms
 # are folded with NFKC first). A help request is passed on to neighbours in the bot's name, so
@@ -45,10 +34,10 @@ def has_link(text: str) -> bool:
 
 def mask(text: str) -> str:
     """``13812345678`` -> ``138****5678``; ID numbers and plates keep only their ends."""
-    text = _ID_CARD.sub(lambda m: m.group()[:3] + "*" * 11 + m.group()[-4:], text)
-    text = _PHONE.sub(_mask_phone, text)
-    text = _LANDLINE.sub(lambda m: m.group()[:4] + "****", text)
-    return _PLATE.sub(lambda m: m.group()[:2] + "***" + m.group()[-2:], text)
+    text = ID_CARD.sub(lambda m: m.group()[:3] + "*" * 11 + m.group()[-4:], text)
+    text = PHONE.sub(_mask_phone, text)
+    text = LANDLINE.sub(lambda m: m.group()[:4] + "****", text)
+    return PLATE.sub(lambda m: m.group()[:2] + "***" + m.group()[-2:], text)
 
 
 REDACTED = "（已删除）"
@@ -56,7 +45,7 @@ REDACTED = "（已删除）"
 
 def redact(text: str) -> str:
     """Remove phone, ID card and plate numbers entirely (for ``/forget``)."""
-    for pattern in (_ID_CARD, _PHONE, _LANDLINE, _PLATE):
+    for pattern in (ID_CARD, PHONE, LANDLINE, PLATE):
         text = pattern.sub(REDACTED, text)
     return text
 
@@ -64,7 +53,7 @@ def redact(text: str) -> str:
 def has_contact_number(text: str) -> bool:
     """Whether ``text`` holds a phone or ID card number (so it should not be stored as data
     that may be shown to others)."""
-    return bool(_PHONE.search(text) or _LANDLINE.search(text) or _ID_CARD.search(text))
+    return bool(PHONE.search(text) or LANDLINE.search(text) or ID_CARD.search(text))
 
 
 def _mask_phone(m: re.Match[str]) -> str:

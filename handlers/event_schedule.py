@@ -112,17 +112,21 @@ async def plan_next(
     tz = ctx.config.timezone
     start = rec.schedule.next_after(after, tz)
     skipped = 0
+    first_skipped = start
     while start is not None and start <= ctx.now:
         skipped += 1
-        log.warning(
-            "recurring event occurrence skipped series=%s start=%s (missed while down)",
-            rec.key,
-            start.isoformat(),
-        )
         if skipped >= MAX_SKIPPED:
             start = rec.schedule.next_after(ctx.now, tz)
             break
         start = rec.schedule.next_after(start, tz)
+    if skipped and first_skipped is not None:
+        # One line for the whole gap: a bot down for years must not log every occurrence.
+        log.warning(
+            "recurring event occurrences skipped series=%s count=%s first=%s (missed while down)",
+            rec.key,
+            skipped,
+            first_skipped.isoformat(),
+        )
     if start is None:
         await ctx.store.events.set_next(series_id, rec.schedule.text, None, None)
         log.info("recurring event has no further occurrence series=%s", rec.key)

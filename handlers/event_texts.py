@@ -45,6 +45,9 @@ def when_ambiguous_hour(hour: int) -> str:
     )
 
 
+WHEN_TOO_FAR = "活动时间太远了：只能发布一年以内的活动，请检查日期（例如 2026-06-20 15:00）。"
+
+
 def when_past(start: datetime, now: datetime, explicit_year: bool) -> str:
     if not explicit_year:
         return (

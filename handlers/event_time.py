@@ -42,6 +42,11 @@ _WEEKDAY_INDEX |= {str(i): i - 1 for i in range(1, 8)}
 _AFTERNOON = {"下午", "傍晚", "晚上", "夜里"}
 
 
+# Events are planned at most this far ahead: a later date is a typo (9999-12-31) and far
+# enough out, the reminders' date arithmetic overflows.
+MAX_AHEAD = timedelta(days=366)
+
+
 class WhenError(ValueError):
     """The time cannot be used as given; the message (Chinese) asks the person to clarify."""
 
@@ -71,7 +76,7 @@ def parse_when(text: str, now: datetime) -> When:
     """Parse the start time at the beginning of ``text``; ``now`` is local (aware).
 
     Raises :class:`WhenError` with a question for the person when the time is missing,
-    ambiguous, impossible or already past.
+    ambiguous, impossible, already past or more than :data:`MAX_AHEAD` ahead.
     """
     rest = text.strip()
     day, rest, explicit_year, evening = _parse_date(rest, now.date())
@@ -85,6 +90,8 @@ def parse_when(text: str, now: datetime) -> When:
         raise WhenError(t.WHEN_BAD_DATE) from None
     if start <= now:
         raise WhenError(t.when_past(start, now, explicit_year))
+    if start - now > MAX_AHEAD:
+        raise WhenError(t.WHEN_TOO_FAR)
     return When(start=start, rest=rest.strip())
 
 

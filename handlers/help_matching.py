@@ -8,6 +8,7 @@ same kind neighbour is not asked every time.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -19,6 +20,8 @@ from handlers import help_texts as t
 from handlers.help_skills import SkillTable, match_score, skill_table
 from storage.help_records import CandidateStatus, HelpRequest, Offer, RequestStatus
 from storage.timers import Timer
+
+log = logging.getLogger(__name__)
 
 MATCH_TIMEOUT = "help_match_timeout"
 OFFER_REMINDER = "help_offer_reminder"
@@ -231,7 +234,18 @@ async def schedule_monthly_thanks(ctx: Context) -> None:
 async def on_monthly_thanks(timer: Timer, ctx: Context) -> list[Outgoing]:
     """The 邻家好人 post: in each building group, the residents who completed help last month
     (except those who opted out, who count anonymously). Nothing when nobody helped."""
+    # Planned from now, not from when it was due: after a long downtime the missed months
+    # are skipped (one post, for the month just ended), not caught up one tick round each.
+    following = next_thanks_at(ctx, max(timer.due_at, ctx.now))
+    await ctx.store.timers.add(MONTHLY_THANKS, 0, following)
     tz = ctx.config.timezone
+    if ctx.now >= next_thanks_at(ctx, timer.due_at):
+        log.warning(
+            "monthly thanks skipped due_at=%s now=%s (missed while down)",
+            timer.due_at.isoformat(),
+            ctx.now.isoformat(),
+        )
+        return []
     this_month = timer.due_at.astimezone(tz).replace(day=1, hour=0, minute=0, second=0)
     last_month = (this_month - timedelta(days=1)).replace(day=1)
     counts = await ctx.store.help.completed_by_helper(last_month, this_month)
@@ -243,5 +257,4 @@ async def on_monthly_thanks(timer: Timer, ctx: Context) -> list[Outgoing]:
         names = [c.name for c in mine if not c.hidden and c.name]
         text = t.monthly_thanks(last_month.month, names, sum(c.count for c in mine))
         outs.extend(Outgoing(chat, Kind.DIGEST, text) for chat in building.chats)
-    await ctx.store.timers.add(MONTHLY_THANKS, 0, next_thanks_at(ctx, timer.due_at))
     return outs

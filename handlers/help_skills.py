@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from bot.commands import BadArguments
 from bot.understand.tokenizer import lcut
+from handlers.help_texts import OFFER_BAD_DAYS
 
 _AVAILABILITY = (
     "周末",
@@ -42,6 +44,9 @@ _AVAILABILITY = (
     "星期",
 )
 _EXPIRY = re.compile(r"^(?:有效期)?(\d{1,3})(天|日|周|个月|月)$")
+# Anything else that looks like a number or a duration ("-5天", "0天", "1.5月", "99999") is a
+# mistyped expiry, never a skill.
+_NUMBER_LIKE = re.compile(r"^[-+−]?[\d.]+(?:天|日|周|个月|月|年|小时)?$")
 _SPLIT = re.compile(r"[\s,，、;；/]+")
 # Words that say nothing about the skill itself (used when the table finds nothing).
 _STOPWORDS = frozenset(
@@ -152,7 +157,13 @@ def parse_offer_args(args: str, table: SkillTable) -> OfferArgs:
         if expiry:
             n, unit = int(expiry.group(1)), expiry.group(2)
             days = n * {"天": 1, "日": 1, "周": 7, "个月": 30, "月": 30}[unit]
+            if days < 1:
+                raise BadArguments(OFFER_BAD_DAYS)
             continue
+        if _NUMBER_LIKE.match(token):
+            raise BadArguments(OFFER_BAD_DAYS)
+        if not any(ch.isalpha() for ch in token):
+            continue  # punctuation or symbols alone are no skill
         if note or any(a in token for a in _AVAILABILITY):
             note.append(token)
             continue

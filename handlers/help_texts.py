@@ -171,6 +171,7 @@ def accept_too_late(number: int) -> str:
     return f"谢谢您！第 {number} 号求助刚刚已经有邻居接下了。"
 
 
+OFFER_BAD_DAYS = "有效期请写 1 到 365 天，例如：/offer 缝纫 30天"
 HAS_LINK = (
     "为了大家的安全，求助和登记帮忙里不能带网址链接，我不会转发。"
     "请用文字说明需要什么帮忙，然后再发一次。"

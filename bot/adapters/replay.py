@@ -44,6 +44,11 @@ _LINE_KEYS = {
 #: The platform id replay gives the n-th message it prints (1-based, over the whole run): a
 #: script line ``"reply_to": "bot-3"`` replies to the third line of the output.
 SENT_ID = "bot-{}"
+# Script times outside these years are refused: far beyond them the date arithmetic of
+# reminders and recurring events overflows.
+MIN_YEAR, MAX_YEAR = 1971, 2200
+MAX_LINE_CHARS = 1_000_000
+MAX_ID_DIGITS = 30
 
 
 class ScriptError(ValueError):
@@ -54,10 +59,16 @@ def parse_line(raw: str, lineno: int, config: Config) -> dict[str, Any] | None:
     stripped = raw.strip()
     if not stripped or stripped.startswith("#"):
         return None
+    if len(stripped) > MAX_LINE_CHARS:
+        raise ScriptError(f"line {lineno}: longer than {MAX_LINE_CHARS:,} characters")
     try:
         item = json.loads(stripped)
     except json.JSONDecodeError as exc:
         raise ScriptError(f"line {lineno}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise ScriptError(f"line {lineno}: JSON nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise ScriptError(f"line {lineno}: not valid JSON ({exc})") from None
     if not isinstance(item, dict):
         raise ScriptError(f"line {lineno}: expected a JSON object")
     unknown = set(item) - _LINE_KEYS
@@ -69,13 +80,29 @@ def parse_line(raw: str, lineno: int, config: Config) -> dict[str, Any] | None:
         at = datetime.fromisoformat(item["at"])
     except ValueError:
         raise ScriptError(f'line {lineno}: "at" is not an ISO-8601 time: {item["at"]!r}') from None
+    if not MIN_YEAR <= at.year <= MAX_YEAR:
+        raise ScriptError(f'line {lineno}: "at" must be between {MIN_YEAR} and {MAX_YEAR}')
     if at.tzinfo is None:
         at = at.replace(tzinfo=config.timezone)
     item["at"] = at
+    item["line"] = lineno
+    for key in ("tick", "restart", "private"):
+        if key in item and not isinstance(item[key], bool):
+            raise ScriptError(f'line {lineno}: "{key}" must be true or false')
     if not (item.get("tick") or item.get("restart")):
         for key in ("chat", "from", "text"):
             if not isinstance(item.get(key), str):
                 raise ScriptError(f'line {lineno}: "{key}" must be a string')
+        if "name" in item and not isinstance(item["name"], str):
+            raise ScriptError(f'line {lineno}: "name" must be a string')
+        message_id = item.get("id")
+        if message_id is not None and not (
+            isinstance(message_id, str)
+            or (isinstance(message_id, int) and not isinstance(message_id, bool))
+        ):
+            raise ScriptError(f'line {lineno}: "id" must be a string or a number')
+        if isinstance(message_id, int) and len(str(abs(message_id))) > MAX_ID_DIGITS:
+            raise ScriptError(f'line {lineno}: "id" has more than {MAX_ID_DIGITS} digits')
     if "reply_to" in item and not isinstance(item["reply_to"], str):
         raise ScriptError(f'line {lineno}: "reply_to" must be a string')
     return item
@@ -128,7 +155,9 @@ async def replay(
             for n, item in enumerate(items, 1):
                 at: datetime = item["at"]
                 if clock is not None and at < clock:
-                    raise ScriptError(f"script entry {n}: time goes backwards ({at.isoformat()})")
+                    raise ScriptError(
+                        f"line {item['line']}: time goes backwards ({at.isoformat()})"
+                    )
                 clock = at
                 if item.get("restart") and app is not None:
                     await app.close()

@@ -12,6 +12,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from bot.personal_numbers import blank_out
+
 PLACES_FILE = Path(__file__).resolve().parent / "data" / "places.txt"
 
 # One numbered part: building, unit, floor, area, or a 3-4 digit room number.
@@ -39,7 +41,9 @@ def _places() -> re.Pattern[str]:
 
 
 def find_location(text: str) -> tuple[str, int] | None:
-    """The first place named in ``text`` and its position, or None."""
+    """The first place named in ``text`` and its position, or None. Phone, ID card and plate
+    numbers are never (part of) a place: "电梯坏了，电话138 1234 5678" names none."""
+    text = blank_out(text)
     best: tuple[str, int] | None = None
     for match in _NUMBERED.finditer(text):
         if match.group(0) in _NOT_ROOMS:

@@ -23,8 +23,10 @@ def test_every_field_is_clean_at_construction(bad: str) -> None:
         text=f"3单元楼道灯坏了{bad}",
         at=T0,
         message_id=bad,
+        reply_to=f"r{bad}",
     )
-    for value in (msg.chat, msg.sender, msg.sender_name, msg.text, msg.message_id):
+    assert msg.reply_to is not None
+    for value in (msg.chat, msg.sender, msg.sender_name, msg.text, msg.message_id, msg.reply_to):
         value.encode("utf-8")  # no lone surrogate left
         assert "\x00" not in value and "\x1b" not in value and "\u202e" not in value
     assert len(msg.sender_name) <= MAX_NAME_CHARS
