@@ -35,6 +35,7 @@ from typing import Protocol
 from bot.model import Kind, Mention, Outgoing
 from bot.privacy import mask
 from storage import StorageError, Store
+from storage.outbox import Sent
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +165,10 @@ class Deliverer:
         self._wake = asyncio.Event()
         self._reported: dict[str, datetime] = {}
         self._restored = False
+        # Sent but not yet marked: marked in the commit of the next claim or at the end of
+        # the pass, so a message costs one commit, and still at most the last one sent is
+        # unmarked when the process dies (sent again after the restart).
+        self._unmarked: list[Sent] = []
 
     def wake(self) -> None:
         """Tell the loop new messages were queued."""
@@ -213,13 +218,21 @@ class Deliverer:
                 earliest = allowed if earliest is None else min(earliest, allowed)
                 continue
             await self._send_one(item.id, item.message, item.attempts, now, held)
+        await self._mark_sent()
         return earliest
+
+    async def _mark_sent(self) -> None:
+        # If this commit fails the rows stay 'sending': not sent again by this process,
+        # sent again once after a restart.
+        unmarked, self._unmarked = self._unmarked, []
+        await self.store.outbox.mark_sent_many(unmarked)
 
     async def _send_one(
         self, outbox_id: int, message: Outgoing, attempts: int, now: datetime, held: set[str]
     ) -> None:
         chat = message.chat
-        if not await self.store.outbox.claim(outbox_id, now):
+        unmarked, self._unmarked = self._unmarked, []
+        if not await self.store.outbox.claim(outbox_id, now, sent=unmarked):
             return  # not pending any more (given up or sent meanwhile)
         try:
             platform_ids = await self.sender.send(message)
@@ -249,11 +262,8 @@ class Deliverer:
             return
         self.limiter.record(chat, now)
         self.sent += 1
-        # The duplicate window is the time until this commit. If it fails the row stays
-        # 'sending': not sent again by this process, sent again once after a restart.
-        await self.store.outbox.mark_sent(outbox_id, self.clock())
-        if platform_ids:
-            await self.store.outbox.remember_sent(message, platform_ids)
+        # The duplicate window is the time until the next claim or the end of the pass.
+        self._unmarked.append(Sent(outbox_id, self.clock(), message, tuple(platform_ids or ())))
 
     async def _fallback(self, outbox_id: int, message: Outgoing, now: datetime, why: str) -> None:
         await self.store.outbox.give_up(outbox_id, f"unreachable: {why}")

@@ -17,7 +17,7 @@ from bot.feature import Context
 from bot.model import Kind, Mention, Outgoing
 from bot.permissions import STAFF_ROLES
 from handlers import help_texts as t
-from handlers.help_skills import SkillTable, match_score, skill_table
+from handlers.help_skills import SkillTable, match_score, may_match, skill_table
 from storage.help_records import CandidateStatus, HelpRequest, Offer, RequestStatus
 from storage.timers import Timer
 
@@ -100,13 +100,46 @@ class Choice:
 
 
 async def choose(ctx: Context, req: HelpRequest, limit: int) -> list[Choice]:
-    """Up to ``limit`` neighbours not yet asked about ``req``, best first."""
+    """Up to ``limit`` neighbours not yet asked about ``req``, best first.
+
+    Reads only offers that can answer: first those of the requester's building (its
+    residents and staff), which is all of them in the default scope; when the scope is
+    the community (or the requester has no building) and the building has fewer than
+    ``limit`` candidates, the offers holding a matching skill word (``help_offer_words``).
+    """
     if limit <= 0 or not req.skills:
         return []
     table = table_for(ctx)
     asked = {c.user for c in await ctx.store.help.candidates(req.number)}
+    wide = ctx.config.help.community_wide or req.building is None
+    if req.building is not None:
+        near = await ctx.store.help.offers_near(req.building, staff_of(ctx, req.building), ctx.now)
+        ranked = await _ranked(ctx, req, near, asked, table)
+        if not wide or sum(1 for same, _ in ranked if same) >= limit:
+            return [c for _, c in ranked[:limit]]
+    words = [w for w in await ctx.store.help.offer_words() if may_match(req.skills, w, table)]
+    offers = await ctx.store.help.offers_with_words(words, ctx.now)
+    return [c for _, c in (await _ranked(ctx, req, offers, asked, table))[:limit]]
+
+
+def staff_of(ctx: Context, building: str) -> list[str]:
+    """Who holds a staff role (STAFF_ROLES) for ``building``."""
+    people = (
+        *ctx.config.heads_of(building),
+        *ctx.config.grid_workers_of(building),
+        *ctx.config.admins(),
+    )
+    return list(dict.fromkeys(p.id for p in people))
+
+
+async def _ranked(
+    ctx: Context, req: HelpRequest, offers: list[Offer], asked: set[str], table: SkillTable
+) -> list[tuple[bool, Choice]]:
+    """The candidates among ``offers``, best first, each with whether they live in the
+    requester's building: the same building first, then better skill match, then whoever
+    helped least recently."""
     best: dict[str, Choice] = {}
-    for offer in await ctx.store.help.active_offers(ctx.now):
+    for offer in offers:
         if offer.user in (req.requester, "") or offer.user in asked:
             continue
         score, matched = match_score(req.skills, offer.skills, table)
@@ -116,24 +149,23 @@ async def choose(ctx: Context, req: HelpRequest, limit: int) -> list[Choice]:
         if current is None or score > current.score:
             best[offer.user] = Choice(offer, score, matched)
     profiles = await ctx.store.help.profiles(list(best))
-    for user, choice in list(best.items()):
+    out: list[tuple[tuple[int, int, float, str], bool, Choice]] = []
+    for user, choice in best.items():
         profile = profiles.get(user)
         building = (profile.building if profile else None) or choice.offer.building
         if not may_help(ctx, user, building, req):
-            del best[user]  # another building's resident never sees the request
-
-    def rank(c: Choice) -> tuple[int, int, float, str]:
-        profile = profiles.get(c.offer.user)
-        building = (profile.building if profile else None) or c.offer.building
+            continue  # another building's resident never sees the request
+        same = bool(req.building) and building == req.building
         last = profile.last_helped_at if profile else None
-        return (
-            0 if req.building and building == req.building else 1,
-            -c.score,
+        key = (
+            0 if same else 1,
+            -choice.score,
             last.timestamp() if last else float("-inf"),
-            c.offer.user,
+            user,
         )
-
-    return sorted(best.values(), key=rank)[:limit]
+        out.append((key, same, choice))
+    out.sort(key=lambda x: x[0])
+    return [(same, choice) for _, same, choice in out]
 
 
 async def ask(ctx: Context, req: HelpRequest, limit: int) -> list[Outgoing]:

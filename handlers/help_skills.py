@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -47,6 +47,7 @@ _EXPIRY = re.compile(r"^(?:有效期)?(\d{1,3})(天|日|周|个月|月)$")
 # Anything else that looks like a number or a duration ("-5天", "0天", "1.5月", "99999") is a
 # mistyped expiry, never a skill.
 _NUMBER_LIKE = re.compile(r"^[-+−]?[\d.]+(?:天|日|周|个月|月|年|小时)?$")
+_MEMO_MAX = 20_000
 _SPLIT = re.compile(r"[\s,，、;；/]+")
 # Words that say nothing about the skill itself (used when the table finds nothing).
 _STOPWORDS = frozenset(
@@ -62,9 +63,20 @@ class SkillTable:
 
     canonical_of: dict[str, str]
     words: tuple[str, ...]
+    # canonical() of words seen so far: the search through ``words`` costs about 30 µs for
+    # a word outside the table, and matching meets the same offered words again and again.
+    _memo: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def canonical(self, word: str) -> str:
         """The skill a word stands for: a known word, a word containing one, or itself."""
+        found = self._memo.get(word)
+        if found is None:
+            if len(self._memo) >= _MEMO_MAX:
+                self._memo.clear()
+            found = self._memo[word] = self._canonical(word)
+        return found
+
+    def _canonical(self, word: str) -> str:
         w = _norm(word)
         if w in self.canonical_of:
             return self.canonical_of[w]
@@ -197,6 +209,17 @@ def match_score(
                 matched.append(o)
                 break
     return score, tuple(dict.fromkeys(matched))
+
+
+def may_match(wanted: tuple[str, ...], word: str, table: SkillTable) -> bool:
+    """Whether an offer holding ``word`` can score for ``wanted`` (:func:`match_score` is
+    above 0 exactly for offers holding at least one such word)."""
+    canon = table.canonical(word)
+    return any(
+        table.canonical(want) == canon
+        or (len(want) >= 2 and len(word) >= 2 and (want in word or word in want))
+        for want in wanted
+    )
 
 
 def _norm(text: str) -> str:

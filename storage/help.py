@@ -33,6 +33,10 @@ from storage.help_records import (
 class HelpRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
+        # help_words, loaded on first use: every word ever offered (removing an offer leaves
+        # its words, which costs one empty lookup at most), bounded by the district's
+        # vocabulary of skills. Words of a rolled-back offer may stay: as harmless.
+        self._words: set[str] | None = None
 
     # -- offers ---------------------------------------------------------------------------
 
@@ -59,7 +63,29 @@ class HelpRepo:
                 expires_at.timestamp(),
             ),
         )
-        return Offer(int(cur.lastrowid or 0), user, name, building, skills, note, now, expires_at)
+        offer_id = int(cur.lastrowid or 0)
+        await self._index_words(offer_id, skills)
+        return Offer(offer_id, user, name, building, skills, note, now, expires_at)
+
+    async def _index_words(self, offer_id: int, skills: tuple[str, ...]) -> None:
+        words = list(dict.fromkeys(skills))
+        await self.db.conn.executemany(
+            "INSERT OR IGNORE INTO help_offer_words (word, offer) VALUES (?, ?)",
+            [(w, offer_id) for w in words],
+        )
+        if self._words is None or not self._words.issuperset(words):
+            await self.db.conn.executemany(
+                "INSERT OR IGNORE INTO help_words (word) VALUES (?)", [(w,) for w in words]
+            )
+            if self._words is not None:
+                self._words.update(words)
+
+    async def offer_words(self) -> set[str]:
+        """Every skill word offered (maybe a few no active offer holds any more)."""
+        if self._words is None:
+            rows = await self._fetch("SELECT word FROM help_words", ())
+            self._words = {r["word"] for r in rows}
+        return self._words
 
     async def offer(self, offer_id: int) -> Offer | None:
         rows = await self._fetch(
@@ -74,6 +100,36 @@ class HelpRepo:
             (user, now.timestamp()),
         )
         return [offer_from_row(r) for r in rows]
+
+    async def offers_near(self, building: str, users: list[str], now: datetime) -> list[Offer]:
+        """Active offers of ``building``: made there, or by someone whose profile says they
+        live there, or by one of ``users`` (the building's staff)."""
+        marks = ",".join("?" * len(users))
+        staff = f" UNION SELECT id FROM help_offers WHERE user IN ({marks})" if users else ""
+        rows = await self._fetch(
+            "SELECT * FROM help_offers WHERE status = 'active' AND expires_at > ? AND id IN ("
+            "SELECT id FROM help_offers WHERE building = ? AND status = 'active'"
+            " UNION SELECT o.id FROM help_profiles p JOIN help_offers o ON o.user = p.user"
+            f" WHERE p.building = ?{staff}) ORDER BY id",
+            (now.timestamp(), building, building, *users),
+        )
+        return [offer_from_row(r) for r in rows]
+
+    async def offers_with_words(self, words: list[str], now: datetime) -> list[Offer]:
+        """Active offers holding any of ``words``."""
+        if not words:
+            return []
+        out: list[Offer] = []
+        for start in range(0, len(words), 500):
+            chunk = words[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = await self._fetch(
+                "SELECT * FROM help_offers WHERE status = 'active' AND expires_at > ? AND id IN"
+                f" (SELECT offer FROM help_offer_words WHERE word IN ({marks})) ORDER BY id",
+                (now.timestamp(), *chunk),
+            )
+            out.extend(offer_from_row(r) for r in rows)
+        return sorted({o.id: o for o in out}.values(), key=lambda o: o.id)
 
     async def active_offers(self, now: datetime) -> list[Offer]:
         rows = await self._fetch(
@@ -91,6 +147,8 @@ class HelpRepo:
         await self.db.conn.execute(
             "UPDATE help_offers SET skills = ? WHERE id = ?", (json_list(skills), offer_id)
         )
+        await self.db.conn.execute("DELETE FROM help_offer_words WHERE offer = ?", (offer_id,))
+        await self._index_words(offer_id, skills)
 
     async def renew_offer(self, offer_id: int, expires_at: datetime) -> None:
         await self.db.conn.execute(
@@ -306,6 +364,11 @@ class HelpRepo:
         """Delete the person's offers, contact data and pending question; keep their requests
         and completed help only as anonymised rows so that counts stay right."""
         conn = self.db.conn
+        await conn.execute(
+            "DELETE FROM help_offer_words WHERE offer IN"
+            " (SELECT id FROM help_offers WHERE user = ?)",
+            (user,),
+        )
         await conn.execute("DELETE FROM help_offers WHERE user = ?", (user,))
         await conn.execute("DELETE FROM help_pending_offers WHERE user = ?", (user,))
         await conn.execute("DELETE FROM help_profiles WHERE user = ?", (user,))

@@ -34,6 +34,24 @@ class Queued:
     created_at: float
 
 
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """A message the platform accepted: its outbox row, when, and (to remember what a reply
+    to it refers to) the message and the platform's ids for it."""
+
+    id: int
+    at: datetime
+    message: Outgoing | None = None
+    platform_ids: tuple[str, ...] = ()
+
+
+def _remembered(message: Outgoing, platform_ids: Iterable[str]) -> list[tuple[str, str, str]]:
+    refs = message.refs()
+    if not refs:
+        return []
+    return [(message.chat, str(pid), json.dumps(refs)) for pid in platform_ids if pid]
+
+
 class OutboxRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -70,15 +88,21 @@ class OutboxRepo:
     async def due(self, platform: str | None, now: datetime, limit: int = 100) -> list[Queued]:
         """Pending messages of ``platform`` (None: every platform) whose next attempt is due,
         oldest first."""
-        where = "status = 'pending' AND next_attempt_at <= ?"
-        args: tuple[object, ...] = (now.timestamp(),)
         if platform is not None:
-            where += " AND platform = ?"
-            args += (platform,)
-        async with self.db.conn.execute(
-            f"SELECT * FROM outbox WHERE {where} ORDER BY id LIMIT ?",
-            (*args, limit),
-        ) as cur:
+            sql = (
+                "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?"
+                " AND platform = ? ORDER BY id LIMIT ?"
+            )
+            args: tuple[object, ...] = (now.timestamp(), platform, limit)
+        else:
+            # The due rows through index outbox_due, then in id order: written as a plain
+            # WHERE, the planner walks the whole table in id order instead (every sent row).
+            sql = (
+                "SELECT * FROM outbox WHERE id IN (SELECT id FROM outbox WHERE"
+                " status = 'pending' AND next_attempt_at <= ?) ORDER BY id LIMIT ?"
+            )
+            args = (now.timestamp(), limit)
+        async with self.db.conn.execute(sql, args) as cur:
             rows = await cur.fetchall()
         return [
             Queued(
@@ -102,11 +126,14 @@ class OutboxRepo:
             for r in rows
         ]
 
-    async def claim(self, outbox_id: int, now: datetime) -> bool:
+    async def claim(self, outbox_id: int, now: datetime, sent: list[Sent] | None = None) -> bool:
         """Take a pending row for sending and log the attempt (its own commit); False if it
-        is not pending."""
+        is not pending. ``sent``: rows sent since the last commit, marked sent in the same
+        commit (one commit per message instead of two)."""
         ts = now.timestamp()
         async with self.db.transaction() as conn:
+            if sent:
+                await self._mark(sent)
             cur = await conn.execute(
                 "UPDATE outbox SET status = 'sending', claimed_at = ?"
                 " WHERE id = ? AND status = 'pending'",
@@ -149,25 +176,44 @@ class OutboxRepo:
         return [(r["chat"], to_time(r["at"])) for r in rows]
 
     async def mark_sent(self, outbox_id: int, now: datetime) -> None:
-        async with self.db.transaction() as conn:
-            await conn.execute(
-                "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1"
-                " WHERE id = ?",
-                (now.timestamp(), outbox_id),
+        await self.mark_sent_many([Sent(outbox_id, now)])
+
+    async def mark_sent_many(self, sent: list[Sent]) -> None:
+        """Mark rows sent and remember their platform ids, in one commit (a commit per
+        message costs more than the rest of delivering it)."""
+        if sent:
+            async with self.db.transaction():
+                await self._mark(sent)
+
+    async def _mark(self, sent: list[Sent]) -> None:
+        conn = self.db.conn
+        await conn.executemany(
+            "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?",
+            [(s.at.timestamp(), s.id) for s in sent],
+        )
+        rows = [
+            row
+            for s in sent
+            if s.message is not None
+            for row in _remembered(s.message, s.platform_ids)
+        ]
+        if rows:
+            await conn.executemany(
+                "INSERT OR REPLACE INTO sent_messages (chat, message_id, refs) VALUES (?, ?, ?)",
+                rows,
             )
 
     async def remember_sent(self, message: Outgoing, platform_ids: Iterable[str]) -> None:
         """Keep which numbers the platform messages ``platform_ids`` (one outgoing message may
         be split into several) carried, so that a reply to one of them refers to those."""
-        refs = message.refs()
-        rows = [(message.chat, str(pid), json.dumps(refs)) for pid in platform_ids if pid]
-        if not refs or not rows:
-            return
-        async with self.db.transaction() as conn:
-            await conn.executemany(
-                "INSERT OR REPLACE INTO sent_messages (chat, message_id, refs) VALUES (?, ?, ?)",
-                rows,
-            )
+        rows = _remembered(message, platform_ids)
+        if rows:
+            async with self.db.transaction() as conn:
+                await conn.executemany(
+                    "INSERT OR REPLACE INTO sent_messages (chat, message_id, refs)"
+                    " VALUES (?, ?, ?)",
+                    rows,
+                )
 
     async def refs_of(self, chat: str, message_id: str) -> dict[str, Any]:
         """The numbers the bot's message ``message_id`` in ``chat`` was about ({} if none or

@@ -28,6 +28,7 @@ from typing import IO, Any
 from bot.app import Linli
 from bot.config import Config
 from bot.model import Incoming
+from storage.outbox import Sent
 
 _LINE_KEYS = {
     "at",
@@ -130,11 +131,14 @@ async def flush(app: Linli, now: datetime, out: IO[str], printed: int = 0) -> in
         queued = await app.store.outbox.due(None, now, limit=500)
         if not queued:
             return count
-        for item in queued:
-            out.write(render(now, item.message, app.config) + "\n")
-            await app.store.outbox.mark_sent(item.id, now)
-            count += 1
-            await app.store.outbox.remember_sent(item.message, [SENT_ID.format(printed + count)])
+        out.write("".join(render(now, item.message, app.config) + "\n" for item in queued))
+        await app.store.outbox.mark_sent_many(
+            [
+                Sent(item.id, now, item.message, (SENT_ID.format(printed + count + k),))
+                for k, item in enumerate(queued, 1)
+            ]
+        )
+        count += len(queued)
 
 
 async def replay(
