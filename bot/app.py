@@ -13,6 +13,8 @@ from bot.dispatch import Dispatcher, MessageNotStored
 from bot.feature import Context, Feature
 from bot.model import Incoming, Outgoing
 from bot.scheduler import Scheduler
+from bot.understand import model as understanding_model
+from bot.understand.model import community_model_path
 from storage import StorageError, Store
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,7 @@ class Linli:
         self.retry_sleep: Callable[[float], Awaitable[object]] = asyncio.sleep
         # Called after messages were queued (deliverers wake up instead of polling).
         self.on_queued: list[Callable[[], None]] = []
+        self.model_path: Path | None = None
 
     @classmethod
     async def open(
@@ -47,15 +50,24 @@ class Linli:
             from handlers import default_features
 
             features = default_features()
-        store = await Store.open(
-            database if database is not None else config.database, config.storage_engine
-        )
-        return cls(config, store, features)
+        path = Path(database) if database is not None else config.database
+        store = await Store.open(path, config.storage_engine)
+        bot = cls(config, store, features)
+        bot.model_path = community_model_path(path)
+        bot.reload_model()
+        return bot
+
+    def reload_model(self) -> None:
+        """Use the community's own model (``linli learn`` writes it next to the database) if
+        there is one, else the shipped one; on SIGHUP a newly learnt model takes over."""
+        understanding_model.use(self.model_path)
 
     def reload(self, path: str | Path | None = None) -> bool:
-        """Re-read the config (on SIGHUP). A config with problems is rejected and the running
-        one stays in force; returns whether the new one was applied."""
+        """Re-read the config and the understanding model (on SIGHUP). A config with problems
+        is rejected and the running one stays in force; returns whether the new one was
+        applied."""
         source = path or self.config.source
+        self.reload_model()
         try:
             new = load_config(source)
         except ConfigError as exc:

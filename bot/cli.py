@@ -37,9 +37,12 @@ def cmd_check_config(args: argparse.Namespace) -> int:
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
-    from bot.understand import understand
+    from bot.understand import model, understand
 
-    taxonomy = _config(args.config).taxonomy
+    config = _config(args.config)
+    taxonomy = config.taxonomy
+    # The community's own model (written by `linli learn`) when there is one.
+    model.use(model.community_model_path(config.database))
     for line in sys.stdin:
         text = line.rstrip("\n")
         u = understand(text, taxonomy)
@@ -52,11 +55,24 @@ def cmd_classify(args: argparse.Namespace) -> int:
                     "urgent": u.urgent,
                     "location": u.location,
                     "keywords": list(u.keywords),
+                    "sensitive": u.sensitive,
                 },
                 ensure_ascii=False,
             ),
             flush=False,
         )
+    return 0
+
+
+def cmd_learn(args: argparse.Namespace) -> int:
+    from bot.understand.learn import LearnError, corrections_of, learn
+
+    config = _config(args.config)
+    try:
+        learn(config, asyncio.run(corrections_of(config)))
+    except LearnError as exc:
+        print(f"linli learn: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -126,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("classify", help="classify one message per stdin line")
     with_config(p)
     p.set_defaults(func=cmd_classify)
+    p = sub.add_parser("learn", help="retrain the understanding model with the staff's corrections")
+    with_config(p)
+    p.set_defaults(func=cmd_learn)
     p = sub.add_parser("check-config", help="validate a config file")
     p.add_argument("file")
     p.set_defaults(func=cmd_check_config)

@@ -30,12 +30,12 @@ def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_classify_prints_exactly_the_contract_keys() -> None:
+def test_classify_prints_exactly_the_contract_keys_and_sensitive() -> None:
     result = run_cli("classify", stdin="3单元楼道灯坏了好几天了\n大家早上好\n")
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [set(r) for r in rows] == [
-        {"text", "intent", "category", "urgent", "location", "keywords"}
+        {"text", "intent", "category", "urgent", "location", "keywords", "sensitive"}
     ] * 2
     assert rows[0]["intent"] == "report" and rows[1]["intent"] == "chat"
     assert rows[1]["category"] is None

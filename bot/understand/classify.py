@@ -8,8 +8,10 @@ The decision, in order:
    :data:`MAX_ANALYSED` characters, so a leak at the end of a long rant is found.
 2. Safety rules (:mod:`bot.understand.safety`) decide urgency and sensitivity over the whole
    message. An urgent message is a report, whatever the model thinks.
-3. Two conversational rules stay explicit: joining someone's report ("我也是") and a bare
-   "still not fixed" (which answers the bot about an earlier issue) are chat.
+3. A few conversational rules stay explicit: joining someone's report ("我也是"), a bare
+   "still not fixed" (which answers the bot about an earlier issue) and lost and found
+   ("…落在电梯口了 来拿一下") are chat; a problem put to the management ("物业能不能帮忙处理一下
+   漏水") is a report, not a help request.
 4. Words an admin added in the config's ``[understanding]`` section apply on top of the model:
    such a category keyword makes a report of that category.
 5. Otherwise the learned model (:mod:`bot.understand.model`) decides the intent and the
@@ -19,6 +21,7 @@ The decision, in order:
 from __future__ import annotations
 
 import enum
+import os
 import re
 from dataclasses import dataclass
 
@@ -36,6 +39,9 @@ MAX_ANALYSED = 500
 #: A "sentence" longer than this (a paste without punctuation) is cut into pieces this long.
 MAX_SENTENCE = 160
 MAX_KEYWORDS = 8
+#: The model's probability of "urgent" above which it adds urgency (chosen by
+#: cross-validation on the training split: ``bench/understand.py --cv 5``).
+URGENT_THRESHOLD = float(os.environ.get("LINLI_URGENT_THRESHOLD", "0.3"))
 
 _SENTENCE = re.compile(r"[^。!！?？;；\n]+[。!！?？;；\n]*|[。!！?？;；\n]+")
 
@@ -132,14 +138,20 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
     urgent = safety.urgent(norm, all_hits)
     sensitive = safety.sensitive(norm)
     prediction = model.active().predict(reading.line)
+    # The model may add urgency to what the rules found, never remove it.
+    urgent = urgent or (prediction.urgent >= URGENT_THRESHOLD and safety.model_may_add(analysed))
     intent = Intent(prediction.intent)
     category = prediction.category
     admin = _admin_category(hits, taxonomy)
     if urgent:
         intent = Intent.REPORT
-        category = _urgent_category(analysed, hits) or category
     elif rules.me_too(analysed) or _only_still_broken(hits):
         intent = Intent.CHAT
+    elif intent is Intent.OFFER and rules.lost_and_found(analysed):
+        intent = Intent.CHAT
+    elif intent is Intent.HELP_REQUEST and _put_to_management(analysed, hits):
+        intent = Intent.REPORT
+        category = prediction.category
     elif admin is not None:
         intent, category = Intent.REPORT, admin
     if intent is not Intent.REPORT:
@@ -161,11 +173,7 @@ def report_category(text: str, taxonomy: Taxonomy) -> str:
     norm = normalise(text)
     lexicon = lexicon_for(taxonomy)
     reading = read(norm, lexicon)
-    code = (
-        _admin_category(reading.hits, taxonomy)
-        or _urgent_category(reading.text, reading.hits)
-        or model.active().predict(reading.line).category
-    )
+    code = _admin_category(reading.hits, taxonomy) or model.active().predict(reading.line).category
     return code if code in taxonomy.codes else "other"
 
 
@@ -182,14 +190,16 @@ def _only_still_broken(hits: list[Hit]) -> bool:
     return not any(h.has(Role.TOPIC) for h in hits)
 
 
-def _urgent_category(text: str, hits: list[Hit]) -> str | None:
-    """The category an urgent word names itself (煤气味: fire safety, 困人: elevator)."""
-    for hit in hits:
-        if safety.real_urgent_word(text, hit):
-            for role, code in sorted(hit.tags):
-                if role is Role.KEYWORD and code:
-                    return code
-    return None
+def _put_to_management(text: str, hits: list[Hit]) -> bool:
+    """A problem stated and put to the management ("物业能不能帮忙处理一下，楼道一直漏水"):
+    a report, not a favour asked of neighbours."""
+    questions = rules.question_spans(text)
+    asserted = any(
+        (h.has(Role.PROBLEM) or h.has(Role.KEYWORD))
+        and not any(a <= h.pos < b for a, b in questions)
+        for h in hits
+    )
+    return asserted and rules.addressed_to_management(text)
 
 
 def _admin_category(hits: list[Hit], taxonomy: Taxonomy) -> str | None:

@@ -1,8 +1,9 @@
 """The learned intent and category model, loaded once per process.
 
-One fastText classifier over :func:`bot.understand.features.model_line` with joint labels:
-``chat``, ``help_request``, ``offer`` and ``report.<category>``. Its probabilities give the
-intent (report probabilities summed) and the category (the best ``report.*`` label).
+One fastText classifier (one-vs-all) over :func:`bot.understand.features.model_line` with
+the labels ``chat``, ``help_request``, ``offer``, ``report.<category>`` and ``urgent``. Its
+probabilities give the intent (report probabilities summed), the category (the best
+``report.*`` label) and the probability that the message is urgent.
 
 The shipped model is ``data/model.ftz`` (built by ``python -m bot.understand.train``). A
 community that ran ``linli learn`` has its own model next to its database; :func:`use` points
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 SHIPPED_MODEL = Path(__file__).resolve().parent / "data" / "model.ftz"
 LABEL_PREFIX = "__label__"
 REPORT_PREFIX = "report."
+URGENT_LABEL = "urgent"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,7 @@ class Prediction:
     intents: dict[str, float]
     category: str | None
     category_probability: float
+    urgent: float = 0.0
 
     @property
     def intent(self) -> str:
@@ -60,53 +63,71 @@ class Model:
     def predict(self, line: str) -> Prediction:
         intents = {"report": 0.0, "help_request": 0.0, "offer": 0.0, "chat": 0.0}
         category: str | None = None
-        category_p = 0.0
+        category_p = urgent = 0.0
         for prob, label in self._ft.predict(line + "\n", self._k, 0.0, "replace"):
             name = label[len(LABEL_PREFIX) :]
             p = float(prob)
-            if name.startswith(REPORT_PREFIX):
+            if name == URGENT_LABEL:
+                urgent = p
+            elif name.startswith(REPORT_PREFIX):
                 intents["report"] += p
                 if p > category_p:
                     category, category_p = name[len(REPORT_PREFIX) :], p
             elif name in intents:
                 intents[name] += p
-        return Prediction(intents, category, category_p)
+        return Prediction(intents, category, category_p, urgent)
+
+
+def community_model_path(database: Path) -> Path | None:
+    """Where ``linli learn`` writes a community's own model: next to its database
+    (``linli.db`` -> ``linli.model.ftz``); None for an in-memory database."""
+    if str(database) == ":memory:":
+        return None
+    return database.with_name(database.stem + ".model.ftz")
 
 
 _lock = threading.Lock()
 _active: Model | None = None
-_wanted: Path | None = None
+_stamp: tuple[str, int, int] | None = None
 
 
 def use(path: Path | None) -> Path:
     """Use the model at ``path`` (a community's own) from now on, or the shipped one when
-    ``path`` is None, missing or unreadable. Returns the path actually in use. Called at
-    start-up and on SIGHUP; a model being replaced is never half-read, because the new one
-    is loaded before it becomes active."""
-    global _active, _wanted
-    chosen = SHIPPED_MODEL
-    model: Model | None = None
-    if path is not None and path.exists():
-        try:
-            model = Model(path)
-            chosen = path
-        except (ValueError, RuntimeError, OSError) as exc:
-            log.warning("model=%s unreadable, using the shipped one: %s", path, exc)
-    if model is None:
-        model = Model(SHIPPED_MODEL)
+    ``path`` is None, missing or unreadable. Returns the path actually in use.
+
+    Called at start-up and on SIGHUP. A file already loaded and unchanged is not read again;
+    a model being replaced is loaded in full before it becomes active."""
+    global _active, _stamp
+    chosen = path if path is not None and path.exists() else SHIPPED_MODEL
+    stamp = _stamp_of(chosen)
+    if stamp is not None and stamp == _stamp and _active is not None:
+        return chosen
+    try:
+        model = Model(chosen)
+    except (ValueError, RuntimeError, OSError) as exc:
+        if chosen == SHIPPED_MODEL:
+            raise
+        log.warning("model=%s unreadable, using the shipped one: %s", chosen, exc)
+        return use(None)
     with _lock:
-        _active, _wanted = model, path
+        _active, _stamp = model, stamp
     log.info("understanding model=%s", chosen)
     return chosen
 
 
+def _stamp_of(path: Path) -> tuple[str, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (str(path.resolve()), st.st_mtime_ns, st.st_size)
+
+
 def active() -> Model:
     """The model in use (the shipped one unless :func:`use` chose another)."""
-    global _active
     model = _active
     if model is None:
-        with _lock:
-            model = _active
-            if model is None:
-                model = _active = Model(SHIPPED_MODEL)
+        use(None)
+        model = _active
+        assert model is not None
     return model

@@ -12,8 +12,8 @@ from bot.understand.lexicon import Hit, Role
 
 # Before an urgent word, within its clause: the danger is imagined, denied or avoided.
 _HYPOTHETICAL = re.compile(r"万一|如果|要是|会不会|以防|防止|小心|怕|差点|不会|避免")
-# Right before an urgent word: it is denied ("没有烟"), unlike "没想到着火了".
-_DENIED = re.compile(r"(?:没有|没|不是)$")
+# Right before an urgent word: it is denied ("没有烟", "打不着火"), unlike "没想到着火了".
+_DENIED = re.compile(r"(?:没有|没|不是|不)$")
 _CLAUSE_BREAK = re.compile(r"[,，。!！?？;；\s]")
 # The danger is over or was never there.
 _ALL_CLEAR = re.compile(r"虚惊一场|没事了|误会一场|误报|已经(?:扑)?灭了|扑灭了|救出来了|已经找到")
@@ -135,3 +135,14 @@ _POINTS_ELSEWHERE = re.compile(r"^(?:去|到|自己去|过去)")
 def offered_by_speaker(text: str, hit: Hit) -> bool:
     """An offer word that really offers something of the speaker's."""
     return _POINTS_ELSEWHERE.match(text[hit.pos + len(hit.word) :]) is None
+
+
+# Lost and found: "谁家孩子的滑板车落在电梯口了 来拿一下" offers nothing of the speaker's.
+_LOST_AND_FOUND = re.compile(
+    r"(?:落在|忘在|丢在|掉在|放在了|捡到|拾到|谁的|谁家的)[^。!！?？]{0,16}?(?:来拿|认领|领走|来取|拿走|来领)"
+)
+
+
+def lost_and_found(text: str) -> bool:
+    """Something left behind or found, for its owner to collect: conversation, no offer."""
+    return _LOST_AND_FOUND.search(text) is not None

@@ -13,6 +13,7 @@ predictor (:mod:`bot.understand.model`).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -22,7 +23,7 @@ from pathlib import Path
 from bot.config.understanding import Taxonomy, default_taxonomy
 from bot.understand.corpus import Example, training_examples
 from bot.understand.lexicon import lexicon_for
-from bot.understand.model import LABEL_PREFIX, REPORT_PREFIX, SHIPPED_MODEL
+from bot.understand.model import LABEL_PREFIX, REPORT_PREFIX, SHIPPED_MODEL, URGENT_LABEL
 from bot.understand.normalise import normalise
 
 #: fastText settings. Small dimensions and a small hashing space keep the file small; the
@@ -36,7 +37,8 @@ PARAMS: dict[str, object] = {
     "maxn": 0,
     "minCount": 1,
     "bucket": 200_000,
-    "loss": "softmax",
+    # One-vs-all: each label its own probability, so "urgent" can sit beside the intent.
+    "loss": "ova",
     "thread": 1,
     "seed": 7,
     "verbose": 0,
@@ -45,9 +47,13 @@ QUANTISE: dict[str, object] = {"qnorm": True, "dsub": 2, "retrain": False, "cuto
 
 
 def label_of(example: Example) -> str:
+    """The example's labels: its intent (a report: ``report.<category>``), and ``urgent``
+    when it is (the model may add urgency to what the safety rules found)."""
     if example.intent == "report":
-        return f"{LABEL_PREFIX}{REPORT_PREFIX}{example.category or 'other'}"
-    return f"{LABEL_PREFIX}{example.intent}"
+        label = f"{LABEL_PREFIX}{REPORT_PREFIX}{example.category or 'other'}"
+    else:
+        label = f"{LABEL_PREFIX}{example.intent}"
+    return f"{label} {LABEL_PREFIX}{URGENT_LABEL}" if example.urgent else label
 
 
 def lines(examples: Iterable[Example], taxonomy: Taxonomy) -> list[str]:
@@ -74,7 +80,8 @@ def train(examples: list[Example], target: Path, *, quantise: bool = True) -> Pa
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "train.txt"
         data.write_text("\n".join(lines(examples, taxonomy)) + "\n", encoding="utf-8")
-        ft = fasttext.train_supervised(input=str(data), **PARAMS)
+        params = {**PARAMS, **json.loads(os.environ.get("LINLI_TRAIN_PARAMS", "{}"))}
+        ft = fasttext.train_supervised(input=str(data), **params)
         if quantise:
             ft.quantize(input=str(data), **QUANTISE)
         fd, partial = tempfile.mkstemp(dir=target.parent, prefix=".model-", suffix=".tmp")

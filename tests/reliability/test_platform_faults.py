@@ -376,7 +376,7 @@ async def test_wechat_gateway_outage_leaves_telegram_answering_and_wechat_comes_
 
             await gateway.stop()  # the gateway goes away
             FAULTS["wechat gateway outage"] += 1
-            gateway.say("5单元电梯坏了，出不去", talker=WX_RESIDENT, room=ROOM)  # said meanwhile
+            gateway.say("5单元电梯坏了，只能爬楼", talker=WX_RESIDENT, room=ROOM)  # said meanwhile
             for user in users[1:3]:
                 await server.push(text_update(user, user, f"居民{user}", "/whoami"))
                 await server.wait_for(functools.partial(answered, user=user), 10)

@@ -19,7 +19,7 @@ from bot.understand import Intent, understand
         ("2号楼电梯卡在两层中间了，我爸在里面出不来", "elevator"),
         ("電梯困人！！有老人在裡面", "elevator"),
         ("1502水管爆了，水哗哗往外喷，家里都淹了", "water"),
-        ("我家孩子不见了！穿红色外套，6岁", "security"),
+        ("我家孩子不见了！穿红色外套，6岁", "other"),  # a missing person: no category of its own
         ("有人从6楼往下扔花盆，差点砸到人", "security"),
         ("楼道里有个老大爷摔倒了起不来", "other"),
         ("哪里着火了？好浓的烟味", "fire_safety"),  # a question, still urgent
