@@ -10,6 +10,14 @@ from bot.feature import Feature
 
 
 def default_features() -> list[Feature]:
-    from handlers import admin, events, help, issues, polls
+    from handlers import admin, events, help, issues, polls, ratings
 
-    return [admin.FEATURE, issues.FEATURE, help.FEATURE, events.FEATURE, polls.FEATURE]
+    # Ratings before issues: a private "不满意，灯还是闪" answers a rating request first.
+    return [
+        admin.FEATURE,
+        ratings.FEATURE,
+        issues.FEATURE,
+        help.FEATURE,
+        events.FEATURE,
+        polls.FEATURE,
+    ]

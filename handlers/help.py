@@ -301,6 +301,7 @@ async def forget(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
     await ctx.store.events.forget(msg.sender)
     # Their votes still count, but no longer under their name.
     await ctx.store.polls.forget_person(msg.sender)
+    await ctx.store.ratings.forget_person(msg.sender)
     return [reply(msg, ctx, t.FORGOTTEN, None), *outs]
 
 

@@ -32,6 +32,7 @@ from handlers.issue_flow import (
     refuse,
     resolution_due,
 )
+from handlers.ratings import request_ratings
 from storage.issues import OPEN_STATUSES, Issue, IssueStatus
 
 Handler = Callable[[Incoming, Context, CommandCall], Awaitable[list[Outgoing]]]
@@ -283,7 +284,8 @@ async def confirm(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoi
         raise refuse(msg, issue, t.wrong_state(issue, "确认"))
     issue = await change(ctx, issue, msg.sender, "confirm", IssueStatus.CLOSED)
     await cancel_timers(ctx, issue.number, ACK_TIMERS + FOLLOW_UP_TIMERS)
-    return await status_reply(ctx, msg, issue, t.confirmed(issue))
+    outs = await status_reply(ctx, msg, issue, t.confirmed(issue))
+    return outs + await request_ratings(ctx, issue)
 
 
 @guarded

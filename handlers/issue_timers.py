@@ -28,6 +28,7 @@ from handlers.issue_flow import (
     queue_notice,
     waking_add,
 )
+from handlers.ratings import request_ratings
 from storage.issues import Issue, IssueStatus
 from storage.timers import Timer
 
@@ -127,7 +128,7 @@ async def auto_close(timer: Timer, ctx: Context) -> list[Outgoing]:
     if issue is None or issue.status is not IssueStatus.RESOLVED:
         return []
     issue = await change(ctx, issue, "bot", "auto_close", IssueStatus.CLOSED)
-    return [await announce(ctx, issue, t.auto_closed(issue))]
+    return [await announce(ctx, issue, t.auto_closed(issue)), *await request_ratings(ctx, issue)]
 
 
 async def digest(timer: Timer, ctx: Context) -> list[Outgoing]:

@@ -13,6 +13,7 @@ from storage.issues import IssueRepo
 from storage.kv import KvRepo
 from storage.outbox import OutboxRepo
 from storage.polls import PollRepo
+from storage.ratings import RatingRepo
 from storage.residents import ResidentRepo
 from storage.timers import TimerRepo
 
@@ -33,6 +34,7 @@ class Store:
         self.help = HelpRepo(db)
         self.events = EventRepo(db)
         self.polls = PollRepo(db)
+        self.ratings = RatingRepo(db)
         self.corrections = CorrectionRepo(db)
 
     @classmethod

@@ -7,7 +7,7 @@ the "posted" setup). Who may use a command at all is declared with it and proven
 command in ``test_permission_matrix.py``; this table adds what depends on the object (the
 issue's, the event's, the request's building). A refusal is an ``error`` reply and changes nothing; "allowed" means the
 command did its work (no ``error``). The expected table is the policy documented in the
-README ("Issues and commands", "Community events", "Building polls").
+README ("Issues and commands", "Community events", "Building polls", "Satisfaction ratings").
 """
 
 from __future__ import annotations
@@ -84,6 +84,9 @@ POLICY: dict[str, tuple[str, set[str]]] = {
     "/vote 1 1": ("poll", {"resident_here", "head_here"}),
     "投票 1 2": ("poll", {"resident_here", "head_here"}),
     "/poll 1": ("poll", HERE),
+    # 评事: only those asked (the reporter of the closed issue) rate it.
+    "/rate 1 3": ("closed", {"resident_here"}),
+    "评价 1 不满意": ("closed", {"resident_here"}),
     "/whoami": ("", set(ROLES)),
 }
 
@@ -111,7 +114,7 @@ async def outcome(config: Config, command: str, setup: str, role: str) -> str:
         assert [o.kind for o in made][:1] == [Kind.ISSUE_CREATED]
         # Someone else in 2号楼 speaks once so they are a known resident there.
         await app.handle(incoming("resident_other", "大家好", 0.5))
-        if setup == "resolved":
+        if setup in ("resolved", "closed"):
             outs = await app.handle(incoming("head_here", "/resolve 1 已修好", 1))
             assert all(o.kind is not Kind.ERROR for o in outs)
         if setup in ("event", "joined"):
@@ -119,6 +122,9 @@ async def outcome(config: Config, command: str, setup: str, role: str) -> str:
                 incoming("head_here", "/event add 2026-06-20 15:00 邻里茶话会 @活动室", 1)
             )
             assert outs and all(o.kind is not Kind.ERROR for o in outs)
+        if setup == "closed":
+            outs = await app.handle(incoming("resident_here", "/confirm 1", 1.5))
+            assert any(o.kind is Kind.RATING_REQUEST for o in outs)
         if setup == "poll":
             outs = await app.handle(incoming("head_here", "/poll 装充电桩吗 | 装 | 不装", 1))
             assert [o.kind for o in outs] == [Kind.POLL]

@@ -1,5 +1,5 @@
 """Crash safety: SIGKILL the bot at random points while it works through a script (issues,
-help requests, events, polls, ticks), restart it, and compare what it queued with an uninterrupted
+help requests, events, polls, ratings, ticks), restart it, and compare what it queued with an uninterrupted
 run.
 
 The bot runs as ``linli replay --database DB`` in a subprocess. A killed run is simply started
@@ -45,6 +45,8 @@ def build_script(seed: int, lines: int = 250) -> list[str]:
     reported = {"1号楼": 0, "2号楼": 0}
     number = 0
     building_of: dict[int, str] = {}
+    reporter_of: dict[int, str] = {1: "local:r1"}
+    polls = 0
     out = []
     for i in range(lines):
         at += timedelta(minutes=rng.choice([1, 2, 5, 17, 40]))
@@ -63,6 +65,7 @@ def build_script(seed: int, lines: int = 250) -> list[str]:
             number += 1
             reported[b] += 1
             building_of[number] = b
+            reporter_of[number] = item["from"]
         elif roll < 0.45 and building_of:
             n = rng.choice(list(building_of))
             owner = building_of[n]
@@ -70,7 +73,8 @@ def build_script(seed: int, lines: int = 250) -> list[str]:
                 "chat": "local:building-1" if owner == "1号楼" else "local:building-2",
                 "from": "local:head-1" if owner == "1号楼" else "local:head-2",
                 "name": "楼栋长",
-                "text": f"/ack {n}",
+                # Acknowledged, resolved, or closed (which asks for ratings, 评事).
+                "text": rng.choice([f"/ack {n}", f"/resolve {n} 已处理", f"/confirm {n}"]),
             }
         elif roll < 0.55:
             out.append(json.dumps({"at": at.isoformat(), "tick": True}))
@@ -78,6 +82,8 @@ def build_script(seed: int, lines: int = 250) -> list[str]:
         elif roll < 0.75:
             # Help between neighbours and events: their own timers and numbering.
             resident = f"local:r{rng.randint(1, 40)}"
+            rated = rng.choice(list(reporter_of))
+            rater = reporter_of[rated]
             when = (at + timedelta(days=1, hours=3)).strftime("%Y-%m-%d %H:%M")
             text, chat_of, sender = rng.choice(
                 [
@@ -92,8 +98,11 @@ def build_script(seed: int, lines: int = 250) -> list[str]:
                     (f"/poll 换不换物业 | 换 | 不换 截止 {when}", chat, head),
                     (f"投票 {rng.randint(1, 3)} {rng.randint(1, 2)}", chat, resident),
                     (f"/vote {rng.randint(1, 3)} {rng.randint(1, 2)}", resident, resident),
+                    (f"/rate {rated} {rng.randint(1, 3)}", rater, rater),
+                    (rng.choice(["满意", "不满意，还是老样子"]), rater, rater),
                 ]
             )
+            polls += text.startswith("/poll ")
             item = {"chat": chat_of, "from": sender, "name": "邻居", "text": text}
         else:
             item = {
@@ -104,7 +113,35 @@ def build_script(seed: int, lines: int = 250) -> list[str]:
             }
         item = {"at": at.isoformat(), **item, "id": f"s{i}"}
         out.append(json.dumps(item, ensure_ascii=False))
+    out.extend(civic_tail(at, polls + 1, building_of, reporter_of))
     out.append(json.dumps({"at": (at + timedelta(hours=6)).isoformat(), "tick": True}))
+    return out
+
+
+def civic_tail(
+    at: datetime, poll: int, building_of: dict[int, str], reporter_of: dict[int, str]
+) -> list[str]:
+    """A poll that closes inside the script, and closed issues rated by their reporters (so
+    that every run exercises 议事 and 评事 whatever the random part did)."""
+    lines: list[dict[str, object]] = []
+    closes = (at + timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
+    b1, head = "local:building-1", "local:head-1"
+    lines.append({"chat": b1, "from": head, "text": f"/poll 收尾投票 | 好 | 不好 截止 {closes}"})
+    for k in range(1, 6):
+        lines.append({"chat": b1, "from": f"local:v{k}", "text": "大家好"})
+        lines.append({"chat": b1, "from": f"local:v{k}", "text": f"/vote {poll} {k % 2 + 1}"})
+    mine = [n for n, b in building_of.items() if b == "1号楼"][:4]
+    for i, n in enumerate(mine):
+        reporter = reporter_of[n]
+        lines.append({"chat": b1, "from": head, "text": f"/resolve {n} 已处理"})
+        lines.append({"chat": b1, "from": head, "text": f"/confirm {n}"})
+        answer = ["满意", "不满意，还是老样子", f"/rate {n} 2", f"/rate {n} 1 没人来"][i]
+        lines.append({"chat": reporter, "from": reporter, "text": answer})
+    out = []
+    for i, line in enumerate(lines):
+        at += timedelta(minutes=1)
+        item = {"at": at.isoformat(), "name": "邻居", **line, "id": f"t{i}"}
+        out.append(json.dumps(item, ensure_ascii=False))
     return out
 
 
@@ -182,6 +219,8 @@ def test_sigkill_at_random_points_loses_and_repeats_nothing(tmp_path: Path) -> N
     assert sum(reference.values()) > 40  # the script makes the bot work
     kinds = Counter(row[2] for row in reference.elements())
     assert kinds["poll"] and kinds["poll_result"], kinds  # polls opened and closed
+    assert kinds["rating_request"], kinds  # closed issues asked for ratings ...
+    assert any("的评价：" in str(row[3]) for row in reference)  # ... and were rated
 
     rng = random.Random(2026)
     total_kills = 0

@@ -93,6 +93,7 @@ EXAMPLE_ARGS = {
     "event": "",
     "poll": "1",
     "vote": "1 1",
+    "rate": "1 3",
 }
 SUB_ARGS = {"add": "add 2026-06-20 15:00 茶话会", "who": "who 1", "cancel": "cancel 1"}
 # Arguments that choose another permission through a command's ``args_permission`` (the
