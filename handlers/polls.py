@@ -15,8 +15,9 @@ import re
 from datetime import datetime, timedelta
 from types import MappingProxyType
 
-from bot.commands import BadArguments, CommandCall, parse_number
+from bot.commands import AliasForm, BadArguments, CommandCall, parse_number
 from bot.feature import Command, Context, Feature
+from bot.grammar import chinese_numeral
 from bot.model import Incoming, Kind, Mention, Outgoing, Role
 from bot.permissions import RESIDENTS, Permission, Who
 from handlers import event_texts
@@ -37,6 +38,21 @@ _POLL_CREATORS = Permission(
 _ANONYMOUS = re.compile(r"(?:^|\s)匿名(?:投票)?(?=\s|$)")
 _DEADLINE = re.compile(r"(?:^|\s)截[止至][:：]?\s*(.+)$")
 _DEADLINE_TAIL = re.compile(r"^(?:前|之前|为止|止)?$")
+_NUMBER_TOKEN = re.compile(r"^(?:第|#)?(\d{1,9}|[零〇一二两三四五六七八九十百]{1,5})号?$")
+
+
+def number_token(token: str) -> int | None:
+    """``3``, ``3号``, ``第三``, ``#3`` -> 3; None when the token is no number."""
+    m = _NUMBER_TOKEN.match(token)
+    if not m:
+        return None
+    raw = m.group(1)
+    return int(raw) if raw.isdigit() else chinese_numeral(raw)
+
+
+def by_alias(call: CommandCall) -> bool:
+    """Written as a Chinese word (投票 …), not as a slash command."""
+    return not call.word.startswith("/")
 
 
 def poll_permission(args: str) -> Permission:
@@ -259,7 +275,10 @@ async def poll_command(msg: Incoming, ctx: Context, call: CommandCall) -> list[O
 
 async def vote(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
     argv = call.argv
-    found = await _load(msg, ctx, argv[0] if argv else None)
+    first = number_token(argv[0]) if argv else None
+    if first is None and by_alias(call):
+        return []  # "投票 大家都去了吗": conversation, not a vote
+    found = await _load(msg, ctx, str(first) if first is not None else (argv[0] if argv else None))
     if isinstance(found, Outgoing):
         return [found]
     poll = found
@@ -270,11 +289,8 @@ async def vote(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]
 
     if len(argv) < 2:
         return reply(Kind.ERROR, t.bad_choice(poll))
-    try:
-        choice = parse_number(argv[1], "选项编号")
-    except BadArguments:
-        return reply(Kind.ERROR, t.bad_choice(poll))
-    if not 1 <= choice <= len(poll.options):
+    choice = number_token(argv[1])
+    if choice is None or not 1 <= choice <= len(poll.options):
         return reply(Kind.ERROR, t.bad_choice(poll))
     if not poll.is_open or ctx.now >= poll.closes_at:
         return reply(Kind.ERROR, t.closed(poll))
@@ -317,6 +333,9 @@ FEATURE = Feature(
             "参加楼栋投票",
             usage="/vote 编号 选项",
             aliases=("投票", "投"),
+            # Two numbers (poll, option) that may be equal: the grammar's number lists would
+            # merge "投票 1 1" into one; the handler reads the text and ignores chat.
+            alias_form=AliasForm.TEXT,
         ),
     ),
     timers=MappingProxyType({CLOSE_TIMER: on_close}),

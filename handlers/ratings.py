@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 
-from bot.commands import BadArguments, CommandCall, parse_number
+from bot.commands import AliasForm, BadArguments, CommandCall, parse_number
 from bot.feature import Command, Context, Feature
 from bot.model import Incoming, Kind, Mention, Outgoing
 from bot.understand import Understanding
 from handlers import rating_texts as t
 from handlers.issue_flow import audience
+from handlers.polls import by_alias, number_token
 from storage.issues import Issue
 from storage.ratings import Rating, Score
 
@@ -51,8 +52,9 @@ def parse_answer(text: str) -> tuple[Score, str | None] | None:
 
 
 def parse_score(token: str) -> Score:
-    if token in ("1", "2", "3"):
-        return Score(int(token))
+    value = number_token(token)
+    if value is not None and 1 <= value <= 3:
+        return Score(value)
     answer = parse_answer(token)
     if answer is None:
         raise BadArguments(t.BAD_SCORE)
@@ -126,7 +128,10 @@ def _unsatisfied(ctx: Context, issue: Issue, name: str, comment: str | None) -> 
 async def rate(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
     """``/rate N 1-3 [意见]``."""
     argv = call.args.split(None, 2)
-    number = parse_number(argv[0] if argv else None, "问题编号")
+    first = number_token(argv[0]) if argv else None
+    if first is None and by_alias(call):
+        return []  # "评价 一下这个物业": conversation
+    number = first if first is not None else parse_number(argv[0] if argv else None, "问题编号")
     if len(argv) < 2:
         raise BadArguments(t.BAD_SCORE)
     score = parse_score(argv[1])
@@ -159,6 +164,7 @@ FEATURE = Feature(
             "评价已关闭问题的处理：3 满意，2 基本满意，1 不满意",
             usage="/rate 编号 1-3 [意见]",
             aliases=("评价",),
+            alias_form=AliasForm.TEXT,  # issue number and score may be equal: "评价 3 3"
         ),
     ),
     on_text=on_text,

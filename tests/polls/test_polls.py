@@ -169,3 +169,17 @@ async def test_no_quorum_configured_gives_counts_only(config: Config, tmp_path: 
     await bot.close()
     assert [o.kind for o in outs] == [Kind.POLL_RESULT]
     assert "通过" not in outs[0].text and "不成立" not in outs[0].text
+
+
+async def test_equal_numbers_and_chat_after_the_command_words(app: Linli) -> None:
+    await app.handle(say("大家好", sender="local:r1", name="甲"))
+    await app.handle(say("/poll 问 | 甲 | 乙", sender="local:head-1"))
+    out = await app.handle(say("投票 1 1", sender="local:r1", name="甲", minutes=1))
+    assert out[0].kind is Kind.COMMAND_REPLY and "“甲”" in out[0].text
+    out = await app.handle(say("/vote 1 1", sender="local:r1", name="甲", minutes=2))
+    assert out[0].kind is Kind.COMMAND_REPLY and "已经选了" in out[0].text
+    out = await app.handle(say("投票 第一号 2", sender="local:r1", name="甲", minutes=3))
+    assert out[0].kind is Kind.COMMAND_REPLY and "“乙”" in out[0].text
+    for chat in ("投票 大家都去了吗", "投 我一票吧", "评价 一下这个物业"):
+        assert await app.handle(say(chat, sender="local:r1", name="甲", minutes=4)) == [], chat
+    assert [v.choice for v in await app.store.polls.votes(1)] == [2]
