@@ -199,6 +199,7 @@ def ticks(config_path: str, database: str) -> None:
     from bot.config import load_config
     from bot.delivery import Deliverer, RateLimits
     from bot.model import Incoming
+    from bot.understand import understand
     from handlers.event_schedule import REMINDER_TIMER
     from handlers.help_matching import MONTHLY_THANKS
 
@@ -207,6 +208,7 @@ def ticks(config_path: str, database: str) -> None:
     async def run() -> dict[str, Any]:
         app = await Linli.open(config, database=database)
         await app.start(START)
+        understand("预热一下分词", config.taxonomy)  # the tokenizer loads once, at start-up
         conn = app.store.db.conn
         beat = Heartbeat()
         beat.start()

@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 
 SERIES_TIMER = "event_series"
 REMINDER_TIMER = "event_reminder"
+# Group chats reminded per part (issue 18: no tick holds the loop for long).
+REMINDER_PART = 100
 # Safety stop when skipping occurrences missed while the bot was down (a weekly event and
 # years of downtime); past it the series simply resumes from "now".
 MAX_SKIPPED = 1000
@@ -42,12 +44,10 @@ def target_buildings(config: Config, event: Event) -> tuple[str, ...]:
 
 def group_chats(config: Config, event: Event) -> list[str]:
     """Every group chat of the event's buildings, each once, in config order."""
-    chats: list[str] = []
+    chats: dict[str, None] = {}
     for building in target_buildings(config, event):
-        for chat in config.group_chats(building):
-            if chat not in chats:
-                chats.append(chat)
-    return chats
+        chats.update(dict.fromkeys(config.group_chats(building)))
+    return list(chats)
 
 
 def mentions_in(roster: Roster, chat: str) -> tuple[Mention, ...]:
@@ -95,11 +95,30 @@ async def on_reminder(timer: Timer, ctx: Context) -> list[Outgoing]:
     before = timedelta(seconds=int(timer.payload.get("before", 0)))
     start = event.starts_at.astimezone(ctx.config.timezone)
     text = t.reminder(event, start, ctx.local_now(), before, len(roster.confirmed))
+    # Grouped once: asking mentions_in() per chat reads every sign-up for every chat.
+    by_chat: dict[str, list[Mention]] = {}
+    for signup in roster.confirmed:
+        by_chat.setdefault(signup.chat, []).append(Mention(signup.user, signup.name))
+    # A community-wide event in a large district goes out in parts of REMINDER_PART chats,
+    # each a timer due at once (the scheduler lets messages in between parts).
+    chats = group_chats(ctx.config, event)
+    first = int(timer.payload.get("from", 0))
+    if first + REMINDER_PART < len(chats):
+        await ctx.store.timers.add(
+            REMINDER_TIMER,
+            event.number,
+            timer.due_at,
+            {**timer.payload, "from": first + REMINDER_PART},
+        )
     return [
         Outgoing(
-            chat, Kind.EVENT_REMINDER, text, event=event.number, mentions=mentions_in(roster, chat)
+            chat,
+            Kind.EVENT_REMINDER,
+            text,
+            event=event.number,
+            mentions=tuple(by_chat.get(chat, ())),
         )
-        for chat in group_chats(ctx.config, event)
+        for chat in chats[first : first + REMINDER_PART]
     ]
 
 

@@ -4,10 +4,13 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from bot.app import Linli
 from bot.config import Config
 from bot.config.events import parse_schedule
 from bot.model import Kind
+from handlers import event_schedule
 from handlers.event_schedule import SERIES_TIMER
 from tests.conftest import SHANGHAI, say
 
@@ -114,3 +117,16 @@ async def test_cancelled_event_sends_no_reminders(app: Linli) -> None:
     await app.handle(say("/event add 2026-05-03 15:00 包粽子", sender="local:head-1"))
     await app.handle(say("/event cancel 1", sender="local:head-1", minutes=1))
     assert await app.tick(datetime(2026, 5, 3, 14, 0, tzinfo=SHANGHAI)) == []
+
+
+async def test_reminders_in_parts_reach_every_chat_once(
+    config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A community-wide reminder goes out in parts of REMINDER_PART chats (issue 18)."""
+    monkeypatch.setattr(event_schedule, "REMINDER_PART", 1)
+    bot = await open_at(config, tmp_path / "e.db", ANNOUNCE)
+    seen = await bot.tick(ANNOUNCE)
+    seen += await bot.tick(ANNOUNCE.replace(day=12, hour=15, minute=1))  # a day before
+    await bot.close()
+    reminders = [(o.event, o.chat) for o in seen if o.kind is Kind.EVENT_REMINDER]
+    assert reminders == [(1, "local:building-1"), (1, "local:building-2")]
