@@ -12,7 +12,7 @@ import asyncio
 import itertools
 import os
 import sqlite3
-from datetime import timedelta
+from datetime import timedelta, timezone
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -58,6 +58,31 @@ NASTY = [
     "@所有人",
     "2026-13-45 25:61",
 ]
+# Names and ids as hostile as texts: control and format characters, lone surrogates, NUL,
+# newlines, right-to-left overrides, huge, empty.
+hostile_label = st.one_of(
+    st.text(max_size=80),
+    st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=30),
+    st.sampled_from(NASTY),
+    st.text(min_size=300, max_size=2000),
+    st.just(""),
+)
+# Message ids: any text or number, repeated ones (a redelivery) included.
+message_ids = st.one_of(
+    st.text(max_size=40),
+    st.integers(min_value=-(2**70), max_value=2**70).map(str),
+    st.sampled_from(["1", "1", "dup", ""]),
+)
+# Timestamps: mostly forward, sometimes backwards (clock skew, a replayed update), sometimes
+# years ahead, in any UTC offset.
+time_steps = st.one_of(
+    st.integers(min_value=0, max_value=600),
+    st.integers(min_value=-86_400, max_value=0),
+    st.integers(min_value=0, max_value=20 * 365 * 86_400),
+)
+offsets = st.integers(min_value=-14 * 60, max_value=14 * 60).map(
+    lambda m: timezone(timedelta(minutes=m))
+)
 text_part = st.one_of(
     st.sampled_from(NASTY),
     # Real numbers and words too, so commands reach deep into their handlers.
@@ -87,6 +112,7 @@ def test_pipeline_survives_hostile_input(config: Config, tmp_path: Path) -> None
     aliases = [a.text for a in app.dispatcher.parser.aliases]
     counter = itertools.count()
     tried = 0
+    clock = T0
     kinds = {str(k) for k in Kind}
 
     @settings(
@@ -102,20 +128,34 @@ def test_pipeline_survives_hostile_input(config: Config, tmp_path: Path) -> None
             st.tuples(st.sampled_from(aliases or ["收到"]), text_part).map(" ".join),
             st.text(min_size=3000, max_size=6000),
         ),
-        sender=st.sampled_from(SENDERS),
-        chat=st.sampled_from(CHATS),
-        name=st.one_of(st.text(max_size=80), st.just("")),
+        sender=st.one_of(st.sampled_from(SENDERS), hostile_label.map("local:".__add__)),
+        chat=st.one_of(st.sampled_from(CHATS), hostile_label.map("local:".__add__)),
+        name=hostile_label,
+        message_id=st.one_of(st.none(), message_ids),
+        step=time_steps,
+        tz=offsets,
     )
-    def one(text: str, sender: str, chat: str | None, name: str) -> None:
-        nonlocal tried
+    def one(
+        text: str,
+        sender: str,
+        chat: str | None,
+        name: str,
+        message_id: str | None,
+        step: int,
+        tz: timezone,
+    ) -> None:
+        nonlocal tried, clock
         n = next(counter)
+        # Far jumps stay rare: a message years ahead moves the clock for all that follow.
+        far = abs(step) >= 400 * 86_400
+        clock = clock + timedelta(seconds=7 if far and n % 20 else step)
         msg = Incoming(
             chat=chat or sender,
             sender=sender,
             sender_name=name,
             text=text,
-            at=T0 + timedelta(seconds=7 * n),
-            message_id=f"f{n}",
+            at=clock.astimezone(tz),
+            message_id=f"f{n}" if message_id is None else message_id,
             private=chat is None,
         )
         outs = loop.run_until_complete(app.handle(msg))
@@ -131,11 +171,11 @@ def test_pipeline_survives_hostile_input(config: Config, tmp_path: Path) -> None
 
     try:
         one()
-        loop.run_until_complete(app.tick(T0 + timedelta(days=30)))
+        loop.run_until_complete(app.tick(clock + timedelta(days=30)))
     finally:
         loop.run_until_complete(app.close())
         loop.close()
-    print(f"fuzz: {tried} inputs tried")
+    print(f"fuzz: {tried} inputs tried, clock ended {clock.date()}")
     assert tried >= EXAMPLES * 0.9
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
