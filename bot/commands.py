@@ -58,6 +58,7 @@ class AliasForm(enum.StrEnum):
 
 
 _NUMBER_FORMS = (AliasForm.NUMBER, AliasForm.NUMBERS, AliasForm.TITLE)
+_NUMBER_INITIALS = frozenset("#第0123456789零〇一二两三四五六七八九十百")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +135,9 @@ class CommandParser:
         for alias in self.aliases:
             self.forms.setdefault(alias.command, alias.form)
         self.bot_names = tuple(n for n in bot_names if n)
-        # Most messages are conversation: a search for the command words (in either script)
-        # rules them out before the whole text is normalised.
+        # Most messages are conversation: a command starts with a command word (in either
+        # script), a number (voice input: "第十五号收到") or a slash, maybe after "@bot". A
+        # look at the first character rules the rest out before the text is normalised.
         self._words = _word_pattern(a.text for a in self.aliases)
         titled = [a.text for a in self.aliases if a.form is AliasForm.TITLE]
         self._titled = _word_pattern(titled) if titled else None
@@ -159,12 +161,15 @@ class CommandParser:
                 aliases.extend(Alias(a, cmd.name, cmd.form, cmd.alias_words) for a in cmd.aliases)
         return cls(names, aliases, forms, bot_names)
 
-    def may_name_a_title(self, text: str) -> bool:
+    def may_name_a_title(self, text: str, bot_username: str | None = None) -> bool:
         """Whether ``text`` may refer to an event by its title (then the caller passes the
         current titles to :meth:`parse`)."""
-        if self._titled is not None and self._titled.search(text[:MAX_COMMAND_TEXT]):
+        head = self._head(text, bot_username)
+        if head is None:
+            return False
+        if self._titled is not None and self._titled.match(head):
             return True
-        norm = normalise_command_text(text[:64]).lower()
+        norm = normalise_command_text(head[:64]).lower()
         return any(norm.startswith(f"/{name}") for name in self._titled_slash)
 
     def parse(
@@ -183,11 +188,7 @@ class CommandParser:
         request (then a command word alone counts). ``private``: a private chat with the
         bot. ``titles``: titles of the events that may be named instead of a number.
         """
-        stripped = text.lstrip()
-        if not stripped:
-            return None
-        slash = unicodedata.normalize("NFKC", stripped[:1]) == "/"
-        if not slash and not self._words.search(text[:MAX_COMMAND_TEXT]):
+        if not self._may_be_command(text, bot_username):
             return None
         norm = normalise(text[:MAX_COMMAND_TEXT])
         norm, addressed = self._strip_bot(norm, bot_username)
@@ -195,6 +196,29 @@ class CommandParser:
             return self._slash(norm, bot_username, titles)
         addressed = addressed or private
         return self._prefix(norm, replied, addressed, titles) or self._postfix(norm)
+
+    def _head(self, text: str, bot_username: str | None) -> str | None:
+        """``text`` without leading space and a leading "@bot"; None when it starts by
+        addressing someone else ("@张阿姨 收到 3" speaks to a neighbour)."""
+        head = text.lstrip()
+        if head.startswith(("@", "＠")):
+            lowered = head[1:].lower()
+            names = (*self.bot_names, *([bot_username] if bot_username else []))
+            name = next((n for n in names if lowered.startswith(n.lower())), None)
+            if name is None:
+                return None
+            head = head[1 + len(name) :].lstrip()
+        return head
+
+    def _may_be_command(self, text: str, bot_username: str | None) -> bool:
+        head = self._head(text, bot_username)
+        if not head:
+            return False
+        first = unicodedata.normalize("NFKC", head[0])[:1]
+        if first == "/" or self._words.match(head):
+            return True
+        # The number first ("第十五号收到", "15号问题收到了"): the command word comes soon.
+        return first in _NUMBER_INITIALS and self._words.search(head, 0, 24) is not None
 
     def _strip_bot(self, text: str, bot_username: str | None) -> tuple[str, bool]:
         names = [*self.bot_names, *([bot_username] if bot_username else [])]

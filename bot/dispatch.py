@@ -208,7 +208,7 @@ class Dispatcher:
         staff command word from someone who is not staff stays conversation."""
         refs = await self.store.outbox.refs_of(msg.chat, msg.reply_to) if msg.reply_to else {}
         titles: list[str] = []
-        if self.parser.may_name_a_title(msg.text):
+        if self.parser.may_name_a_title(msg.text, ctx.bot_username):
             titles = [e.title for e in await self.store.events.upcoming(ctx.now)]
         call = self.parser.parse(
             msg.text,
