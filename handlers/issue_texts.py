@@ -471,6 +471,9 @@ def wrong_state(issue: Issue, action: str) -> str:
         return f"第 {n} 号问题还没有办结，不用重开；有新情况可以直接在群里说。"
     if verb == "确认":
         return f"第 {n} 号问题{state}，不用再确认了。"
+    if issue.status is IssueStatus.RESOLVED:
+        _, _, not_done, reply = follow_up(issue)
+        return f"第 {n} 号问题{state}，不能再{verb}了。如果{not_done}，请回复“{reply}”。"
     again = "如果问题又出现了，请重新反映。" if not issue.is_open else ""
     return f"第 {n} 号问题{state}，不能再{verb}了。{again}"
 
