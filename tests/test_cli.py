@@ -6,7 +6,7 @@ import io
 import json
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -90,3 +90,57 @@ async def test_local_chat_switches_people_and_fast_forwards(config: Config, tmp_
     text = out.getvalue()
     assert "issue_created issue=1" in text
     assert "issue_status issue=1" in text
+
+
+async def test_local_chat_wait_stamps_each_message_at_its_due_time(
+    config: Config, tmp_path: Path
+) -> None:
+    app = await Linli.open(config, database=tmp_path / "chat.db")
+    out = io.StringIO()
+    # 09:00 in Shanghai.
+    chat = LocalChat(app, out, clock=lambda: datetime(2026, 5, 1, 1, 0, tzinfo=UTC))
+    try:
+        await app.start(chat.now())
+        await chat.feed("3单元楼道灯坏了好几天了")
+        await chat.feed(":wait 3h")
+    finally:
+        await app.close()
+    stamps = [line.split("]")[0] for line in out.getvalue().splitlines() if "ack_reminder" in line]
+    # First reminder due 09:30 (sent after the 10-minute batch window), then every 30 minutes.
+    assert stamps[:3] == [
+        "  [05-01 09:40 私聊 张阿姨",
+        "  [05-01 10:10 私聊 张阿姨",
+        "  [05-01 10:40 私聊 张阿姨",
+    ]
+    assert "[05-01 11:10 私聊 王网格员] 邻里助手（escalation issue=1）" in out.getvalue()
+
+
+async def test_local_chat_as_alone_explains_and_clock_resumes(
+    config: Config, tmp_path: Path
+) -> None:
+    real = datetime(2026, 5, 1, 1, 0, tzinfo=UTC)
+    out = io.StringIO()
+    app = await Linli.open(config, database=tmp_path / "chat.db")
+    chat = LocalChat(app, out, clock=lambda: real)
+    try:
+        await app.start(chat.now())
+        assert await chat.feed(":as")
+        assert (
+            "用法：:as 编号 [名字]" in out.getvalue()
+            and "local:head-1 张阿姨（楼栋长）" in out.getvalue()
+        )
+        assert await chat.feed(":as local:resident-9 老周")
+        assert "老周 local:resident-9" in out.getvalue()
+        await chat.feed(":wait 2d")
+        await chat.feed("6单元门口垃圾没人收")
+    finally:
+        await app.close()
+    # A new session on the same database (the real clock has not moved): the virtual clock
+    # continues from where it was, so the stored issue is not in the future.
+    app = await Linli.open(config, database=tmp_path / "chat.db")
+    again = LocalChat(app, io.StringIO(), clock=lambda: real)
+    try:
+        await again.resume_clock()
+        assert again.now() == real + timedelta(days=2)
+    finally:
+        await app.close()
