@@ -188,9 +188,10 @@ class Deliverer:
         now = self.clock()
         window = max(self.limiter.limits.group_window[1], self.limiter.limits.per_chat_min_gap)
         history = await self.store.outbox.recent_sends(platform, now - window)
+        released = await self.store.outbox.release_claims(platform)
+        # Only once both succeeded (a database fault makes the next pass try again).
         for chat, at in history:
             self.limiter.record(chat, at)
-        released = await self.store.outbox.release_claims(platform)
         self._restored = True
         if released:
             log.warning(
