@@ -58,12 +58,15 @@ def private(
     kind: Kind,
     text: str,
     request: int | None = None,
+    *,
+    holds_contact: bool = False,
 ) -> Outgoing:
     """A private message with the building group as fallback — except when the text holds a
-    phone number: the delivery fallback repeats the text in the group, and phone numbers are
-    never posted in a group. The recipient is the first mention, as the fallback notice
+    phone number or a shared contact (``holds_contact``: a WeChat id or an address is no phone
+    number): the delivery fallback repeats the text, masked, in the group, and contact details
+    are never posted in a group. The recipient is the first mention, as the fallback notice
     addresses them by it."""
-    fallback = None if has_phone(text) else group_of(ctx, building)
+    fallback = None if holds_contact or has_phone(text) else group_of(ctx, building)
     mentions = (Mention(user, name),) if fallback else ()
     return Outgoing(user, kind, text, request=request, mentions=mentions, fallback_chat=fallback)
 

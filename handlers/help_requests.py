@@ -120,6 +120,7 @@ async def accept(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
             Kind.HELP_CONNECTED,
             t.connected_requester(n, msg.sender_name, helper.contact if helper else None),
             n,
+            holds_contact=bool(helper and helper.contact),
         )
     )
     outs.append(
@@ -136,6 +137,7 @@ async def accept(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
                 requester.contact if requester else None,
             ),
             n,
+            holds_contact=bool(requester and requester.contact),
         )
     )
     if ctx.in_group:

@@ -113,3 +113,19 @@ def test_help_scope_is_validated(tmp_path: Path) -> None:
     good = tmp_path / "good.toml"
     good.write_text(text.replace("[help]\n", '[help]\nscope = "community"\n'), encoding="utf-8")
     assert load_config(good).help.community_wide
+
+
+async def test_a_shared_contact_never_falls_back_to_the_group(app: Linli) -> None:
+    """A contact that is no phone number (a WeChat id, an address) would be repeated in the
+    building group if the private message could not be delivered."""
+    helper = {"sender": "local:resident-3", "name": "王叔"}
+    await app.handle(say("/offer 修电脑", **helper))
+    await app.handle(say("/contact 微信 wangshu88 住3单元502", chat="local:resident-3", **helper))
+    await app.handle(say("大家好", minutes=0.5))
+    await app.handle(say("/contact 微信 xiaowang66", chat="local:resident-1", minutes=1))
+    await app.handle(say("/need 谁能帮我修电脑", minutes=2))
+    outs = await app.handle(say("/accept 1", chat="local:resident-3", **helper, minutes=3))
+    connected = [o for o in outs if o.kind is Kind.HELP_CONNECTED]
+    assert len(connected) == 2
+    assert all(o.fallback_chat is None for o in connected)
+    assert any("wangshu88" in o.text for o in connected)
