@@ -16,7 +16,7 @@ from bot.commands import AliasForm, CommandCall, parse_number
 from bot.feature import Command, Context, Feature
 from bot.model import Incoming, Kind, Outgoing
 from bot.permissions import EVERYONE, Permission, Where, Who
-from bot.privacy import has_contact_number, redact
+from bot.privacy import has_contact_number, has_link, redact
 from bot.understand import Intent, Understanding
 from handlers import help_matching as matching
 from handlers import help_requests as requests
@@ -179,6 +179,8 @@ async def offer(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing
         return await _remove(msg, ctx, argv[1:])
     if argv and argv[0].lower() in RENEW_WORDS:
         return await _renew(msg, ctx, argv[1] if len(argv) > 1 else None)
+    if has_link(call.args):
+        return [reply(msg, ctx, t.HAS_LINK, None, error=True)]
     if has_contact_number(call.args):
         # A number in the offer would be stored as a skill or note and shown to neighbours;
         # contact details are shared only through /contact, privately, on a match.

@@ -12,7 +12,7 @@ from bot.app import Linli
 from bot.config import Config, ConfigError, load_config
 from bot.config.help import SCOPE_COMMUNITY
 from bot.model import Kind, Outgoing
-from tests.conftest import EXAMPLE_CONFIG, say
+from tests.conftest import EXAMPLE_CONFIG, T0, say
 
 PHONE = "13812345678"
 STRANGER = {"sender": "local:stranger", "chat": "local:stranger", "name": "陌生人"}
@@ -82,6 +82,9 @@ async def test_links_in_requests_are_not_forwarded(app: Linli) -> None:
         assert [o.kind for o in outs] == [Kind.ERROR]
         assert all(o.chat != helper["sender"] for o in outs)
     assert await app.store.help.request(1) is None
+    outs = await app.handle(say("/offer 修电脑 详情 http://evil.example.com", minutes=1.5))
+    assert [o.kind for o in outs] == [Kind.ERROR]
+    assert await app.store.help.offers_of("local:resident-1", T0) == []
     outs = await app.handle(say("/need 谁能帮我修电脑", minutes=2))
     assert any(o.kind is Kind.HELP_MATCH and o.chat == helper["sender"] for o in outs)
 
