@@ -82,6 +82,7 @@ def merge_per_chat(outs: list[Outgoing]) -> list[Outgoing]:
                 kind,
                 "\n".join(o.text for o in group),
                 issue=numbers[0] if numbers else None,
+                issues=numbers if len(numbers) > 1 else (),
                 mentions=tuple(mentions.values()),
                 fallback_chat=group[0].fallback_chat,
             )
