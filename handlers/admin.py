@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from bot.commands import AliasForm, CommandCall
 from bot.feature import Command, Context, Feature
-from bot.model import Incoming, Kind, Outgoing, Role
+from bot.model import Incoming, Kind, Mention, Outgoing, Role
 from bot.permissions import ADMIN, EVERYONE
 
-SECTION_TITLES = {"admin": "常用", "issues": "报事", "help": "邻里互助", "events": "社区活动"}
+SECTION_TITLES = {
+    "admin": "常用",
+    "issues": "报事",
+    "help": "邻里互助",
+    "events": "社区活动",
+    "polls": "楼栋议事",
+    "ratings": "评价",
+}
 
 ROLE_LABELS = {
     Role.UNKNOWN: "未登记",
@@ -28,6 +35,10 @@ SHORT_HELP_RESIDENT = (
 )
 SHORT_HELP_STAFF = ("【楼栋长】收到 编号 · 进展 编号 说明 · 办结 编号 · 问题清单 · 上报 编号",)
 FULL_HELP_WORDS = frozenset({"全部", "all", "更多"})
+FULL_HELP_SENT_PRIVATELY = (
+    "完整的命令列表比较长，我私聊发给您了。没收到的话，请先私聊我一次（发送 /start），"
+    "再发“/help 全部”。"
+)
 
 
 async def help_(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
@@ -44,10 +55,34 @@ async def help_(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing
             continue
         lines.append(f"【{SECTION_TITLES.get(feature.name, feature.name)}】")
         for cmd in shown:
-            alias = f"（也可以说“{cmd.aliases[0]}”）" if cmd.aliases else ""
-            lines.append(f"{cmd.usage or '/' + cmd.name}  {cmd.help}{alias}")
+            lines.append(_full_help_line(cmd))
     lines.append("在楼栋群里直接说出问题（例如“3单元楼道灯坏了”），我会记录下来。")
-    return [Outgoing(msg.chat, Kind.COMMAND_REPLY, "\n".join(lines))]
+    full = "\n".join(lines)
+    if not ctx.in_group:
+        return [Outgoing(msg.chat, Kind.COMMAND_REPLY, full)]
+    # About 45 lines would bury the building's conversation: privately, and a pointer here.
+    return [
+        Outgoing(msg.sender, Kind.COMMAND_REPLY, full),
+        Outgoing(
+            msg.chat,
+            Kind.COMMAND_REPLY,
+            FULL_HELP_SENT_PRIVATELY,
+            mentions=(Mention(msg.sender, msg.sender_name),),
+        ),
+    ]
+
+
+def _full_help_line(cmd: Command) -> str:
+    """``接单 编号（/accept 编号）  接下求助``: the Chinese words first, the slash form after."""
+    usage = cmd.usage or f"/{cmd.name}"
+    if not cmd.aliases:
+        return f"{usage}  {cmd.help}"
+    _, _, args = usage.partition(" ")
+    if args[:1].isascii() and args[:1].isalpha():
+        # "/event add …": the Chinese form has its own sub-words (活动 发布 …).
+        return f"{usage}  {cmd.help}（也可以说“{cmd.aliases[0]}”）"
+    spoken = f"{cmd.aliases[0]} {args}".strip()
+    return f"{spoken}（{usage}）  {cmd.help}"
 
 
 async def whoami(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:

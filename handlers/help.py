@@ -22,6 +22,7 @@ from handlers import help_matching as matching
 from handlers import help_requests as requests
 from handlers import help_texts as t
 from handlers.help_skills import (
+    availability_in,
     parse_offer_args,
     skills_in,
 )
@@ -51,6 +52,27 @@ YES = frozenset(
     }
 )
 NO = frozenset({"不用", "不用了", "不要", "不了", "算了", "不", "否", "no", "不登记"})
+# "What do you mean?" in answer to the consent question: explain it instead of a greeting.
+PUZZLED = frozenset(
+    {
+        "啥意思",
+        "什么意思",
+        "啥",
+        "什么",
+        "啥事",
+        "什么事",
+        "怎么了",
+        "没懂",
+        "不懂",
+        "看不懂",
+        "没看懂",
+        "这是啥",
+        "这是什么",
+        "你是谁",
+        "?",
+        "？",
+    }
+)
 REMOVE_WORDS = ("remove", "撤下", "删除", "取消")
 RENEW_WORDS = ("renew", "续期")
 ALL_WORDS = ("全部", "all", "所有")
@@ -69,10 +91,14 @@ async def on_text(msg: Incoming, ctx: Context, u: Understanding) -> list[Outgoin
     request said in a building group. Anything else is not ours (None)."""
     if not ctx.in_group:
         answer = _answer(msg.text)
-        if answer in YES or answer in NO:
+        if answer in YES or answer in NO or answer.rstrip("?？") in PUZZLED:
             pending = await _fresh_pending(ctx, msg.sender)
-            if pending is not None:
+            if pending is None:
+                return None
+            if answer in YES or answer in NO:
                 return await _consent(msg, ctx, pending, answer in YES)
+            text = t.consent_explained(pending.skills)
+            return [Outgoing(msg.chat, Kind.COMMAND_REPLY, text)]
         return None
     if ctx.building is None:
         return None
@@ -112,7 +138,9 @@ async def _ask_consent(msg: Incoming, ctx: Context, skills: tuple[str, ...]) -> 
         return []
     await ctx.store.help.touch_profile(msg.sender, msg.sender_name, ctx.building)
     await ctx.store.help.set_pending_offer(
-        PendingOffer(msg.sender, msg.sender_name, ctx.building, skills, None, ctx.now)
+        PendingOffer(
+            msg.sender, msg.sender_name, ctx.building, skills, availability_in(msg.text), ctx.now
+        )
     )
     return [
         matching.private(
@@ -132,7 +160,7 @@ async def _consent(msg: Incoming, ctx: Context, pending: PendingOffer, yes: bool
         await ctx.store.help.set_prompt_declined(msg.sender, ctx.now)
         return [Outgoing(msg.chat, Kind.COMMAND_REPLY, t.CONSENT_NO)]
     text = await _register(
-        ctx, msg.sender, pending.name, pending.building, pending.skills, None, None
+        ctx, msg.sender, pending.name, pending.building, pending.skills, pending.note, None
     )
     return [Outgoing(msg.chat, Kind.COMMAND_REPLY, text)]
 
@@ -259,7 +287,24 @@ async def contact(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoi
         await ctx.store.help.set_contact(msg.sender, None)
         return [reply(msg, ctx, t.CONTACT_CLEARED, None)]
     await ctx.store.help.set_contact(msg.sender, args[:60])
-    return [reply(msg, ctx, t.contact_set(args[:60]), None)]
+    return [reply(msg, ctx, t.contact_set(args[:60]), None), *await _pass_on(ctx, msg, args[:60])]
+
+
+async def _pass_on(ctx: Context, msg: Incoming, contact: str) -> list[Outgoing]:
+    """A contact left after a match that had none: the neighbour on the other side of each
+    connected request hears it (privately), so they can reach each other after all."""
+    outs: list[Outgoing] = []
+    for number in await ctx.store.help.requests_involving(msg.sender):
+        req = await ctx.store.help.request(number)
+        if req is None or req.status is not RequestStatus.CONNECTED or not req.helper:
+            continue
+        if req.requester == msg.sender:
+            other, name, building = req.helper, req.helper_name or "", req.helper_building
+        else:
+            other, name, building = req.requester, req.requester_name, req.building
+        text = t.contact_passed_on(number, msg.sender_name, contact)
+        outs.append(matching.private(ctx, other, name, building, Kind.HELP_CONNECTED, text, number))
+    return outs
 
 
 async def privacy(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:

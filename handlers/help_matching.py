@@ -231,7 +231,19 @@ async def on_match_timeout(timer: Timer, ctx: Context) -> list[Outgoing]:
     if candidate is None or candidate.status is not CandidateStatus.NOTIFIED:
         return []
     await ctx.store.help.set_candidate_status(req.number, user, CandidateStatus.EXPIRED)
-    return await refill(ctx, req)
+    # Tell them it moved on, so that a late "接单" is not a surprise (it still works while
+    # nobody else has taken it).
+    building = await building_of(ctx, user)
+    told = private(
+        ctx,
+        user,
+        candidate.name,
+        building,
+        Kind.COMMAND_REPLY,
+        t.match_moved_on(req.number),
+        req.number,
+    )
+    return [told, *await refill(ctx, req)]
 
 
 async def schedule_offer_reminder(ctx: Context, offer_id: int, expires_at: datetime) -> None:

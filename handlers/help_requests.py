@@ -118,7 +118,12 @@ async def accept(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
             req.requester_name,
             req.building,
             Kind.HELP_CONNECTED,
-            t.connected_requester(n, msg.sender_name, helper.contact if helper else None),
+            t.connected_requester(
+                n,
+                msg.sender_name,
+                helper.contact if helper else None,
+                requester.contact if requester else None,
+            ),
             n,
             holds_contact=bool(helper and helper.contact),
         )
@@ -135,6 +140,7 @@ async def accept(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
                 req.requester_name,
                 mask_phones(req.text),
                 requester.contact if requester else None,
+                helper.contact if helper else None,
             ),
             n,
             holds_contact=bool(requester and requester.contact),

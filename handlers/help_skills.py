@@ -153,6 +153,20 @@ class OfferArgs:
     days: int | None
 
 
+# "周末有空", "晚上和周末都可以": when someone is free, said within a longer sentence.
+_AVAILABLE_WHEN = re.compile(
+    "(?:(?:" + "|".join(a for a in _AVAILABILITY if a != "有空") + ")[和、或及跟]?)+"
+    "(?:都|也)?(?:有空|有时间|都行|可以|方便)?"
+)
+
+
+def availability_in(text: str) -> str | None:
+    """When the person says they are free ("周末有空"), to keep with an offer said in a
+    sentence; None when they did not say."""
+    found = _AVAILABLE_WHEN.search(_norm(text))
+    return found.group(0).rstrip("和、或及跟") if found else None
+
+
 def parse_offer_args(args: str, table: SkillTable) -> OfferArgs:
     """``缝纫 修电脑 周末有空 30天`` -> skills (缝纫, 修电脑), note 周末有空, 30 days.
 

@@ -104,7 +104,7 @@ def request_opened(number: int, skills: tuple[str, ...]) -> str:
 def no_candidate(number: int) -> str:
     return (
         f"第 {number} 号求助：暂时没有找到能帮这个忙的邻居，真抱歉。"
-        f"需要的话，发送 /post {number}，我把求助发到楼栋群里，请大家搭把手。"
+        f"需要的话，回复“发到群 {number}”，我把求助发到楼栋群里，请大家搭把手。"
     )
 
 
@@ -112,15 +112,15 @@ def match(number: int, where: str, text: str, matched: tuple[str, ...]) -> str:
     because = f"您登记过“{skills_label(matched)}”，" if matched else ""
     return (
         f"邻里求助（第 {number} 号）：{where}一位邻居需要帮忙——{quote(text, 80)}。"
-        f"{because}方便的话回复 /accept {number}（接单 {number}）；"
-        f"不方便请回复 /decline {number}（帮不了 {number}），没关系的。"
+        f"{because}方便的话回复“接单 {number}”；"
+        f"不方便请回复“帮不了 {number}”，没关系的。"
     )
 
 
 def posted(number: int, text: str) -> str:
     return (
         f"邻里求助（第 {number} 号）：本楼一位邻居需要帮忙——{quote(text, 80)}。"
-        f"能搭把手的邻居请回复 /accept {number}（接单 {number}），我会私下帮你们联系。"
+        f"能搭把手的邻居请回复“接单 {number}”，我会私下帮你们联系。"
     )
 
 
@@ -140,8 +140,18 @@ def withdrawn(number: int) -> str:
     return f"第 {number} 号求助已撤回，不用再麻烦您了，谢谢！"
 
 
-def contact_line(name: str, contact: str | None) -> str:
-    return f"联系方式：{contact}" if contact else f"请直接私聊{name}联系"
+def contact_line(name: str, contact: str | None, own: str | None = None) -> str:
+    """How to reach ``name``: their contact; or, when only you left one, that they have it;
+    when neither did, how to exchange one through the bot (a private message between two
+    neighbours who are not friends is often impossible on WeChat)."""
+    if contact:
+        return f"联系方式：{contact}"
+    if own:
+        return f"{name}没有留联系方式，我已把您留的联系方式告诉对方，请留意{name}联系您"
+    return (
+        f"你们都还没有留联系方式：在这里回复“/contact 电话 号码”（写微信号也行），"
+        f"我会马上转告{name}，只告诉对方，不会公开"
+    )
 
 
 # The contact in a sent help_connected message (see contact_line and the two texts below).
@@ -153,17 +163,40 @@ def without_contact(text: str) -> str:
     return _CONTACT_IN_TEXT.sub("联系方式：（已删除）。", text)
 
 
-def connected_requester(number: int, helper: str, contact: str | None) -> str:
+def connected_requester(
+    number: int, helper: str, contact: str | None, own: str | None = None
+) -> str:
     return (
-        f"好消息！第 {number} 号求助：邻居{helper}愿意帮您。{contact_line(helper, contact)}。"
-        f"事情办好后，请发送 /done {number}（已完成 {number}）告诉我。"
+        f"好消息！第 {number} 号求助：邻居{helper}愿意帮您。{contact_line(helper, contact, own)}。"
+        f"事情办好后，请回复“已完成 {number}”告诉我。"
     )
 
 
-def connected_helper(number: int, requester: str, text: str, contact: str | None) -> str:
+def connected_helper(
+    number: int, requester: str, text: str, contact: str | None, own: str | None = None
+) -> str:
     return (
         f"谢谢您！第 {number} 号求助由您来帮忙：{quote(text, 80)}。"
-        f"求助的邻居是{requester}，{contact_line(requester, contact)}。"
+        f"求助的邻居是{requester}，{contact_line(requester, contact, own)}。"
+    )
+
+
+def contact_passed_on(number: int, name: str, contact: str) -> str:
+    return f"第 {number} 号求助：{name}留了联系方式：{contact}。"
+
+
+def match_moved_on(number: int) -> str:
+    return (
+        f"第 {number} 号求助您没来得及回复，没关系，这次就不麻烦您了。"
+        f"如果还没有人接下，您仍然可以回复“接单 {number}”。"
+    )
+
+
+def consent_explained(skills: tuple[str, ...]) -> str:
+    return (
+        f"我是楼里的邻里助手。您在群里说过能帮忙“{skills_label(skills)}”，我想问问要不要登记下来："
+        "登记后，有邻居需要这方面的帮忙时，我会先私下问您方不方便，您可以答应，也可以说帮不了；"
+        "您的联系方式不会公开。愿意就回复“好”，不想登记就回复“不用”。"
     )
 
 
@@ -203,7 +236,7 @@ def not_requester(number: int) -> str:
 
 
 def not_connected(number: int) -> str:
-    return f"第 {number} 号求助还没有邻居接下，想撤回请发送 /cancel {number}。"
+    return f"第 {number} 号求助还没有邻居接下，想撤回请回复“撤回求助 {number}”。"
 
 
 def done_requester(number: int, helper: str) -> str:

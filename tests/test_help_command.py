@@ -25,3 +25,23 @@ async def test_short_help_is_short_and_full_help_is_complete(app: Linli) -> None
     assert "收到 编号" in staff
     full = (await app.handle(say("/help 全部", minutes=2)))[0].text
     assert "/report" in full and "/join" in full and "/offer" in full
+
+
+async def test_full_help_asked_in_a_group_goes_privately_with_a_pointer(app: Linli) -> None:
+    outs = await app.handle(say("/help 全部", minutes=3))
+    assert [o.chat for o in outs] == ["local:resident-1", "local:building-1"]
+    private, pointer = outs
+    assert "/report" in private.text and len(private.text.splitlines()) > 20
+    assert len(pointer.text.splitlines()) == 1 and "私聊" in pointer.text
+    assert pointer.mentions[0].user == "local:resident-1"
+    alone = await app.handle(
+        say("/help 全部", chat="local:resident-1", sender="local:resident-1", minutes=4)
+    )
+    assert [o.chat for o in alone] == ["local:resident-1"] and "/report" in alone[0].text
+
+
+def test_every_feature_has_a_chinese_section_title() -> None:
+    from handlers import default_features
+    from handlers.admin import SECTION_TITLES
+
+    assert {f.name for f in default_features() if f.commands} <= set(SECTION_TITLES)
