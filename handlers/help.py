@@ -303,7 +303,11 @@ async def _pass_on(ctx: Context, msg: Incoming, contact: str) -> list[Outgoing]:
         else:
             other, name, building = req.requester, req.requester_name, req.building
         text = t.contact_passed_on(number, msg.sender_name, contact)
-        outs.append(matching.private(ctx, other, name, building, Kind.HELP_CONNECTED, text, number))
+        outs.append(
+            matching.private(
+                ctx, other, name, building, Kind.HELP_CONNECTED, text, number, holds_contact=True
+            )
+        )
     return outs
 
 
