@@ -303,8 +303,8 @@ async def _tell_outcome(
     one who did it, and not someone whose escalation notice is still waiting to go out)."""
     pending = {
         tm.payload.get("to")
-        for tm in await ctx.store.timers.pending_of_kind(TIMER_NOTICE)
-        if tm.ref == issue.number and tm.payload.get("what") == "escalate"
+        for tm in await ctx.store.timers.pending_for(TIMER_NOTICE, issue.number)
+        if tm.payload.get("what") == "escalate"
     }
     person = ctx.config.person_by_id.get(actor)
     by = person.name if person else actor

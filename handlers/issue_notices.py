@@ -42,7 +42,9 @@ async def _batch(timer: Timer, ctx: Context) -> list[Timer]:
     """``timer`` and every pending notice for the same recipient and family (taken: done)."""
     to, family = timer.payload.get("to"), _family(timer.payload.get("what"))
     batch = [timer]
-    for other in await ctx.store.timers.pending_of_kind(TIMER_NOTICE):
+    if not isinstance(to, str):
+        return batch
+    for other in await ctx.store.timers.pending_to(TIMER_NOTICE, to):
         if (
             other.id != timer.id
             and other.payload.get("to") == to

@@ -83,6 +83,17 @@ class TimerRepo:
         ) as cur:
             return await cur.fetchone() is not None
 
+    async def pending_to(self, kind: str, to: str) -> list[Timer]:
+        """Pending timers of ``kind`` whose payload names the recipient ``to`` ("to"),
+        oldest due first (index timers_to)."""
+        async with self.db.conn.execute(
+            "SELECT id, kind, ref, due_at, payload FROM timers WHERE kind = ? AND done = 0"
+            " AND json_extract(payload, '$.to') = ? ORDER BY due_at, id",
+            (kind, to),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_timer(r) for r in rows]
+
     async def pending_of_kind(self, kind: str) -> list[Timer]:
         """Every pending timer of ``kind``, oldest due first."""
         async with self.db.conn.execute(

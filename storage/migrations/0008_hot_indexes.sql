@@ -29,3 +29,7 @@ CREATE TABLE help_words (word TEXT PRIMARY KEY);
 INSERT OR IGNORE INTO help_offer_words (word, offer)
     SELECT j.value, o.id FROM help_offers o, json_each(o.skills) j WHERE o.status = 'active';
 INSERT OR IGNORE INTO help_words (word) SELECT DISTINCT word FROM help_offer_words;
+
+-- Pending notices of one recipient (handlers/issue_notices.py gathers them into one
+-- message): found by the recipient in the payload, not by decoding every pending notice.
+CREATE INDEX timers_to ON timers (kind, json_extract(payload, '$.to')) WHERE done = 0;
