@@ -43,6 +43,8 @@ _NOTE_LEAD = " ,，。.!！:：、;；~"
 # After a command word standing alone (as a reply): "收到", "收到了", "收到！", "收到，马上去".
 _ALONE = re.compile(r"(?:了|啦|啊|哈|哦)?(?:$|[\s,，。.!！~]+)")
 _LEAD = re.compile(r"[\s:：]*")
+# "收到3号问题", "受理 第三号问题": the word after the number says what it numbers.
+_MARKER = re.compile(r"^\s*(?:问题|活动|求助)(?:了|啦)?")
 _POSTFIX_WORD = re.compile(r"\s*(问题|活动|求助)?\s*(?:已经|已)?\s*")
 
 
@@ -285,7 +287,7 @@ class CommandParser:
             tail = rest[scan.end :]
             if tail[:1].isspace() and is_quantity_start(tail.lstrip()):
                 return unclear  # "收到3 个快递"
-            note = tail.lstrip(_NOTE_LEAD).strip()
+            note = _MARKER.sub("", tail).lstrip(_NOTE_LEAD + "-～").strip()
             return CommandCall(name, _args(scan.numbers, note), scan.numbers, "", note, False, word)
         if scan.status is Scan.INVALID:
             return CommandHint(name, word, scan.problem)
