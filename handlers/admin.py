@@ -37,14 +37,14 @@ SHORT_HELP_STAFF = ("【楼栋长】收到 编号 · 进展 编号 说明 · 办
 FULL_HELP_WORDS = frozenset({"全部", "all", "更多"})
 FULL_HELP_SENT_PRIVATELY = (
     "完整的命令列表比较长，我私聊发给您了。没收到的话，请先私聊我一次（发送 /start），"
-    "再发“/help 全部”。"
+    "再发“帮助 全部”。"
 )
 
 
 async def help_(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
     if call.args.strip().lower() not in FULL_HELP_WORDS:
         lines = [*SHORT_HELP_RESIDENT, *(SHORT_HELP_STAFF if ctx.is_staff else ())]
-        lines.append("发送“/help 全部”查看所有命令和用法。")
+        lines.append("发送“帮助 全部”查看所有命令和用法。")
         return [Outgoing(msg.chat, Kind.COMMAND_REPLY, "\n".join(lines))]
     from handlers import default_features
 
