@@ -269,7 +269,7 @@ GROUP_OF_PLATFORM = {"telegram": "Telegram 群", "wechat": "微信群"}
 def done_for_actor(issue: Issue, status: IssueStatus, group_elsewhere: str | None = None) -> str:
     """``group_elsewhere``: the platform of the issue's group when the actor is on another."""
     where = GROUP_OF_PLATFORM.get(group_elsewhere or "", "群")
-    return f"好的，第 {issue.number} 号问题现在是“{STATUS_LABELS[status]}”，已在{where}里同步。"
+    return f"好的，第 {issue.number} 号问题{STATE_PHRASES[status]}，已在{where}里同步。"
 
 
 def followed(issue: Issue) -> str:
@@ -317,6 +317,10 @@ def ack_reminder(issue: Issue, label: str, w: Waited) -> str:
     )
 
 
+def numbers_of(items: list[tuple[Issue, str, Waited]]) -> str:
+    return " ".join(str(i.number) for i, _, _ in items)
+
+
 def ack_reminders(items: list[tuple[Issue, str, Waited]]) -> str:
     """One reminder for one issue or a list of several."""
     if len(items) == 1:
@@ -325,7 +329,7 @@ def ack_reminders(items: list[tuple[Issue, str, Waited]]) -> str:
     return (
         f"提醒：有 {len(items)} 个问题还没有受理：\n"
         + "\n".join(lines)
-        + f"\n受理请回复“收到 编号”，例如“收到 {items[0][0].number}”。"
+        + f"\n受理请回复“收到 编号”，几个一起也行，例如“收到 {numbers_of(items)}”。"
     )
 
 
