@@ -95,6 +95,32 @@ def strip_bot_mention(text: str, bot_names: tuple[str, ...], mentioned: bool) ->
     return text.strip()
 
 
+# Gateways render a quote reply as the quoted sender and text, a dashed line, then the reply:
+# "「邻里助手：第 3 号问题…」\n- - - - - - - - - - - - - - -\n收到". There is no id of the quoted
+# message, so the bot remembers each sent text by a key made from its beginning.
+_QUOTE = re.compile(
+    r"^「(?P<who>[^：:「」\n]{1,64})[：:](?P<quoted>.*)」\s*\n\s*(?:- ){7,}-\s*\n(?P<text>.*)$",
+    re.DOTALL,
+)
+_LEADING_MENTIONS = re.compile(rf"^(?:@[^@\s{MENTION_SEPARATOR}]{{1,40}}[\s{MENTION_SEPARATOR}])+")
+# Short: a gateway may cut a long quote; the number comes early in every text of the bot.
+QUOTE_KEY_CHARS = 16
+
+
+def quote_key(text: str) -> str:
+    """The key a quote of ``text`` is recognised by (its beginning, without @mentions)."""
+    body = _LEADING_MENTIONS.sub("", text.strip())
+    return "quote:" + " ".join(body.split())[:QUOTE_KEY_CHARS]
+
+
+def split_quote(text: str) -> tuple[str, str | None]:
+    """``(reply text, key of the quoted message)`` for a quote reply, else ``(text, None)``."""
+    m = _QUOTE.match(text)
+    if m is None:
+        return text, None
+    return m.group("text").strip(), quote_key(m.group("quoted"))
+
+
 def message_time(timestamp: int, fallback: datetime) -> datetime:
     """Puppets give seconds or milliseconds since the epoch (0 when unknown)."""
     if timestamp <= 0:
@@ -347,7 +373,8 @@ class WeChatAdapter:
         talker = message.talker()
         name = talker.name or talker_id
         mentioned = self._self_id is not None and self._self_id in (payload.mention_ids or [])
-        text = strip_bot_mention(message.text(), await self._self_names_now(bot), mentioned)
+        raw, quoted = split_quote(message.text())
+        text = strip_bot_mention(raw, await self._self_names_now(bot), mentioned)
         chat = PREFIX + (room_id or talker_id)
         return Incoming(
             chat=chat,
@@ -357,6 +384,7 @@ class WeChatAdapter:
             at=message_time(int(payload.timestamp or 0), self.clock()),
             message_id=message_id,
             private=not room_id,
+            reply_to=quoted,
         )
 
     async def _self_names_now(self, bot: GuardedWechaty) -> tuple[str, ...]:
@@ -370,7 +398,7 @@ class WeChatAdapter:
 
     async def send(self, message: Outgoing) -> list[str]:
         """Send one text; raises ``Unreachable`` for a non-friend, ``SendError`` otherwise.
-        Returns the sent message's id when the gateway gives one."""
+        Returns the ids a reply to it may name: the gateway's id and its quote key."""
         bot = self._bot
         if bot is None or not self.logged_in.is_set():
             raise SendError("not connected to the puppet service")
@@ -393,7 +421,9 @@ class WeChatAdapter:
             raise
         except Exception as exc:
             raise SendError(f"{type(exc).__name__}: {exc}") from exc
-        return [str(sent_id)] if isinstance(sent_id, str) and sent_id else []
+        # The gateway's id, and the key a quote of this text will carry (see split_quote).
+        ids = [str(sent_id)] if isinstance(sent_id, str) and sent_id else []
+        return [*ids, quote_key(message.text)]
 
 
 def create(config: Config, app: Linli) -> WeChatAdapter:
