@@ -344,7 +344,7 @@ def escalations(items: list[tuple[Issue, str, Waited]]) -> str:
     if len(items) == 1:
         issue, label, w = items[0]
         return f"【吹哨】{summary(issue, label)}{_unacked(w)}，请督办。{_said(issue)}。"
-    lines = [f"· {summary(i, label)}{_unacked(w)}。{_said(i)}" for i, label, w in items]
+    lines = [f"· {summary(i, label)}{waited(w)}。{_said(i)}" for i, label, w in items]
     return f"【吹哨】有 {len(items)} 个问题仍未受理，请督办：\n" + "\n".join(lines)
 
 
