@@ -286,6 +286,7 @@ def tick(config_path: str, database: str, pending: int, due: int, rounds: int) -
                 (kind, later),
             )
         await conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        bot.store.timers.forget_earliest()  # timers written behind the repository's back
         fill_s = time.perf_counter() - t
         async with conn.execute("SELECT count(*) FROM timers WHERE done = 0") as cur:
             open_timers = (await cur.fetchone())[0]

@@ -52,10 +52,15 @@ class Scheduler:
         thousand reminders at once neither cost a thousand commits nor hold up the
         messages arriving meanwhile. A batch that fails to commit is rolled back whole and
         fires again on the next tick (still exactly once)."""
+        timers = self.store.timers
+        if timers.nothing_due(now):
+            return []
+        timers.forget_earliest()
         produced: list[Outgoing] = []
         for _ in range(MAX_ROUNDS):
-            due = await self.store.timers.due(now)
+            due = await timers.due(now)
             if not due:
+                await timers.learn_earliest()
                 break
             pending = list(due)
             while pending:

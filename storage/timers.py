@@ -27,11 +27,17 @@ class Timer:
 class TimerRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
+        # No pending timer is due before this time (None: not known). Learnt after a tick
+        # found nothing more due, lowered by every add, so a tick with nothing due costs no
+        # query (replay ticks before every line). Only this repository writes timers.
+        self._earliest: float | None = None
 
     async def add(
         self, kind: str, ref: int, due_at: datetime, payload: dict[str, Any] | None = None
     ) -> int:
         """Schedule a timer; call inside a transaction."""
+        if self._earliest is not None:
+            self._earliest = min(self._earliest, due_at.timestamp())
         cur = await self.db.conn.execute(
             "INSERT INTO timers (kind, ref, due_at, payload) VALUES (?, ?, ?, ?)",
             (kind, ref, due_at.timestamp(), json.dumps(payload or {}, ensure_ascii=False)),
@@ -46,6 +52,19 @@ class TimerRepo:
         ) as cur:
             rows = await cur.fetchall()
         return [_timer(r) for r in rows]
+
+    def nothing_due(self, now: datetime) -> bool:
+        """True when no pending timer can be due at ``now`` (without a query)."""
+        return self._earliest is not None and now.timestamp() < self._earliest
+
+    def forget_earliest(self) -> None:
+        self._earliest = None
+
+    async def learn_earliest(self) -> None:
+        """Remember when the first pending timer is due (call when none is due now)."""
+        async with self.db.conn.execute("SELECT min(due_at) FROM timers WHERE done = 0") as cur:
+            row = await cur.fetchone()
+        self._earliest = float(row[0]) if row and row[0] is not None else float("inf")
 
     async def next_due(self) -> datetime | None:
         async with self.db.conn.execute("SELECT min(due_at) FROM timers WHERE done = 0") as cur:

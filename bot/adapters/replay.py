@@ -155,6 +155,14 @@ async def replay(
         app: Linli | None = None
         printed = 0
         clock: datetime | None = None
+        # Whether something may have been queued since the last flush: most lines queue
+        # nothing, and then there is nothing to look for in the outbox.
+        dirty = True
+
+        def queued() -> None:
+            nonlocal dirty
+            dirty = True
+
         try:
             for n, item in enumerate(items, 1):
                 at: datetime = item["at"]
@@ -168,9 +176,13 @@ async def replay(
                     app = None
                 if app is None:
                     app = await Linli.open(config, database=db_path)
+                    app.on_queued.append(queued)
                     await app.start(at)
+                    dirty = True
                 await app.tick(at)
-                printed += await flush(app, at, out, printed)
+                if dirty:
+                    dirty = False
+                    printed += await flush(app, at, out, printed)
                 if item.get("tick") or item.get("restart"):
                     continue
                 sender = item["from"]
@@ -185,7 +197,9 @@ async def replay(
                     reply_to=str(item["reply_to"]) if item.get("reply_to") else None,
                 )
                 await app.handle(msg)
-                printed += await flush(app, at, out, printed)
+                if dirty:
+                    dirty = False
+                    printed += await flush(app, at, out, printed)
         finally:
             if app is not None:
                 await app.close()
