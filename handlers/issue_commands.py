@@ -22,12 +22,12 @@ from handlers.issue_flow import (
     buildings_of,
     cancel_timers,
     change,
-    grid_messages,
+    escalation_recipients,
     is_overdue,
     load,
     load_managed,
     may_manage,
-    office_messages,
+    message_to,
     private_to,
     refuse,
     resolution_due,
@@ -213,10 +213,11 @@ async def escalate(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgo
     role = ctx.config.role_of(msg.sender, issue.building)
     note = t.tidy(rest[:200]) or None
     text = t.escalation(issue, label(ctx, issue), ctx.now - issue.created_at, msg.sender_name, note)
-    if role is Role.HEAD and ctx.config.grid_workers_of(issue.building):
-        outs, to, level = grid_messages(ctx, issue, text), "网格员", 1
-    else:
-        outs, to, level = office_messages(ctx, issue, text), "社区", 2
+    # A head asks the grid workers, anyone else the office; never the issue's own reporter
+    # (past them to the next level).
+    level, chats = escalation_recipients(ctx.config, issue, 1 if role is Role.HEAD else 2)
+    outs = [message_to(ctx.config, chat, text, Kind.ESCALATION, issue) for chat in chats]
+    to = t.LEVEL_NAMES[level]
     if not outs:
         raise refuse(msg, issue, t.NO_ESCALATION_TARGET)
     status = IssueStatus.ACKNOWLEDGED if issue.status is IssueStatus.NEW else issue.status

@@ -363,16 +363,3 @@ def message_to(config: Config, chat: str, text: str, kind: Kind, issue: Issue) -
     if person is not None:
         return private_to(person, text, kind, issue)
     return Outgoing(chat, kind, text, issue=issue.number)
-
-
-def office_messages(ctx: Context, issue: Issue, text: str) -> list[Outgoing]:
-    """The office chat, or every admin privately when no office chat is configured."""
-    _, chats = escalation_recipients(ctx.config, issue, 2)
-    return [message_to(ctx.config, c, text, Kind.ESCALATION, issue) for c in chats]
-
-
-def grid_messages(ctx: Context, issue: Issue, text: str) -> list[Outgoing]:
-    """Every grid worker of the building privately (but not the one who reported it), or
-    the office when there is none."""
-    _, chats = escalation_recipients(ctx.config, issue, 1)
-    return [message_to(ctx.config, c, text, Kind.ESCALATION, issue) for c in chats]

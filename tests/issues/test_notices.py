@@ -77,3 +77,12 @@ def test_group_notice_is_validated(tmp_path: Path, value: str, ok: bool) -> None
     with pytest.raises(ConfigError) as info:
         load_config(path)
     assert any("issues.group_notice" in p and '"neutral"' in p for p in info.value.problems)
+
+
+async def test_manual_escalation_goes_past_the_reporter(app: Linli) -> None:
+    grid = {"chat": "local:grid-1", "sender": "local:grid-1", "name": "王网格员"}
+    await app.handle(say("/report 1号楼 5单元消防通道堆满了纸箱", **grid))
+    outs = await app.handle(say("上报 1", chat="local:head-1", **HEAD1, minutes=5))
+    assert [o.chat for o in outs if o.kind is Kind.ESCALATION] == ["local:office"]
+    group = next(o for o in outs if o.chat == "local:building-1")
+    assert "上报社区" in group.text
