@@ -69,7 +69,7 @@ def cross_validate(folds: int, list_errors: bool) -> None:
         for k in range(folds):
             test_idx = set(order[k::folds])
             fit = [ex for i, ex in enumerate(examples) if i not in test_idx]
-            path = train(fit, Path(tmp) / f"fold{k}.ftz", quantise=False)
+            path = train(fit, Path(tmp) / f"fold{k}.bin")
             model.use(path)
             predicted += answer([examples[i] for i in sorted(test_idx)])
         model.use(None)

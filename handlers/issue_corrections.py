@@ -97,7 +97,9 @@ async def reported_reply(msg: Incoming, ctx: Context) -> tuple[Incoming, Underst
         )
     )
     # Filed for the resident: they are the reporter the group hears about.
-    resident = replace(msg, sender=original.sender, sender_name=original.sender_name)
+    resident = replace(
+        msg, sender=original.sender, sender_name=original.sender_name, text=original.text
+    )
     return resident, u
 
 

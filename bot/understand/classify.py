@@ -147,7 +147,7 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
         intent = Intent.REPORT
     elif rules.me_too(analysed) or _only_still_broken(hits):
         intent = Intent.CHAT
-    elif intent is Intent.OFFER and rules.lost_and_found(analysed):
+    elif rules.lost_and_found(analysed):
         intent = Intent.CHAT
     elif intent is Intent.HELP_REQUEST and _put_to_management(analysed, hits):
         intent = Intent.REPORT

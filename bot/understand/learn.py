@@ -19,7 +19,7 @@ from bot.understand.corpus import Example, heldout_examples, training_examples
 from bot.understand.evaluate import Figures, answer, figures
 
 #: How many times a staff correction counts against one line of the shipped corpus.
-CORRECTION_WEIGHT = 5
+CORRECTION_WEIGHT = 20
 
 
 class LearnError(RuntimeError):

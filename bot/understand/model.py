@@ -5,7 +5,7 @@ the labels ``chat``, ``help_request``, ``offer``, ``report.<category>`` and ``ur
 probabilities give the intent (report probabilities summed), the category (the best
 ``report.*`` label) and the probability that the message is urgent.
 
-The shipped model is ``data/model.ftz`` (built by ``python -m bot.understand.train``). A
+The shipped model is ``data/model.bin`` (built by ``python -m bot.understand.train``). A
 community that ran ``linli learn`` has its own model next to its database; :func:`use` points
 the process at it (at start-up and on SIGHUP) and falls back to the shipped one when it is
 missing or unreadable.
@@ -25,7 +25,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-SHIPPED_MODEL = Path(__file__).resolve().parent / "data" / "model.ftz"
+SHIPPED_MODEL = Path(__file__).resolve().parent / "data" / "model.bin"
 LABEL_PREFIX = "__label__"
 REPORT_PREFIX = "report."
 URGENT_LABEL = "urgent"
@@ -64,7 +64,14 @@ class Model:
         intents = {"report": 0.0, "help_request": 0.0, "offer": 0.0, "chat": 0.0}
         category: str | None = None
         category_p = urgent = 0.0
-        for prob, label in self._ft.predict(line + "\n", self._k, 0.0, "replace"):
+        try:
+            scored = self._ft.predict(line + "\n", self._k, 0.0, "replace")
+        except RuntimeError:
+            # A model (a quantised one, say) that knows none of the line's tokens averages
+            # nothing ("Encountered NaN"): it recognises nothing, so: chat.
+            log.debug("model saw nothing it knows in line=%r", line[:80])
+            scored = [(1.0, f"{LABEL_PREFIX}chat")]
+        for prob, label in scored:
             name = label[len(LABEL_PREFIX) :]
             p = float(prob)
             if name == URGENT_LABEL:
@@ -80,10 +87,10 @@ class Model:
 
 def community_model_path(database: Path) -> Path | None:
     """Where ``linli learn`` writes a community's own model: next to its database
-    (``linli.db`` -> ``linli.model.ftz``); None for an in-memory database."""
+    (``linli.db`` -> ``linli.model.bin``); None for an in-memory database."""
     if str(database) == ":memory:":
         return None
-    return database.with_name(database.stem + ".model.ftz")
+    return database.with_name(database.stem + ".model.bin")
 
 
 _lock = threading.Lock()

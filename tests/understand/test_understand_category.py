@@ -58,14 +58,15 @@ def test_config_adds_a_word_and_a_category(tmp_path: Path) -> None:
     config = load_config(
         write(
             tmp_path,
-            '[understanding.categories.parking]\nkeywords = ["僵尸车"]\n\n'
+            '[understanding.categories.parking]\nkeywords = ["趴窝车"]\n\n'
             '[understanding.categories.express]\nlabel = "快递"\nkeywords = ["快递丢了"]\n'
             'topics = ["快递柜"]\n',
         )
     )
     taxonomy = config.taxonomy
     assert taxonomy.label("express") == "快递"
-    assert understand("小区里好多僵尸车", taxonomy).category == "parking"
+    # An admin's word applies on top of the model (趴窝车 is in no corpus).
+    assert understand("小区里好多趴窝车", taxonomy).category == "parking"
     u = understand("我的快递丢了，第三次了", taxonomy)
     assert (u.intent, u.category) == (Intent.REPORT, "express")
     assert "快递丢了" in u.keywords  # the new word is cut whole by the tokenizer
