@@ -10,7 +10,7 @@ from bot.feature import Feature
 
 
 def default_features() -> list[Feature]:
-    from handlers import admin, events, help, issues, polls, ratings
+    from handlers import admin, events, help, issues, monthly_report, polls, ratings
 
     # Ratings before issues: a private "不满意，灯还是闪" answers a rating request first.
     return [
@@ -20,4 +20,5 @@ def default_features() -> list[Feature]:
         help.FEATURE,
         events.FEATURE,
         polls.FEATURE,
+        monthly_report.FEATURE,
     ]

@@ -14,6 +14,7 @@ from storage.kv import KvRepo
 from storage.outbox import OutboxRepo
 from storage.polls import PollRepo
 from storage.ratings import RatingRepo
+from storage.reports import ReportRepo
 from storage.residents import ResidentRepo
 from storage.timers import TimerRepo
 
@@ -35,6 +36,7 @@ class Store:
         self.events = EventRepo(db)
         self.polls = PollRepo(db)
         self.ratings = RatingRepo(db)
+        self.reports = ReportRepo(db)
         self.corrections = CorrectionRepo(db)
 
     @classmethod
