@@ -113,16 +113,6 @@ class TimerRepo:
             rows = await cur.fetchall()
         return [_timer(r) for r in rows]
 
-    async def pending_of_kind(self, kind: str) -> list[Timer]:
-        """Every pending timer of ``kind``, oldest due first."""
-        async with self.db.conn.execute(
-            "SELECT id, kind, ref, due_at, payload FROM timers WHERE kind = ? AND done = 0"
-            " ORDER BY due_at, id",
-            (kind,),
-        ) as cur:
-            rows = await cur.fetchall()
-        return [_timer(r) for r in rows]
-
 
 def _timer(r: Any) -> Timer:
     return Timer(
