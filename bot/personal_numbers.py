@@ -6,15 +6,22 @@ from __future__ import annotations
 
 import re
 
-# Mainland mobile numbers, optionally +86 and separated by spaces or dashes.
-PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?!\d)")
+# ``\d`` matches full-width digits too (a Chinese keyboard in full-width mode types
+# １３８１２３４５６７８); letters, dashes and spaces are given in both widths.
+_SEP = r"[-－ 　.]"  # between the groups of a number: dash, space, dot
+_UPPER = "A-ZＡ-Ｚ"
+# Mainland mobile numbers, optionally +86 and separated by spaces, dashes or dots.
+PHONE = re.compile(
+    rf"(?<!\d)(?:[+＋]?[8８][6６]{_SEP}?)?[1１][3-9３-９]\d(?:{_SEP}?\d{{4}}){{2}}(?!\d)"
+)
 # Landlines such as 010-12345678 or 0571-8765432.
-LANDLINE = re.compile(r"(?<!\d)0\d{2,3}-\d{7,8}(?!\d)")
+LANDLINE = re.compile(r"(?<!\d)[0０]\d{2,3}[-－]\d{7,8}(?!\d)")
 # Resident ID card numbers: 17 digits and a digit or X.
-ID_CARD = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
+ID_CARD = re.compile(r"(?<![\dA-Za-zＡ-Ｚａ-ｚ])\d{17}[\dXxＸｘ](?![\dA-Za-zＡ-Ｚａ-ｚ])")
 # Vehicle plates: province abbreviation, a letter, 5 or 6 letters/digits (new-energy plates).
 PLATE = re.compile(
-    r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][·• ]?[A-Z0-9]{5,6}(?![A-Z0-9])"
+    r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]"
+    rf"[{_UPPER}][·• ]?[{_UPPER}0-9０-９]{{5,6}}(?![{_UPPER}0-9０-９])"
 )
 
 ALL = (ID_CARD, PHONE, LANDLINE, PLATE)

@@ -201,7 +201,8 @@ class IssueRepo:
 
     async def redact_reporter(self, user: str, scrub: Callable[[str], str]) -> list[int]:
         """Apply ``scrub`` to the texts ``user`` wrote into issue records — the text and
-        place of issues they reported, their notes in the history (inside a transaction).
+        place of issues they reported, their notes in the history and an issue's latest note
+        when it is theirs (inside a transaction).
         The records stay: they are the building's history. Returns the issues reported."""
         async with self.db.conn.execute(
             "SELECT number, text, location FROM issues WHERE reporter = ?", (user,)
@@ -214,12 +215,19 @@ class IssueRepo:
                 (scrub(r["text"]), location, r["number"]),
             )
         async with self.db.conn.execute(
-            "SELECT id, note FROM issue_log WHERE actor = ? AND note IS NOT NULL", (user,)
+            "SELECT id, issue, note FROM issue_log WHERE actor = ? AND note IS NOT NULL",
+            (user,),
         ) as cur:
             notes = await cur.fetchall()
         for n in notes:
+            scrubbed = scrub(n["note"])
             await self.db.conn.execute(
-                "UPDATE issue_log SET note = ? WHERE id = ?", (scrub(n["note"]), n["id"])
+                "UPDATE issue_log SET note = ? WHERE id = ?", (scrubbed, n["id"])
+            )
+            # The issue keeps its latest note too (a reopen note, say) — the same words.
+            await self.db.conn.execute(
+                "UPDATE issues SET note = ? WHERE number = ? AND note = ?",
+                (scrubbed, n["issue"], n["note"]),
             )
         return [int(r["number"]) for r in rows]
 
