@@ -116,7 +116,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         with exclusive(config.database):
             asyncio.run(run(config))
     except RunError as exc:
-        print(f"linli run: {exc}", file=sys.stderr)
+        # Printed past the logging filter, and InvalidToken's text quotes the token.
+        redact = logsetup.RedactSecrets()
+        redact.add_env(logsetup.DEFAULT_SECRET_ENVS)
+        redact.add_env(logsetup.secret_envs_of(config))
+        print(f"linli run: {redact.redact(str(exc))}", file=sys.stderr)
         return 1
     return 0
 
