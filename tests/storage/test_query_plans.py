@@ -61,7 +61,7 @@ ALLOWED = tuple(
         r"^UPDATE outbox SET (text = replace|mentions = '\[\]')",
         r"^DELETE FROM outbox WHERE chat = .* AND status != 'pending'$",
         r"^SELECT id, text FROM outbox WHERE (request|issue) IN ",
-        r"^SELECT id, note FROM issue_log WHERE actor = ",
+        r"^SELECT id, issue, note FROM issue_log WHERE actor = ",
         r"^SELECT number FROM help_requests WHERE requester = .* OR helper = ",
         r"^UPDATE help_requests SET helper = '', helper_name = '' WHERE helper = ",
         r"^UPDATE event_signups SET name = '' WHERE user = ",
