@@ -10,7 +10,7 @@ from bot.feature import Feature
 
 
 def default_features() -> list[Feature]:
-    from handlers import admin, events, help, issues, monthly_report, polls, ratings
+    from handlers import admin, events, help, issues, monthly_report, patrols, polls, ratings
 
     # Ratings before issues: a private "不满意，灯还是闪" answers a rating request first.
     return [
@@ -21,4 +21,5 @@ def default_features() -> list[Feature]:
         events.FEATURE,
         polls.FEATURE,
         monthly_report.FEATURE,
+        patrols.FEATURE,
     ]

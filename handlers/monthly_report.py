@@ -112,6 +112,7 @@ async def on_report(timer: Timer, ctx: Context) -> list[Outgoing]:
     start, end = month_before(ctx, timer.due_at)
     ratings = await ctx.store.ratings.rated_between(start, end)
     helpers = await ctx.store.help.completed_by_helper(start, end)
+    rounds = await ctx.store.patrols.of_period(start, end)
     outs: list[Outgoing] = []
     reported: list[t.BuildingFigures] = []
     for building in ctx.config.buildings:
@@ -126,6 +127,11 @@ async def on_report(timer: Timer, ctx: Context) -> list[Outgoing]:
                 f.thanked_hidden += 1
             else:
                 f.thanked.append(helper.name)
+        for r in rounds:
+            if r.building != building.name:
+                continue
+            in_time = r.done_at is not None and r.done_at <= r.due_at
+            (f.patrols_done if in_time else f.patrols_missed).append(r.patrol)
         if f.empty:
             continue
         reported.append(f)

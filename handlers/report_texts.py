@@ -98,12 +98,20 @@ def _thanks_line(f: BuildingFigures) -> str | None:
     return None
 
 
+def _counted(names: list[str]) -> str:
+    """``消防巡查、卫生巡查 2 次``: each name once, with how often when more than once."""
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    return "、".join(f"{n} {c} 次" if c > 1 else n for n, c in counts.items())
+
+
 def _patrol_line(f: BuildingFigures) -> str | None:
     parts = []
     if f.patrols_done:
-        parts.append(f"已完成 {'、'.join(f.patrols_done)}")
+        parts.append(f"按时完成 {_counted(f.patrols_done)}")
     if f.patrols_missed:
-        parts.append(f"未按时完成 {'、'.join(f.patrols_missed)}")
+        parts.append(f"未按时完成 {_counted(f.patrols_missed)}")
     return f"定期巡查：{'；'.join(parts)}。" if parts else None
 
 

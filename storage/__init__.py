@@ -12,6 +12,7 @@ from storage.inbox import InboxRepo
 from storage.issues import IssueRepo
 from storage.kv import KvRepo
 from storage.outbox import OutboxRepo
+from storage.patrols import PatrolRepo
 from storage.polls import PollRepo
 from storage.ratings import RatingRepo
 from storage.reports import ReportRepo
@@ -37,6 +38,7 @@ class Store:
         self.polls = PollRepo(db)
         self.ratings = RatingRepo(db)
         self.reports = ReportRepo(db)
+        self.patrols = PatrolRepo(db)
         self.corrections = CorrectionRepo(db)
 
     @classmethod

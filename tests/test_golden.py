@@ -1,6 +1,6 @@
 """Golden transcripts: each ``tests/golden/NAME.jsonl`` script, replayed, must print exactly
-``NAME.expected.jsonl``. Set ``LINLI_UPDATE_GOLDEN=1`` to rewrite the expectations (then read
-the diff before committing)."""
+``NAME.expected.jsonl`` (on the demo config, or on ``NAME.toml`` when there is one). Set
+``LINLI_UPDATE_GOLDEN=1`` to rewrite the expectations (then read the diff before committing)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.adapters.replay import replay
-from bot.config import Config
+from bot.config import Config, load_config
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SCRIPTS = sorted(p for p in GOLDEN.glob("*.jsonl") if not p.name.endswith(".expected.jsonl"))
@@ -19,6 +19,10 @@ SCRIPTS = sorted(p for p in GOLDEN.glob("*.jsonl") if not p.name.endswith(".expe
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=[p.stem for p in SCRIPTS])
 async def test_golden_transcript(script: Path, config: Config) -> None:
+    # A script that needs settings the demo does not have (patrols) brings its own config.
+    own = script.with_suffix(".toml")
+    if own.exists():
+        config = load_config(own)
     out = io.StringIO()
     await replay(config, script.read_text(encoding="utf-8").splitlines(), out)
     expected_path = script.with_suffix(".expected.jsonl")
