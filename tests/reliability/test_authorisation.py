@@ -7,7 +7,7 @@ the "posted" setup). Who may use a command at all is declared with it and proven
 command in ``test_permission_matrix.py``; this table adds what depends on the object (the
 issue's, the event's, the request's building). A refusal is an ``error`` reply and changes nothing; "allowed" means the
 command did its work (no ``error``). The expected table is the policy documented in the
-README ("Issues and commands", "Community events", "Building polls", "Satisfaction ratings").
+README ("Issues and commands", "Community events", "Building polls", "Satisfaction ratings", "Patrols").
 """
 
 from __future__ import annotations
@@ -87,6 +87,9 @@ POLICY: dict[str, tuple[str, set[str]]] = {
     # 评事: only those asked (the reporter of the closed issue) rate it.
     "/rate 1 3": ("closed", {"resident_here"}),
     "评价 1 不满意": ("closed", {"resident_here"}),
+    # 定期巡: a round of 1号楼 is answered by that building's staff only.
+    "巡查 1 好 好 坏:3楼应急灯不亮": ("patrol", STAFF_HERE),
+    "/patrol": ("patrol", STAFF_ANY),
     "/whoami": ("", set(ROLES)),
 }
 
@@ -125,6 +128,12 @@ async def outcome(config: Config, command: str, setup: str, role: str) -> str:
         if setup == "closed":
             outs = await app.handle(incoming("resident_here", "/confirm 1", 1.5))
             assert any(o.kind is Kind.RATING_REQUEST for o in outs)
+        if setup == "patrol":
+            async with app.store.transaction():
+                made_round = await app.store.patrols.create_round(
+                    "消防巡查", "1号楼", T0, ("消防通道畅通", "应急灯正常", "楼道无杂物"), T0, T0
+                )
+            assert made_round is not None and made_round.number == 1
         if setup == "poll":
             outs = await app.handle(incoming("head_here", "/poll 装充电桩吗 | 装 | 不装", 1))
             assert [o.kind for o in outs] == [Kind.POLL]

@@ -94,6 +94,7 @@ EXAMPLE_ARGS = {
     "poll": "1",
     "vote": "1 1",
     "rate": "1 3",
+    "patrol": "1 好",
 }
 SUB_ARGS = {"add": "add 2026-06-20 15:00 茶话会", "who": "who 1", "cancel": "cancel 1"}
 # Arguments that choose another permission through a command's ``args_permission`` (the
