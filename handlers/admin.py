@@ -14,6 +14,7 @@ SECTION_TITLES = {
     "events": "社区活动",
     "polls": "楼栋议事",
     "ratings": "评价",
+    "patrols": "定期巡查",
 }
 
 ROLE_LABELS = {
