@@ -11,8 +11,10 @@ import re
 _SEP = r"[-－ 　.]"  # between the groups of a number: dash, space, dot
 _UPPER = "A-ZＡ-Ｚ"
 # Mainland mobile numbers, optionally +86 and separated by spaces, dashes or dots.
+_CN = "〇零一幺二两三四五六七八九"  # digits as voice input writes them
 PHONE = re.compile(
     rf"(?<!\d)(?:[+＋]?[8８][6６]{_SEP}?)?[1１][3-9３-９]\d(?:{_SEP}?\d{{4}}){{2}}(?!\d)"
+    rf"|(?<![{_CN}])[一幺][三四五六七八九][{_CN}](?:{_SEP}?[{_CN}]{{4}}){{2}}(?![{_CN}])"
 )
 # Landlines such as 010-12345678 or 0571-8765432.
 LANDLINE = re.compile(r"(?<!\d)[0０]\d{2,3}[-－]\d{7,8}(?!\d)")

@@ -11,7 +11,7 @@ from bot.privacy import mask, redact
 from tests.conftest import say
 
 # Full-width digits (a Chinese IME in full-width mode), dots between the groups, a
-# full-width X at the end of an ID card number, a full-width plate.
+# full-width X at the end of an ID card number, a full-width plate, spoken digits.
 WRITTEN = [
     ("１３８１２３４５６７０", "５６７０"),
     ("138.1234.5673", "5673"),
@@ -19,6 +19,9 @@ WRITTEN = [
     ("138－1234－5676", "5676"),
     ("11010519491231002Ｘ", "002Ｘ"),
     ("京Ａ１２３４５", "３４５"),
+    # Voice input writes the digits as characters.
+    ("一三八一二三四五六七八", "五六七八"),
+    ("幺三九 一二三四 五六七八", "五六七八"),
 ]
 
 
