@@ -131,11 +131,15 @@ class PollRepo:
         return cur.rowcount == 1
 
     async def forget_person(self, user: str) -> None:
-        """Drop ``user``'s name from their votes (the vote itself still counts)."""
+        """Drop ``user``'s name from their votes (the votes still count); in closed polls also
+        who cast them. In open polls the id stays until the close, so that a forgotten
+        person cannot vote twice."""
         await self.db.conn.execute(
-            "UPDATE poll_votes SET name = '' WHERE user = ?",
+            "UPDATE poll_votes SET name = '', user = 'forgotten:' || rowid WHERE user = ?"
+            " AND poll IN (SELECT number FROM polls WHERE status = 'closed')",
             (user,),
         )
+        await self.db.conn.execute("UPDATE poll_votes SET name = '' WHERE user = ?", (user,))
 
 
 def _poll(r: Any) -> Poll:

@@ -183,3 +183,18 @@ async def test_equal_numbers_and_chat_after_the_command_words(app: Linli) -> Non
     for chat in ("投票 大家都去了吗", "投 我一票吧", "评价 一下这个物业"):
         assert await app.handle(say(chat, sender="local:r1", name="甲", minutes=4)) == [], chat
     assert [v.choice for v in await app.store.polls.votes(1)] == [2]
+
+
+async def test_forget_keeps_votes_but_not_who_cast_them_once_closed(app: Linli) -> None:
+    for user, name in (("local:r1", "甲"), ("local:r2", "乙")):
+        await app.handle(say("早", sender=user, name=name))
+    await app.handle(say("/poll 问 | 甲 | 乙 截止 今天下午3点", sender="local:head-1"))
+    await app.handle(say("/poll 问二 | 甲 | 乙", sender="local:head-1"))
+    for number in (1, 2):
+        await app.handle(say(f"投票 {number} 2", sender="local:r1", name="甲", minutes=1))
+    await app.tick(T0.replace(hour=15))
+    await app.handle(say("/forget", chat="local:r1", sender="local:r1", at=T0.replace(hour=16)))
+    closed, still_open = await app.store.polls.votes(1), await app.store.polls.votes(2)
+    assert [(v.name, v.choice) for v in closed] == [("", 2)]
+    assert closed[0].user != "local:r1"
+    assert [(v.user, v.name) for v in still_open] == [("local:r1", "")]
