@@ -283,6 +283,7 @@ class Deliverer:
             request=message.request,
             event=message.event,
             issues=message.issues,
+            alert=message.alert,
             mentions=(Mention(message.chat, name),),
         )
         async with self.store.transaction():

@@ -82,6 +82,12 @@ class Kind(enum.StrEnum):
     RATING_REQUEST = "rating_request"
     MONTHLY_REPORT = "monthly_report"
     PATROL_REMINDER = "patrol_reminder"
+    # Daily safety check-ins (平安打卡): the private question, and the notice that it went
+    # unanswered (or a device reported no sign of life) to the head, family and grid worker.
+    CHECKIN_REQUEST = "checkin_request"
+    CHECKIN_MISSED = "checkin_missed"
+    # The community-wide alert (全域联动), raised and closed; sent before everything else.
+    COMMUNITY_ALERT = "community_alert"
 
 
 class Role(enum.StrEnum):
@@ -157,8 +163,8 @@ class Incoming:
 class Outgoing:
     """One message the bot wants to send.
 
-    ``kind`` is a :class:`Kind`; ``issue``/``request``/``event`` carry the number of the thing
-    the message is about (contract); one about several issues (a batched reminder) lists
+    ``kind`` is a :class:`Kind`; ``issue``/``request``/``event``/``alert`` carry the number of
+    the thing the message is about (contract); one about several issues (a batched reminder) lists
     them all in ``issues`` and the first in ``issue``. ``mentions`` are rendered by the
     adapter. ``fallback_chat`` is where to post instead when the platform cannot reach
     ``chat`` (a head who never opened a private chat with the bot is asked, in the building
@@ -172,6 +178,7 @@ class Outgoing:
     request: int | None = None
     event: int | None = None
     issues: tuple[int, ...] = ()
+    alert: int | None = None
     mentions: tuple[Mention, ...] = field(default=())
     fallback_chat: str | None = None
     # A message about a poll carries its number; one about several (the list of open polls)
@@ -198,4 +205,6 @@ class Outgoing:
             out["poll"] = self.poll
         if self.polls:
             out["polls"] = list(self.polls)
+        if self.alert is not None:
+            out["alert"] = self.alert
         return out

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from storage.alerts import AlertRepo
+from storage.checkins import CheckinRepo
 from storage.corrections import CorrectionRepo
 from storage.db import Database, DatabaseInUse, StorageError
 from storage.events import EventRepo
@@ -39,6 +41,8 @@ class Store:
         self.ratings = RatingRepo(db)
         self.reports = ReportRepo(db)
         self.patrols = PatrolRepo(db)
+        self.checkins = CheckinRepo(db)
+        self.alerts = AlertRepo(db)
         self.corrections = CorrectionRepo(db)
 
     @classmethod

@@ -22,6 +22,14 @@ from storage.db import Database
 
 # How long send attempts are remembered (longer than any rate-limit window).
 SEND_LOG_KEEP = timedelta(hours=1)
+# Kinds sent before everything else waiting (higher first; unlisted kinds: 0). A community
+# alert (a missing child) must not wait behind a morning's digests and reminders; the rate
+# limits still apply to it.
+PRIORITY = {Kind.COMMUNITY_ALERT: 10}
+
+
+def priority_of(kind: Kind) -> int:
+    return PRIORITY.get(kind, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +71,8 @@ class OutboxRepo:
         for m in messages:
             cur = await self.db.conn.execute(
                 "INSERT INTO outbox (created_at, platform, chat, kind, text, issue, request, event,"
-                " mentions, fallback_chat, next_attempt_at, poll, polls, issues)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " alert, priority, mentions, fallback_chat, next_attempt_at, poll, polls, issues)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     ts,
                     m.platform,
@@ -74,6 +82,8 @@ class OutboxRepo:
                     m.issue,
                     m.request,
                     m.event,
+                    m.alert,
+                    priority_of(m.kind),
                     json.dumps([[x.user, x.name] for x in m.mentions], ensure_ascii=False),
                     m.fallback_chat,
                     ts,
@@ -86,12 +96,12 @@ class OutboxRepo:
         return ids
 
     async def due(self, platform: str | None, now: datetime, limit: int = 100) -> list[Queued]:
-        """Pending messages of ``platform`` (None: every platform) whose next attempt is due,
-        oldest first."""
+        """Pending messages of ``platform`` (None: every platform) whose next attempt is due:
+        the highest priority first (community alerts), then oldest first."""
         if platform is not None:
             sql = (
                 "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?"
-                " AND platform = ? ORDER BY id LIMIT ?"
+                " AND platform = ? ORDER BY priority DESC, id LIMIT ?"
             )
             args: tuple[object, ...] = (now.timestamp(), platform, limit)
         else:
@@ -99,7 +109,7 @@ class OutboxRepo:
             # WHERE, the planner walks the whole table in id order instead (every sent row).
             sql = (
                 "SELECT * FROM outbox WHERE id IN (SELECT id FROM outbox WHERE"
-                " status = 'pending' AND next_attempt_at <= ?) ORDER BY id LIMIT ?"
+                " status = 'pending' AND next_attempt_at <= ?) ORDER BY priority DESC, id LIMIT ?"
             )
             args = (now.timestamp(), limit)
         async with self.db.conn.execute(sql, args) as cur:
@@ -115,6 +125,7 @@ class OutboxRepo:
                     request=r["request"],
                     event=r["event"],
                     issues=tuple(json.loads(r["issues"])),
+                    alert=r["alert"],
                     mentions=tuple(Mention(u, n) for u, n in json.loads(r["mentions"])),
                     fallback_chat=r["fallback_chat"],
                     poll=r["poll"],

@@ -22,6 +22,7 @@ from bot.config.civic import (
     parse_polls,
     parse_reports,
 )
+from bot.config.care import CheckinConfig, HooksConfig, parse_checkin, parse_hooks
 from bot.config.events import EventsConfig, parse_events
 from bot.config.help import HelpConfig, parse_help
 from bot.config.issues import IssuesConfig, parse_issues
@@ -80,6 +81,8 @@ class Config:
     polls: PollsConfig = field(default_factory=PollsConfig)
     reports: ReportsConfig = field(default_factory=ReportsConfig)
     patrols: PatrolsConfig = field(default_factory=PatrolsConfig)
+    checkin: CheckinConfig = field(default_factory=CheckinConfig)
+    hooks: HooksConfig = field(default_factory=HooksConfig)
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     wechat: WeChatConfig = field(default_factory=WeChatConfig)
     # Indexes built once by parse_config.
@@ -150,6 +153,7 @@ class Config:
             f"{_n(len(self.taxonomy.categories), 'category', 'categories')}, "
             f"{_n(len(self.events.recurring), 'recurring event')}; "
             f"platforms: {', '.join(platforms)}"
+            + (f"; device hook on {self.hooks.listen}" if self.hooks.enabled else "")
         )
 
     def warnings(self) -> list[str]:
@@ -166,6 +170,12 @@ class Config:
                 )
         if not self.office_chat:
             out.append("community.office_chat is not set: escalation stops at the grid worker")
+        host = self.hooks.listen_address()[0]
+        if self.hooks.enabled and host not in ("127.0.0.1", "localhost", "::1"):
+            out.append(
+                f"hooks.listen {self.hooks.listen!r} is reachable from other machines: the "
+                "device hook speaks plain HTTP, put a TLS reverse proxy in front of it"
+            )
         return out
 
 
@@ -291,6 +301,8 @@ def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Con
         for j, b in enumerate(patrol.buildings):
             if b not in names:
                 problems.add(f"patrols[{patrol.index}].buildings[{j}]", f"unknown building {b!r}")
+    checkin = parse_checkin(root.table("checkin"))
+    hooks = parse_hooks(root.table("hooks"))
     telegram = parse_telegram(root.table("telegram"))
     wechat = parse_wechat(root.table("wechat"))
     root.done()
@@ -316,6 +328,8 @@ def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Con
         polls=polls,
         reports=reports,
         patrols=patrols,
+        checkin=checkin,
+        hooks=hooks,
         telegram=telegram,
         wechat=wechat,
         building_of_chat=MappingProxyType(building_of_chat),
