@@ -7,6 +7,8 @@ Script lines::
      "name": "小王", "text": "3单元楼道灯坏了"}
     {"at": "2026-05-01T10:00:00+08:00", "tick": true}        # advance the clock only
     {"at": "2026-05-01T11:00:00+08:00", "restart": true}     # stop and start the bot again
+    {"at": "2026-05-01T12:00:00+08:00", "hook": {"person": "local:elder-1",
+     "event": "no_water_24h"}}                                # a device calls POST /hooks/checkin
 
 A message line may carry ``"id"`` (the platform message id; the same id twice is a
 redelivery) and ``"reply_to"``: the id of the message it replies to in the same chat (a
@@ -41,6 +43,7 @@ _LINE_KEYS = {
     "id",
     "private",
     "reply_to",
+    "hook",
 }
 #: The platform id replay gives the n-th message it prints (1-based, over the whole run): a
 #: script line ``"reply_to": "bot-3"`` replies to the third line of the output.
@@ -90,7 +93,13 @@ def parse_line(raw: str, lineno: int, config: Config) -> dict[str, Any] | None:
     for key in ("tick", "restart", "private"):
         if key in item and not isinstance(item[key], bool):
             raise ScriptError(f'line {lineno}: "{key}" must be true or false')
-    if not (item.get("tick") or item.get("restart")):
+    if "hook" in item:
+        hook = item["hook"]
+        if not isinstance(hook, dict) or not all(
+            isinstance(hook.get(k), str) for k in ("person", "event")
+        ):
+            raise ScriptError(f'line {lineno}: "hook" must be {{"person": id, "event": name}}')
+    elif not (item.get("tick") or item.get("restart")):
         for key in ("chat", "from", "text"):
             if not isinstance(item.get(key), str):
                 raise ScriptError(f'line {lineno}: "{key}" must be a string')
@@ -121,6 +130,17 @@ def render(at: datetime, message: Any, config: Config) -> str:
     if message.mentions:
         data["mentions"] = [m.user for m in message.mentions]
     return json.dumps(data, ensure_ascii=False)
+
+
+async def device_hook(app: Linli, hook: dict[str, str], at: datetime) -> None:
+    """What ``POST /hooks/checkin`` does with this body (bot/hooks.py), minus HTTP."""
+    from bot.hooks import checkin_event
+    from handlers.checkin_schedule import NotEnrolled
+
+    try:
+        await checkin_event(app, hook["person"], hook["event"], at)
+    except NotEnrolled:
+        pass  # the server answers 404; nothing is queued
 
 
 async def flush(app: Linli, now: datetime, out: IO[str], printed: int = 0) -> int:
@@ -184,6 +204,10 @@ async def replay(
                     dirty = False
                     printed += await flush(app, at, out, printed)
                 if item.get("tick") or item.get("restart"):
+                    continue
+                if "hook" in item:
+                    await device_hook(app, item["hook"], at)
+                    printed += await flush(app, at, out, printed)
                     continue
                 sender = item["from"]
                 msg = Incoming(
