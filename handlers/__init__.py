@@ -10,11 +10,26 @@ from bot.feature import Feature
 
 
 def default_features() -> list[Feature]:
-    from handlers import admin, events, help, issues, monthly_report, patrols, polls, ratings
+    from handlers import (
+        admin,
+        alerts,
+        checkins,
+        events,
+        help,
+        issues,
+        monthly_report,
+        patrols,
+        polls,
+        ratings,
+    )
 
-    # Ratings before issues: a private "不满意，灯还是闪" answers a rating request first.
+    # Check-ins first among the text handlers: a private reply is first of all a sign of life
+    # (and 好 answers the enrolment question before help's consent question sees it). Ratings
+    # before issues: a private "不满意，灯还是闪" answers a rating request first. Each claims
+    # only its own pending answers.
     return [
         admin.FEATURE,
+        checkins.FEATURE,
         ratings.FEATURE,
         issues.FEATURE,
         help.FEATURE,
@@ -22,4 +37,5 @@ def default_features() -> list[Feature]:
         polls.FEATURE,
         monthly_report.FEATURE,
         patrols.FEATURE,
+        alerts.FEATURE,
     ]

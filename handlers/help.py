@@ -18,6 +18,7 @@ from bot.model import Incoming, Kind, Outgoing
 from bot.permissions import EVERYONE, Permission, Where, Who
 from bot.privacy import has_contact_number, has_link, redact
 from bot.understand import Intent, Understanding
+from handlers import checkins
 from handlers import help_matching as matching
 from handlers import help_requests as requests
 from handlers import help_texts as t
@@ -353,6 +354,8 @@ async def forget(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
     # Their votes still count, but no longer under their name.
     await ctx.store.polls.forget_person(msg.sender)
     await ctx.store.ratings.forget_person(msg.sender)
+    await checkins.forget(ctx, msg.sender)
+    await ctx.store.alerts.forget(msg.sender)
     return [reply(msg, ctx, t.FORGOTTEN, None), *outs]
 
 

@@ -14,6 +14,7 @@ from bot.feature import Command, CommandHandler, Context, Feature
 from bot.model import Incoming, Kind, Mention, Outgoing
 from bot.permissions import RESIDENTS, STAFF, Permission, Where, Who
 from bot.understand import Intent, Understanding, understand
+from handlers import alert_texts
 from handlers import issue_commands as c
 from handlers import issue_corrections as corrections
 from handlers import issue_texts as t
@@ -128,7 +129,10 @@ async def file_report(
     if issue.urgent:
         # Danger to people: the heads and grid workers hear of it privately at once, day or
         # night, instead of only from the group or the first reminder.
-        outs += urgent_alerts(ctx, issue, t.urgent_alert(issue, label))
+        alert = t.urgent_alert(issue, label)
+        if alert_texts.is_missing_person(issue.text):
+            alert += alert_texts.raise_offer(issue.number)
+        outs += urgent_alerts(ctx, issue, alert)
     return outs
 
 

@@ -1,6 +1,6 @@
 """Crash safety: SIGKILL the bot at random points while it works through a script (issues,
-help requests, events, polls, ratings, ticks), restart it, and compare what it queued with an uninterrupted
-run.
+help requests, events, polls, ratings, daily check-ins and community alerts, ticks), restart it,
+and compare what it queued with an uninterrupted run.
 
 The bot runs as ``linli replay --database DB`` in a subprocess. A killed run is simply started
 again on the same database: redelivered messages are deduplicated by the inbox, timers that
@@ -79,6 +79,30 @@ def build_script(seed: int, lines: int = 250) -> list[str]:
         elif roll < 0.55:
             out.append(json.dumps({"at": at.isoformat(), "tick": True}))
             continue
+        elif roll < 0.64:
+            # Check-ins (daily questions, missed windows, escalations) and community alerts.
+            elder = f"local:e{rng.randint(1, 5)}"
+            text, chat_of, sender = rng.choice(
+                [
+                    (
+                        f"/checkin add {elder} 老人{elder[-1]} 时间 {rng.randint(6, 20):02d}:00",
+                        head,
+                        head,
+                    ),
+                    ("好", elder, elder),
+                    ("我很好", elder, elder),
+                    (f"/checkin pause {elder} 1天", head, head),
+                    ("收到", head, head),
+                    ("/alert 有位老人走失，穿灰色外套", "local:grid-1", "local:grid-1"),
+                    (f"/alert close {rng.randint(1, 3)} 已找到", "local:grid-1", "local:grid-1"),
+                ]
+            )
+            item = {"chat": chat_of, "from": sender, "name": "邻居", "text": text}
+            if text.startswith("/checkin add"):
+                # Most say yes a minute later; the enrolment starts only then.
+                out.append(json.dumps({"at": at.isoformat(), **item, "id": f"s{i}a"}))
+                at += timedelta(minutes=1)
+                item = {"chat": elder, "from": elder, "name": "老人", "text": "好"}
         elif roll < 0.75:
             # Help between neighbours and events: their own timers and numbering.
             resident = f"local:r{rng.randint(1, 40)}"
@@ -162,7 +186,7 @@ def replay_cmd(script: Path, db: Path) -> list[str]:
 def queued(db: Path) -> Counter[tuple[object, ...]]:
     with sqlite3.connect(db) as conn:
         rows = conn.execute(
-            "SELECT created_at, chat, kind, text, issue, request, event, poll FROM outbox"
+            "SELECT created_at, chat, kind, text, issue, request, event, poll, alert FROM outbox"
         ).fetchall()
     return Counter(rows)
 

@@ -95,8 +95,16 @@ EXAMPLE_ARGS = {
     "vote": "1 1",
     "rate": "1 3",
     "patrol": "1 好",
+    "checkin": "add local:elder-1 王奶奶 家属 local:family-1 时间 08:30",
+    "alert": "6岁男孩走失，穿红色上衣",
+    "global": "1",
 }
-SUB_ARGS = {"add": "add 2026-06-20 15:00 茶话会", "who": "who 1", "cancel": "cancel 1"}
+SUB_ARGS = {
+    "add": "add 2026-06-20 15:00 茶话会",
+    "who": "who 1",
+    "cancel": "cancel 1",
+    "stop": "stop",
+}
 # Arguments that choose another permission through a command's ``args_permission`` (the
 # first word alone cannot tell ``/poll 3`` from ``/poll 问题 | 选项 | 选项``).
 ARGS_VARIANTS = {"poll": ["", "楼下空地做什么 | 停车位 | 小花园"]}
