@@ -65,6 +65,14 @@ async def run(config: Config, stop: asyncio.Event | None = None) -> None:
     app = await Linli.open(config)
     try:
         adapters = create_adapters(config, app)
+        hooks = None
+        if config.hooks.enabled:
+            from bot.hooks import HookConfigError, HookServer
+
+            try:
+                hooks = HookServer(app, config.hooks)
+            except HookConfigError as exc:
+                raise RunError(str(exc)) from None
         if not adapters:
             raise RunError(
                 "no platform is enabled in the config: set [telegram] or [wechat] enabled = true, "
@@ -101,6 +109,8 @@ async def run(config: Config, stop: asyncio.Event | None = None) -> None:
         ]
         started: list[Adapter] = []
         try:
+            if hooks is not None:
+                await hooks.start()
             for adapter in adapters:
                 await adapter.start()
                 started.append(adapter)
@@ -109,6 +119,8 @@ async def run(config: Config, stop: asyncio.Event | None = None) -> None:
         finally:
             stop.set()
             scheduler.shutdown(wait=False)  # type: ignore[attr-defined]
+            if hooks is not None:
+                await hooks.stop()
             for adapter in reversed(started):
                 try:
                     await adapter.stop()
