@@ -167,8 +167,8 @@ class HookServer:
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
         await site.start()
-        sockets = site._server.sockets if site._server else ()  # type: ignore[union-attr]
-        self.port = sockets[0].getsockname()[1] if sockets else port
+        addresses = self._runner.addresses  # the bound port when ``listen`` asks for port 0
+        self.port = int(addresses[0][1]) if addresses else port
         log.info("device hook listening host=%s port=%s", host, self.port)
 
     async def stop(self) -> None:

@@ -35,6 +35,8 @@ _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": 
 
 def chinese_punctuation(text: str) -> str:
     return _FOLDED_PUNCT.sub(lambda m: _FULL_WIDTH[m.group(1)], text)
+
+
 _STAFF = Permission(
     Who.STAFF,
     who_text="抱歉，全域联动由楼栋长、网格员或社区管理员发起。紧急情况请先拨打 110 / 120，"

@@ -6,7 +6,6 @@ from datetime import datetime
 
 from storage.checkins import Checkin
 
-
 # (from hour, greeting) in order; the daily question greets by the time it is sent.
 _GREETINGS = ((0, "您好"), (5, "早上好"), (11, "中午好"), (13, "下午好"), (18, "晚上好"))
 

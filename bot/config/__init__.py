@@ -14,6 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.config.care import CheckinConfig, HooksConfig, parse_checkin, parse_hooks
 from bot.config.civic import (
     PatrolsConfig,
     PollsConfig,
@@ -22,7 +23,6 @@ from bot.config.civic import (
     parse_polls,
     parse_reports,
 )
-from bot.config.care import CheckinConfig, HooksConfig, parse_checkin, parse_hooks
 from bot.config.events import EventsConfig, parse_events
 from bot.config.help import HelpConfig, parse_help
 from bot.config.issues import IssuesConfig, parse_issues
