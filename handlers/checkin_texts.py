@@ -45,8 +45,9 @@ ANSWER_THANKS = "收到，祝您今天平安顺心！"
 YES = frozenset({"好", "好的", "好啊", "好呀", "可以", "行", "同意", "嗯", "要", "yes", "ok"})
 NO = frozenset({"不用", "不用了", "不要", "不了", "算了", "不", "不同意", "no"})
 # A head's answer to a "no answer" notice in their private chat.
+# (Not 收到: alone in a private chat the command grammar reads it as an issue number missing.)
 HEAD_ANSWERS = frozenset(
-    {"收到", "好", "好的", "知道了", "已联系", "联系上了", "已联系上", "平安", "没事", "没事了"}
+    {"已联系", "已联系上", "联系上了", "好", "好的", "知道了", "平安", "没事", "没事了"}
 )
 
 
@@ -137,7 +138,7 @@ def missed(c: Checkin, asked_at: datetime, now: datetime, reason: str | None) ->
         what = f"{reason}（{_time(asked_at)}）"
     return (
         f"【平安打卡】{c.name}{_where(c)}{what}。请打个电话或上门看看。"
-        f"联系上了请回复“收到”。如遇紧急情况请直接拨打 120 或 110。"
+        f"联系上了请回复“已联系”。如遇紧急情况请直接拨打 120 或 110。"
     )
 
 
@@ -163,7 +164,7 @@ def escalated(c: Checkin, missed_at: datetime, waited: str, reason: str | None) 
 
 
 def escalated_head(c: Checkin) -> str:
-    return f"{c.name}的平安打卡提醒您还没有回复，已转告网格员。联系上了请回复“收到”。"
+    return f"{c.name}的平安打卡提醒您还没有回复，已转告网格员。联系上了请回复“已联系”。"
 
 
 def answered_late(c: Checkin) -> str:

@@ -92,7 +92,7 @@ def build_script(seed: int, lines: int = 250) -> list[str]:
                     ("好", elder, elder),
                     ("我很好", elder, elder),
                     (f"/checkin pause {elder} 1天", head, head),
-                    ("收到", head, head),
+                    ("已联系", head, head),
                     ("/alert 有位老人走失，穿灰色外套", "local:grid-1", "local:grid-1"),
                     (f"/alert close {rng.randint(1, 3)} 已找到", "local:grid-1", "local:grid-1"),
                 ]
