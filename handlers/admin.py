@@ -15,6 +15,8 @@ SECTION_TITLES = {
     "polls": "楼栋议事",
     "ratings": "评价",
     "patrols": "定期巡查",
+    "checkin": "平安打卡",
+    "alerts": "全域联动",
 }
 
 ROLE_LABELS = {
