@@ -4,7 +4,7 @@ who is told about it."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.config import Config, Person
@@ -255,18 +255,46 @@ async def queue_notice(
 ) -> None:
     """Queue a notice about ``issue`` for chat ``to`` (``what``: remind, escalate, outcome).
 
-    Reminders and escalations of normal issues wait until ``batch_window`` after they were
-    due (``since``) so that others due for the same person join them (one that fires late,
-    after a restart, goes at once); urgent ones go at the next tick, outcomes a minute
-    later. Nothing but urgent matters is sent in quiet hours."""
+    Reminders and escalations are batched on the leading edge: one for a recipient who got
+    none in the last ``batch_window`` and has none pending is due when it is due (``since``);
+    otherwise it joins the pending one, or waits until ``batch_window`` after the last one
+    sent, and the first to fire takes all of them. Urgent ones go at the next tick, outcomes
+    a minute later. Nothing but urgent matters is sent in quiet hours. The decision reads only
+    stored state and the clock, so a crash in the middle of a tick changes nothing."""
     due = since or ctx.now
     payload = {"to": to, "what": what, "since": due.timestamp(), **extra}
     if what == "outcome":
         due += OUTCOME_DELAY
     elif not issue.urgent:
-        due += ctx.config.issues.batch_window
+        due = await _batched_due(ctx, to, due)
     due = after_quiet(ctx.config, due, issue.urgent)
     await ctx.store.timers.add(TIMER_NOTICE, issue.number, due, payload)
+
+
+def _last_nudge_key(to: str) -> str:
+    return f"issues.last_nudge:{to}"
+
+
+async def record_nudge_sent(ctx: Context, to: str) -> None:
+    """Remember that a reminder or escalation message to ``to`` was built now (inside the
+    firing transaction), for :func:`queue_notice`'s batching."""
+    await ctx.store.kv.set(_last_nudge_key(to), repr(ctx.now.timestamp()))
+
+
+async def _batched_due(ctx: Context, to: str, due: datetime) -> datetime:
+    """When a normal reminder or escalation due at ``due`` for ``to`` goes out."""
+    pending = [
+        tm.due_at
+        for tm in await ctx.store.timers.pending_to(TIMER_NOTICE, to)
+        if tm.payload.get("what") != "outcome"
+    ]
+    if pending:
+        return max(due, min(pending))  # joins it: the first to fire takes the others
+    last = await ctx.store.kv.get(_last_nudge_key(to))
+    if last is None:
+        return due
+    window = ctx.config.issues.batch_window
+    return max(due, datetime.fromtimestamp(float(last), UTC) + window)
 
 
 def escalation_recipients(config: Config, issue: Issue, level: int) -> tuple[int, list[str]]:

@@ -19,6 +19,7 @@ from handlers.issue_flow import (
     TIMER_NOTICE,
     after_quiet,
     in_quiet_hours,
+    record_nudge_sent,
     waking_between,
 )
 from storage.issues import Issue, IssueStatus
@@ -88,6 +89,7 @@ async def send_notices(timer: Timer, ctx: Context) -> list[Outgoing]:
         return []
     if _family(items[0].what) == OUTCOME:
         return [_outcome_message(ctx, to, items)]
+    await record_nudge_sent(ctx, to)
     if any(i.timer.payload.get("group") for i in items):
         return [_group_message(ctx, to, items)]
     return [_nudge_message(ctx, to, items)]
@@ -98,14 +100,15 @@ def _label(ctx: Context, issue: Issue) -> str:
 
 
 def _waited(ctx: Context, item: _Item) -> t.Waited:
-    """How long the issue had waited when the notice was due (the batch window and a late
-    tick are the bot's delay, not the head's)."""
+    """How long the issue had waited when the notice was due (waiting for the batch and a
+    late tick are the bot's delay, not the head's)."""
     issue = item.issue
     since = item.timer.payload.get("since")
-    delay = timedelta(0) if issue.urgent else ctx.config.issues.batch_window
-    until = ctx.now - delay  # fired late (after a restart): as long as it really waited
+    until = ctx.now
     if isinstance(since, int | float):
-        until = max(until, datetime.fromtimestamp(since, UTC))
+        due = datetime.fromtimestamp(since, UTC)
+        # Fired late (after a restart): as long as it really waited, less the batch's wait.
+        until = max(until - max(item.timer.due_at - due, timedelta(0)), due)
     until = min(max(until, issue.created_at), ctx.now)
     waking = (
         until - issue.created_at

@@ -44,10 +44,13 @@ async def test_default_group_hears_nothing_of_escalations(app: Linli) -> None:
 async def test_acknowledged_within_the_window_drops_out(app: Linli) -> None:
     await app.handle(say("3单元楼道灯坏了"))
     await app.handle(say("6单元门口垃圾三天没人收了", sender="local:resident-2", minutes=1))
-    assert await app.tick(T0 + timedelta(minutes=31)) == []  # waiting for the batch window
+    await app.handle(say("楼上装修太吵了，中午也不停", sender="local:resident-3", minutes=2))
+    outs = await app.tick(T0 + timedelta(minutes=30))
+    assert [(o.kind, o.issue, o.issues) for o in outs] == [(Kind.ACK_REMINDER, 1, ())]
+    assert await app.tick(T0 + timedelta(minutes=32)) == []  # waiting for the batch window
     await app.handle(say("收到 2", chat="local:head-1", **HEAD1, minutes=35))
     outs = await app.tick(T0 + timedelta(minutes=41))
-    assert [(o.kind, o.issue, o.issues) for o in outs] == [(Kind.ACK_REMINDER, 1, ())]
+    assert [(o.kind, o.issue, o.issues) for o in outs] == [(Kind.ACK_REMINDER, 3, ())]
 
 
 async def test_urgent_reminders_do_not_wait(app: Linli) -> None:
@@ -86,3 +89,26 @@ async def test_manual_escalation_goes_past_the_reporter(app: Linli) -> None:
     assert [o.chat for o in outs if o.kind is Kind.ESCALATION] == ["local:office"]
     group = next(o for o in outs if o.chat == "local:building-1")
     assert "上报社区" in group.text
+
+
+async def test_single_reminder_goes_exactly_at_thirty_minutes(app: Linli) -> None:
+    await app.handle(say("3单元楼道灯坏了"))
+    assert await app.tick(T0 + timedelta(minutes=29, seconds=59)) == []
+    outs = await app.tick(T0 + timedelta(minutes=30))
+    assert [(o.kind, o.chat, o.issue) for o in outs] == [(Kind.ACK_REMINDER, "local:head-1", 1)]
+    assert "已等待 30 分钟" in outs[0].text
+
+
+async def test_first_reminder_alone_then_the_rest_within_the_window(app: Linli) -> None:
+    await app.handle(say("3单元楼道灯坏了"))
+    await app.handle(say("6单元门口垃圾三天没人收了", sender="local:resident-2", minutes=3))
+    await app.handle(say("楼上装修太吵了，中午也不停", sender="local:resident-3", minutes=6))
+    sent = []
+    for minute in range(29, 41):
+        for o in await app.tick(T0 + timedelta(minutes=minute)):
+            sent.append((minute, o.kind, o.issue, o.issues))
+    assert sent[0] == (30, Kind.ACK_REMINDER, 1, ())
+    assert len(sent) == 2
+    minute, kind, issue, issues = sent[1]
+    assert kind is Kind.ACK_REMINDER and issue == 2 and issues == (2, 3)
+    assert 36 <= minute <= 40
