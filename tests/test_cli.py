@@ -106,13 +106,13 @@ async def test_local_chat_wait_stamps_each_message_at_its_due_time(
     finally:
         await app.close()
     stamps = [line.split("]")[0] for line in out.getvalue().splitlines() if "ack_reminder" in line]
-    # First reminder due 09:30 (sent after the 10-minute batch window), then every 30 minutes.
+    # First reminder at 09:30 (nothing else for her to batch it with), then every 30 minutes.
     assert stamps[:3] == [
-        "  [05-01 09:40 私聊 张阿姨",
-        "  [05-01 10:10 私聊 张阿姨",
-        "  [05-01 10:40 私聊 张阿姨",
+        "  [05-01 09:30 私聊 张阿姨",
+        "  [05-01 10:00 私聊 张阿姨",
+        "  [05-01 10:30 私聊 张阿姨",
     ]
-    assert "[05-01 11:10 私聊 王网格员] 邻里助手（escalation issue=1）" in out.getvalue()
+    assert "[05-01 11:00 私聊 王网格员] 邻里助手（escalation issue=1）" in out.getvalue()
 
 
 async def test_local_chat_as_alone_explains_and_clock_resumes(
