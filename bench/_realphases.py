@@ -157,6 +157,7 @@ def steps(config_path: str, database: str, script: str, messages: int | None) ->
             "p99_ms": percentile(walls, 0.99) * 1e3,
             "max_ms": max(walls) * 1e3,
             "cpu_p99_ms": percentile(cpus, 0.99) * 1e3,
+            "cpu_max_ms": max(cpus) * 1e3,
             "tick_max_ms": tick_max * 1e3,
             "loop_block_ms": beat.max_gap * 1e3,
             "first10_us": statistics.fmean(msg_walls[:tenth]) * 1e6,

@@ -197,7 +197,8 @@ def main(argv: list[str] | None = None) -> None:
             print(
                 f"  {label:<22} {med(rs, 'msgs_per_s'):6.0f} msgs/s  CPU {med(rs, 'cpu_per_msg_us'):4.0f}"
                 f" µs/msg  step p50 {med(rs, 'p50_ms'):.2f} p99 {med(rs, 'p99_ms'):.2f}"
-                f" max {med(rs, 'max_ms'):.0f} ms  tick max {med(rs, 'tick_max_ms'):.0f} ms"
+                f" max {med(rs, 'max_ms'):.0f} ms (CPU p99 {med(rs, 'cpu_p99_ms'):.2f} max"
+                f" {med(rs, 'cpu_max_ms'):.0f} ms)  tick max {med(rs, 'tick_max_ms'):.0f} ms"
                 f" (loop held {med(rs, 'loop_block_ms'):.0f} ms)"
                 f"  first/last 10% {med(rs, 'first10_us'):.0f}/{med(rs, 'last10_us'):.0f} µs"
                 f"  RSS {med(rs, 'process_rss_mb'):.0f} MB"
