@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import replace
 
 from bot.config import Config
-from bot.model import Outgoing
+from bot.model import Mention, Outgoing
 from bot.personal_numbers import ID_CARD, LANDLINE, PHONE, PLATE
 from bot.reach import reach_everyone
 
@@ -81,5 +81,9 @@ def for_delivery(messages: list[Outgoing], config: Config) -> list[Outgoing]:
             masked = mask(m.text)
             if masked != m.text:
                 m = replace(m, text=masked)
+            # A display name can carry a phone number ("王姐13812345678"): the @mention shows it.
+            names = tuple(Mention(x.user, mask(x.name)) for x in m.mentions)
+            if names != m.mentions:
+                m = replace(m, mentions=names)
         out.append(m)
     return reach_everyone(out, config, lambda chat: is_group_chat(chat, config))

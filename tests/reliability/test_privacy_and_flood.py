@@ -9,7 +9,7 @@ import pytest
 
 from bot.app import Linli
 from bot.config import Config
-from bot.model import Kind, Outgoing
+from bot.model import Kind, Mention, Outgoing
 from bot.privacy import for_delivery, mask
 from tests.conftest import EXAMPLE_CONFIG, say
 
@@ -49,6 +49,19 @@ def test_only_group_messages_are_masked(config: Config) -> None:
         "请联系 138****5678",
         "请联系 138****5678",
     ]
+
+
+def test_a_phone_number_in_a_display_name_is_masked_in_group_mentions(config: Config) -> None:
+    who = Mention("local:resident-7", "王姐13812345678")
+    group, private = for_delivery(
+        [
+            Outgoing("local:building-1", Kind.ISSUE_CREATED, "已记录", mentions=(who,)),
+            Outgoing("local:head-1", Kind.ISSUE_ALERT, "紧急", mentions=(who,)),
+        ],
+        config,
+    )
+    assert group.mentions == (Mention("local:resident-7", "王姐138****5678"),)
+    assert private.mentions == (who,)
 
 
 async def test_flooding_resident_is_throttled_politely_others_unaffected(app: Linli) -> None:
