@@ -329,38 +329,12 @@ def jieba_phase(texts_path: str) -> None:
 
 
 def startup(config_path: str, database: str) -> None:
-    t0 = time.perf_counter()
-    from bot.app import Linli
-    from bot.config import load_config
-    from bot.model import Incoming
+    from bench._phases import startup_times
+    from bench._script import START
 
-    t_import = time.perf_counter()
-    config = load_config(config_path)
-    t_config = time.perf_counter()
-
-    async def run() -> tuple[float, float]:
-        from bench._script import START
-
-        app = await Linli.open(config, database=database)
-        await app.start(START)
-        t_open = time.perf_counter()
-        await app.handle(
-            Incoming("local:b1", "local:r1", "邻居1", "3单元楼道灯坏了好几天了", START, "first")
-        )
-        t_first = time.perf_counter()
-        await app.close()
-        return t_open, t_first
-
-    t_open, t_first = asyncio.run(run())
-    emit(
-        {
-            "import_s": t_import - t0,
-            "config_s": t_config - t_import,
-            "open_start_s": t_open - t_config,
-            "first_handle_s": t_first - t_open,
-            "in_process_s": t_first - t0,
-        }
-    )
+    times = startup_times(config_path, database, START)
+    times["open_start_s"] = times.pop("open_s")
+    emit({k: v for k, v in times.items() if k not in ("buildings", "people")})
 
 
 def main(argv: list[str]) -> None:
