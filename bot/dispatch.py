@@ -130,6 +130,9 @@ class Dispatcher:
 
     async def _apply(self, msg: Incoming) -> list[Outgoing]:
         """Resolve, route and queue the replies (inside the caller's transaction)."""
+        if msg.member_left:
+            await self.member_left(msg)
+            return []
         ctx = await self.context_for(msg)
         outs = privacy.for_delivery(await self.route(msg, ctx), self.config)
         await self.store.outbox.add(outs, msg.at)
@@ -146,6 +149,24 @@ class Dispatcher:
                 log.exception("still cannot handle pending message inbox_id=%s", inbox_id)
                 break
         return handled
+
+    async def member_left(self, msg: Incoming) -> None:
+        """``msg.sender`` left (or was removed from) the group ``msg.chat``: if it is a
+        building's group, they are no longer a resident of that building — a stranger to it
+        until they write there again — and no longer offer help there. Nothing is said in the
+        chat. Inside the caller's transaction."""
+        building = self.config.building_of_chat.get(msg.chat)
+        if building is None:
+            return
+        was_resident = await self.store.residents.left(msg.sender, building)
+        await self.store.help.left_building(msg.sender, building)
+        log.info(
+            "member left building group sender=%s chat=%s building=%s was_resident=%s",
+            msg.sender,
+            msg.chat,
+            building,
+            was_resident,
+        )
 
     async def context_for(self, msg: Incoming) -> Context:
         """Resolve the chat to a building and the sender to a role (inside the transaction)."""

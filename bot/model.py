@@ -122,6 +122,9 @@ class Incoming:
     the inbox so that a redelivered message is handled once. ``private`` is true when the chat
     is a one-to-one chat with the bot (then ``chat == sender``). ``reply_to`` is the platform
     id of the message this one replies to or quotes (Telegram reply, WeChat quote), if any.
+    ``member_left`` marks not a message but the platform's notice that ``sender`` left or was
+    removed from the group ``chat`` (``text`` is empty); it goes through the inbox like a
+    message, so that it is recorded once even if the platform delivers it again.
     """
 
     chat: str
@@ -134,6 +137,8 @@ class Incoming:
     #: The platform message id of the message this one replies to (Telegram reply, WeChat
     #: quote) in the same chat, if any.
     reply_to: str | None = None
+    #: Not a message: ``sender`` left (or was removed from) the group ``chat``.
+    member_left: bool = False
 
     def __post_init__(self) -> None:
         # Cleaned here, when the message is made, so that nothing downstream (the inbox, a

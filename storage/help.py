@@ -360,6 +360,20 @@ class HelpRepo:
         )
         return [int(r["number"]) for r in rows]
 
+    async def left_building(self, user: str, building: str) -> None:
+        """``user`` no longer lives in ``building`` (inside a transaction): their profile stops
+        saying so and the offers they made there are withdrawn, so that they are not asked
+        about its neighbours' requests any more."""
+        await self.db.conn.execute(
+            "UPDATE help_profiles SET building = NULL WHERE user = ? AND building = ?",
+            (user, building),
+        )
+        await self.db.conn.execute(
+            "UPDATE help_offers SET status = 'removed'"
+            " WHERE user = ? AND building = ? AND status = 'active'",
+            (user, building),
+        )
+
     async def forget(self, user: str) -> None:
         """Delete the person's offers, contact data and pending question; keep their requests
         and completed help only as anonymised rows so that counts stay right."""

@@ -22,8 +22,8 @@ class InboxRepo:
         claimed, for a caller that handles it in the same transaction (one write fewer)."""
         cur = await self.db.conn.execute(
             "INSERT OR IGNORE INTO inbox"
-            " (chat, message_id, sender, sender_name, text, at, private, status, reply_to)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " (chat, message_id, sender, sender_name, text, at, private, status, reply_to,"
+            " member_left) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 msg.chat,
                 msg.message_id,
@@ -34,6 +34,7 @@ class InboxRepo:
                 int(msg.private),
                 "handled" if handled else "pending",
                 msg.reply_to,
+                int(msg.member_left),
             ),
         )
         return cur.lastrowid if cur.rowcount else None
@@ -56,8 +57,8 @@ class InboxRepo:
     async def pending(self) -> list[tuple[int, Incoming]]:
         """Messages stored but not handled (a crash or a database fault interrupted them)."""
         async with self.db.conn.execute(
-            "SELECT id, chat, message_id, sender, sender_name, text, at, private, reply_to"
-            " FROM inbox"
+            "SELECT id, chat, message_id, sender, sender_name, text, at, private, reply_to,"
+            " member_left FROM inbox"
             " WHERE status = 'pending' ORDER BY id"
         ) as cur:
             rows = await cur.fetchall()
@@ -73,6 +74,7 @@ class InboxRepo:
                     message_id=r["message_id"],
                     private=bool(r["private"]),
                     reply_to=r["reply_to"],
+                    member_left=bool(r["member_left"]),
                 ),
             )
             for r in rows

@@ -58,6 +58,17 @@ class ResidentRepo:
             rows = await cur.fetchall()
         return [Resident(r["user"], r["name"], r["building"]) for r in rows]
 
+    async def left(self, user: str, building: str) -> bool:
+        """``user`` left (or was removed from) ``building``'s group: they are no longer its
+        resident (inside a transaction). Their name stays; writing in the group again makes
+        them its resident again. True if they were its resident."""
+        self._written.pop(user, None)
+        cur = await self.db.conn.execute(
+            "UPDATE residents SET building = NULL WHERE user = ? AND building = ?",
+            (user, building),
+        )
+        return cur.rowcount > 0
+
     async def forget(self, user: str) -> None:
         """Delete what linli knows of ``user`` as a resident (inside a transaction)."""
         self._written.pop(user, None)

@@ -64,8 +64,10 @@ log = logging.getLogger(__name__)
 
 PLATFORM = "telegram"
 MIGRATIONS_KEY = "telegram.chat_migrations"
-# Updates linli reads; join/leave arrive as service messages inside "message".
-ALLOWED_UPDATES = ["message", "edited_message", "my_chat_member"]
+# Updates linli reads; join/leave arrive as service messages inside "message". "chat_member"
+# (someone left or was removed) reaches the bot only where it is an admin, and also covers
+# the removals for which Telegram sends no service message.
+ALLOWED_UPDATES = ["message", "edited_message", "my_chat_member", "chat_member"]
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 

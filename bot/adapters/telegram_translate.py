@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from telegram import Update
-from telegram.constants import ChatType, MessageLimit
+from telegram.constants import ChatMemberStatus, ChatType, MessageLimit
 
 from bot.model import Incoming, Mention, Outgoing
 
@@ -61,8 +61,13 @@ def translate_update(update: Update) -> Translated:
     Deliberate choices: an *edited* message is ignored (the original was already handled;
     handling the edit would file the same report twice); stickers, media without a caption and
     join/leave or other service messages carry nothing to understand; a photo's caption is
-    handled as its text.
+    handled as its text. Someone leaving or being removed from a group (the
+    ``left_chat_member`` service message, or a ``chat_member`` update to "left"/"kicked") is
+    an Incoming with ``member_left`` set and that person as its sender: they stop being a
+    resident of the building.
     """
+    if update.chat_member is not None:
+        return _member_change(update)
     if update.edited_message is not None:
         return Ignored("edited message: the original was already handled")
     msg = update.message
@@ -74,8 +79,19 @@ def translate_update(update: Update) -> Translated:
         return GroupUpgraded(
             neutral_id(msg.migrate_from_chat_id), neutral_id(msg.chat.id), msg.date
         )
-    if msg.new_chat_members or msg.left_chat_member is not None:
-        return Ignored("join/leave service message")
+    if msg.left_chat_member is not None:
+        gone = msg.left_chat_member
+        return Incoming(
+            chat=neutral_id(msg.chat.id),
+            sender=neutral_id(gone.id),
+            sender_name=gone.full_name or gone.username or str(gone.id),
+            text="",
+            at=msg.date,
+            message_id=str(msg.message_id),
+            member_left=True,
+        )
+    if msg.new_chat_members:
+        return Ignored("join service message")
     if msg.sticker is not None:
         return Ignored("sticker")
     text = msg.text if msg.text is not None else msg.caption
@@ -93,6 +109,31 @@ def translate_update(update: Update) -> Translated:
         message_id=str(msg.message_id),
         private=msg.chat.type == ChatType.PRIVATE,
         reply_to=str(msg.reply_to_message.message_id) if msg.reply_to_message else None,
+    )
+
+
+_GONE = frozenset({ChatMemberStatus.LEFT, ChatMemberStatus.BANNED})
+
+
+def _member_change(update: Update) -> Translated:
+    """A ``chat_member`` update: someone left or was removed (banned), or another change."""
+    change = update.chat_member
+    assert change is not None
+    if change.new_chat_member.status not in _GONE:
+        return Ignored(f"chat member now {change.new_chat_member.status}")
+    if change.old_chat_member.status in _GONE:
+        return Ignored("chat member was not in the group")
+    gone = change.new_chat_member.user
+    return Incoming(
+        chat=neutral_id(change.chat.id),
+        sender=neutral_id(gone.id),
+        sender_name=gone.full_name or gone.username or str(gone.id),
+        text="",
+        at=change.date,
+        # A chat_member update has no message id; its update id is unique and is the same
+        # when Telegram delivers it again.
+        message_id=f"member-update-{update.update_id}",
+        member_left=True,
     )
 
 

@@ -164,7 +164,8 @@ class WeChatAdapter:
         self._bot: GuardedWechaty | None = None
         self._self_id: str | None = None
         self._self_names: tuple[str, ...] = ()
-        self._events: asyncio.Queue[str] = asyncio.Queue()
+        # Message ids to load, or a room-leave already made into an Incoming.
+        self._events: asyncio.Queue[str | Incoming] = asyncio.Queue()
         self._heard = asyncio.Event()  # set by every event from the gateway
         self._load_failures: dict[str, int] = {}
         self._stopping = asyncio.Event()
@@ -282,6 +283,7 @@ class WeChatAdapter:
                 on_login=self._on_login,
                 on_message=self._on_message,
                 on_event=self._heard.set,
+                on_room_leave=self._on_room_leave,
             )
         from bot.adapters.wechaty_compat import GuardedWechaty
 
@@ -291,6 +293,7 @@ class WeChatAdapter:
             on_login=self._on_login,
             on_message=self._on_message,
             on_event=self._heard.set,
+            on_room_leave=self._on_room_leave,
         )
 
     async def _disconnect(self) -> None:
@@ -311,17 +314,43 @@ class WeChatAdapter:
     def _on_message(self, message_id: str) -> None:
         self._events.put_nowait(message_id)
 
+    def _on_room_leave(self, room_id: str, removed_ids: list[str], timestamp: float) -> None:
+        """People left (or were removed from) a room: each becomes a ``member_left`` Incoming,
+        handled in turn with the messages (the bot's own leaving is not a resident's)."""
+        if not room_id:
+            return
+        at = message_time(int(timestamp), self.clock())
+        for removee in removed_ids:
+            if not removee or removee == self._self_id:
+                continue
+            self._events.put_nowait(
+                Incoming(
+                    chat=PREFIX + room_id,
+                    sender=PREFIX + removee,
+                    sender_name=removee,
+                    text="",
+                    at=at,
+                    # The event has no id of its own; this one is the same if it comes again.
+                    message_id=f"room-leave-{removee}-{int(timestamp)}",
+                    member_left=True,
+                )
+            )
+
     async def _handle_messages(self) -> None:
         while True:
-            message_id = await self._events.get()
-            try:
-                incoming = await self._load(message_id)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                self._retry_later(message_id, exc)
-                continue
-            self._load_failures.pop(message_id, None)
+            event = await self._events.get()
+            if isinstance(event, Incoming):
+                incoming: Incoming | None = event
+            else:
+                message_id = event
+                try:
+                    incoming = await self._load(message_id)
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:
+                    self._retry_later(message_id, exc)
+                    continue
+                self._load_failures.pop(message_id, None)
             if incoming is None:
                 continue
             try:

@@ -101,7 +101,8 @@ class GuardedWechaty(Wechaty):
     handshake and reads the event stream until it ends (returns) or fails (raises). Unlike
     ``Wechaty.start`` it never calls ``loop.stop()``, never sleeps, and does not start the
     plugin web server; reconnecting is the caller's job. Events reach ``on_login(contact_id)``
-    and ``on_message(message_id)`` synchronously, in arrival order (the stock bridge runs each
+    and ``on_message(message_id)`` (and ``on_room_leave(room_id, removed_ids, timestamp)``:
+    people left or were removed from a room) synchronously, in arrival order (the stock bridge runs each
     message as its own task and marks its id as seen *before* loading it, so a message whose
     loading fails is never seen again). ``on_event()`` is called for every response read from
     the event stream, whatever its type (heartbeats included), before the client parses it.
@@ -115,6 +116,7 @@ class GuardedWechaty(Wechaty):
         on_login: Callable[[str], None],
         on_message: Callable[[str], None],
         on_event: Callable[[], None] | None = None,
+        on_room_leave: Callable[[str, list[str], float], None] | None = None,
     ) -> None:
         options = WechatyOptions(
             puppet="wechaty-puppet-service",
@@ -127,6 +129,7 @@ class GuardedWechaty(Wechaty):
         self._on_login = on_login
         self._on_message = on_message
         self._on_event = on_event
+        self._on_room_leave = on_room_leave
 
     async def start(self) -> None:
         """Connect and read events until the stream ends; every error propagates."""
@@ -139,6 +142,16 @@ class GuardedWechaty(Wechaty):
         puppet.on("login", lambda payload: self._on_login(payload.contact_id))
         puppet.on("message", lambda payload: self._on_message(payload.message_id))
         puppet.on("error", _log_puppet_error)
+        on_room_leave = self._on_room_leave
+        if on_room_leave is not None:
+            puppet.on(
+                "room-leave",
+                lambda payload: on_room_leave(
+                    payload.room_id or "",
+                    list(payload.removed_ids or []),
+                    float(payload.timestamp or 0),
+                ),
+            )
         if self._on_event is not None:
             _report_every_event(puppet, self._on_event)
         self.started = True

@@ -148,6 +148,20 @@ class FakePuppetService:
         """Push the message event for ``message_id`` (again)."""
         self._emit(EventType.EVENT_TYPE_MESSAGE, {"messageId": message_id})
 
+    def leave(self, room: str, removed: list[str], *, remover: str = "") -> None:
+        """People leave (or are removed from) ``room``: the gateway's room-leave event."""
+        members = self.rooms[room].members
+        self.rooms[room].members = [m for m in members if m not in removed]
+        self._emit(
+            EventType.EVENT_TYPE_ROOM_LEAVE,
+            {
+                "roomId": room,
+                "removeeIdList": removed,
+                "removerId": remover or removed[0],
+                "timestamp": int(time.time()),
+            },
+        )
+
     def heartbeat(self) -> None:
         """Send one heartbeat on the open event streams (never queued, like a gateway)."""
         self.heartbeats += 1

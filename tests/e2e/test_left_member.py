@@ -1,8 +1,7 @@
 """A person who left (or was removed from) their building's Telegram group is no longer one
 of its residents: they cannot take a neighbour's help request and receive the requester's
-contact. Found by the red-team review after issue 14; NOT fixed yet — Telegram's
-``left_chat_member`` service message is ignored (``telegram_translate``) and nothing ever
-removes a resident's building. The test is a strict xfail until that is built."""
+contact. Found by the red-team review after issue 14: Telegram's ``left_chat_member``
+service message used to be ignored and nothing removed a resident's building."""
 
 from __future__ import annotations
 
@@ -25,7 +24,6 @@ LEAVER = 7002
 PHONE = "13812345678"
 
 
-@pytest.mark.xfail(strict=True, reason="leaving a building group is not recorded yet")
 async def test_someone_who_left_the_group_cannot_take_a_request(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
