@@ -84,11 +84,12 @@ async def run(config: Config, stop: asyncio.Event | None = None) -> None:
             try:
                 loop.add_signal_handler(sig, stop.set)
             except (NotImplementedError, RuntimeError):
-                pass
+                # Event loops without signal support (not on Linux): Ctrl-C still ends the run.
+                log.warning("signal handler unavailable signal=%s", sig.name)
         try:
             loop.add_signal_handler(signal.SIGHUP, app.reload)
         except (NotImplementedError, RuntimeError, AttributeError):
-            pass
+            log.warning("SIGHUP unavailable: the config is not reloaded without a restart")
         deliverers = [
             Deliverer(
                 app.store,
