@@ -11,6 +11,7 @@ from storage.db import Database, DatabaseInUse, StorageError
 from storage.events import EventRepo
 from storage.help import HelpRepo
 from storage.inbox import InboxRepo
+from storage.issue_query import IssueQueryRepo
 from storage.issues import IssueRepo
 from storage.kv import KvRepo
 from storage.outbox import OutboxRepo
@@ -19,6 +20,7 @@ from storage.polls import PollRepo
 from storage.ratings import RatingRepo
 from storage.reports import ReportRepo
 from storage.residents import ResidentRepo
+from storage.stats import StatsRepo
 from storage.timers import TimerRepo
 
 __all__ = ["Database", "DatabaseInUse", "StorageError", "Store"]
@@ -44,6 +46,9 @@ class Store:
         self.checkins = CheckinRepo(db)
         self.alerts = AlertRepo(db)
         self.corrections = CorrectionRepo(db)
+        # The office console's reads (bot/web): filtered issue pages and chart figures.
+        self.issue_query = IssueQueryRepo(db)
+        self.stats = StatsRepo(db)
 
     @classmethod
     async def open(cls, path: str | Path, engine: str = "inline") -> Store:

@@ -1,0 +1,1 @@
+"""The office web console (issue 20)."""
