@@ -66,6 +66,7 @@ class IssueFilter:
     buildings: tuple[str, ...] | None
     building: str | None = None
     category: str | None = None
+    categories: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
     urgent: bool | None = None
     overdue: bool = False
@@ -89,6 +90,9 @@ class IssueFilter:
         if self.category is not None:
             parts.append("category = ?")
             params.append(self.category)
+        if self.categories:
+            parts.append(f"category IN ({','.join('?' for _ in self.categories)})")
+            params += self.categories
         if self.statuses:
             parts.append(f"status IN ({','.join('?' for _ in self.statuses)})")
             params += self.statuses
@@ -161,10 +165,12 @@ class IssueQueryRepo:
         after: int | None = None,
         before: int | None = None,
         limit: int = MAX_PAGE,
+        offset: int = 0,
         newest_first: bool = False,
     ) -> list[IssueRow]:
         """Up to ``limit`` (at most :data:`MAX_PAGE`) issues matching ``flt`` by number:
-        ascending after ``after``, or descending before ``before`` with ``newest_first``."""
+        ascending after ``after``, or descending before ``before`` with ``newest_first``;
+        ``offset`` skips that many first (for numbered pages; prefer ``after``/``before``)."""
         where, params = flt.where(targets, now)
         if after is not None:
             where += " AND number > ?"
@@ -173,9 +179,9 @@ class IssueQueryRepo:
             where += " AND number < ?"
             params.append(before)
         order = "DESC" if newest_first else "ASC"
-        params.append(max(0, min(limit, MAX_PAGE)))
+        params += [max(0, min(limit, MAX_PAGE)), max(0, offset)]
         async with self.db.conn.execute(
-            f"SELECT {_COLUMNS} FROM issues WHERE {where} ORDER BY number {order} LIMIT ?",
+            f"SELECT {_COLUMNS} FROM issues WHERE {where} ORDER BY number {order} LIMIT ? OFFSET ?",
             params,
         ) as cur:
             rows = await cur.fetchall()
