@@ -114,7 +114,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     config = _config(args.config)
     try:
         with exclusive(config.database):
-            asyncio.run(run(config))
+            asyncio.run(run(config, worker=args.worker))
     except RunError as exc:
         # Printed past the logging filter, and InvalidToken's text quotes the token.
         redact = logsetup.RedactSecrets()
@@ -154,6 +154,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check_config)
     p = sub.add_parser("run", help="run every platform the config enables")
     with_config(p)
+    p.add_argument(
+        "--worker",
+        help="run only this worker's accounts (several workers share a PostgreSQL database)",
+    )
     p.set_defaults(func=cmd_run)
     return parser
 

@@ -18,6 +18,10 @@ between a successful call and that commit (at-least-once). The first pass of a D
 reads back the claim times of the last minute's sends into its rate limiter, then puts rows
 a dead process was sending back in the queue: limits hold across restarts.
 
+Several accounts of one platform (:mod:`bot.workers`) each have a Deliverer for their own
+chats (its ``lane``). On a shared database (several workers), each claim names the account
+(``claimer``) and lapses; see :mod:`storage.outbox`.
+
 The clock is injected so tests run on virtual time (call :meth:`Deliverer.deliver_due`).
 """
 
@@ -35,7 +39,7 @@ from typing import Protocol
 from bot.model import Kind, Mention, Outgoing
 from bot.privacy import mask
 from storage import StorageError, Store
-from storage.outbox import Sent
+from storage.outbox import Lane, Sent
 
 log = logging.getLogger(__name__)
 
@@ -153,9 +157,15 @@ class Deliverer:
         clock: Callable[[], datetime] | None = None,
         rng: random.Random | None = None,
         idle: float = 0.5,
+        lane: Lane | None = None,
+        claimer: str | None = None,
     ) -> None:
         self.store = store
         self.sender = sender
+        # Which rows this deliverer sends (default: every row of the sender's platform) and
+        # the name its claims carry on a shared database.
+        self.lane = lane or Lane(sender.platform)
+        self.claimer = claimer or sender.platform
         self.limiter = RateLimiter(limits)
         self.office_chat = office_chat
         self.clock = clock or (lambda: datetime.now(UTC))
@@ -188,7 +198,7 @@ class Deliverer:
         now = self.clock()
         window = max(self.limiter.limits.group_window[1], self.limiter.limits.per_chat_min_gap)
         history = await self.store.outbox.recent_sends(platform, now - window)
-        released = await self.store.outbox.release_claims(platform)
+        released = await self.store.outbox.release_claims(platform, self.claimer)
         # Only once both succeeded (a database fault makes the next pass try again).
         for chat, at in history:
             self.limiter.record(chat, at)
@@ -205,7 +215,7 @@ class Deliverer:
         if not self._restored:
             await self.restore()
         now = self.clock()
-        queued = await self.store.outbox.due(self.sender.platform, now, limit=BATCH)
+        queued = await self.store.outbox.due(self.lane, now, limit=BATCH)
         held: set[str] = set()
         earliest: datetime | None = None
         for item in queued:
@@ -233,7 +243,7 @@ class Deliverer:
     ) -> None:
         chat = message.chat
         unmarked, self._unmarked = self._unmarked, []
-        if not await self.store.outbox.claim(outbox_id, now, sent=unmarked):
+        if not await self.store.outbox.claim(outbox_id, now, sent=unmarked, worker=self.claimer):
             return  # not pending any more (given up or sent meanwhile)
         try:
             platform_ids = await self.sender.send(message)

@@ -130,6 +130,9 @@ class Dispatcher:
 
     async def _apply(self, msg: Incoming) -> list[Outgoing]:
         """Resolve, route and queue the replies (inside the caller's transaction)."""
+        if msg.via is not None and msg.private:
+            # One of several accounts of the platform heard the person: it reaches them.
+            await self.store.routes.learn(msg.chat, msg.via)
         if msg.member_left:
             await self.member_left(msg)
             return []

@@ -139,6 +139,9 @@ class Incoming:
     reply_to: str | None = None
     #: Not a message: ``sender`` left (or was removed from) the group ``chat``.
     member_left: bool = False
+    #: The platform account it came through, when the platform has several (bot/workers.py);
+    #: not stored: a private message routes the person's later messages to that account.
+    via: str | None = None
 
     def __post_init__(self) -> None:
         # Cleaned here, when the message is made, so that nothing downstream (the inbox, a

@@ -11,9 +11,12 @@ from datetime import UTC, datetime
 from bot.adapters import Adapter
 from bot.app import Linli
 from bot.config import Config
+from bot.config.platforms import TelegramConfig, WeChatConfig
 from bot.delivery import Deliverer
 from bot.model import platform_of
 from bot.scheduler import run_periodically
+from bot.workers import PLATFORMS, AccountRun, NoSuchWorker, accounts, configured_routes
+from storage.workers import WorkerNameInUse, hold_name, is_shared
 
 log = logging.getLogger(__name__)
 
@@ -22,17 +25,57 @@ class RunError(Exception):
     """The bot cannot run with this config (the message says why)."""
 
 
-def create_adapters(config: Config, app: Linli) -> list[Adapter]:
+def create_adapters(config: Config, app: Linli, runs: list[AccountRun]) -> list[Adapter]:
+    """One adapter per account this process runs (bot/workers.py)."""
     adapters: list[Adapter] = []
-    if config.telegram.enabled:
-        from bot.adapters.telegram import create as create_telegram
+    for account in runs:
+        adapter: Adapter
+        if account.platform == "telegram":
+            from bot.adapters.telegram import create as create_telegram
 
-        adapters.append(create_telegram(config, app))
-    if config.wechat.enabled:
-        from bot.adapters.wechat import create as create_wechat
+            assert isinstance(account.config, TelegramConfig)
+            adapter = create_telegram(config, app, account.config)
+        else:
+            from bot.adapters.wechat import create as create_wechat
 
-        adapters.append(create_wechat(config, app))
+            assert isinstance(account.config, WeChatConfig)
+            adapter = create_wechat(config, app, account.config)
+        if account.routed:
+            adapter.route_as = account.name
+        adapters.append(adapter)
     return adapters
+
+
+async def take_accounts(
+    config: Config, app: Linli, runs: list[AccountRun], worker: str | None
+) -> None:
+    """Make this process the only one running ``runs``' accounts and write the chat routes.
+
+    SQLite: the whole database is this process's already (:func:`storage.db.exclusive`), so
+    ``--worker`` (a share of it) is refused. PostgreSQL: each account's name is held for as
+    long as the process lives, so a second process for one account is refused."""
+    db = app.store.db
+    if not is_shared(db):
+        if worker is not None:
+            raise RunError(
+                f"--worker {worker} needs a PostgreSQL database ([storage] url = "
+                '"postgresql://…"): SQLite serves one process. Run `linli run` without '
+                "--worker: one process then serves every account"
+            )
+    else:
+        for account in runs:
+            try:
+                await hold_name(db, account.key)
+            except WorkerNameInUse:
+                raise RunError(
+                    f"account {account.key} is already run by another worker on this database; "
+                    "stop that one first (each account runs in one worker)"
+                ) from None
+    async with app.store.transaction():
+        for platform in PLATFORMS:
+            routes = configured_routes(config, platform)
+            if routes:
+                await app.store.routes.set_configured(routes)
 
 
 def notice_chat(config: Config, platform: str) -> str | None:
@@ -59,14 +102,23 @@ async def tick_and_recover(app: Linli, now: datetime) -> None:
     await app.dispatcher.recover()
 
 
-async def run(config: Config, stop: asyncio.Event | None = None) -> None:
-    """Run until SIGINT/SIGTERM (or ``stop`` is set)."""
+async def run(
+    config: Config, stop: asyncio.Event | None = None, *, worker: str | None = None
+) -> None:
+    """Run until SIGINT/SIGTERM (or ``stop`` is set): every account, or ``worker``'s."""
     stop = stop or asyncio.Event()
+    try:
+        runs = accounts(config, worker)
+    except NoSuchWorker as exc:
+        raise RunError(str(exc)) from None
     app = await Linli.open(config)
     try:
-        adapters = create_adapters(config, app)
+        await take_accounts(config, app, runs, worker)
+        adapters = create_adapters(config, app, runs)
         hooks = None
-        if config.hooks.enabled:
+        # The device hook server listens on one address: the worker of the first account
+        # runs it.
+        if config.hooks.enabled and (worker is None or accounts(config)[0].config.worker == worker):
             from bot.hooks import HookConfigError, HookServer
 
             try:
@@ -96,8 +148,10 @@ async def run(config: Config, stop: asyncio.Event | None = None) -> None:
                 adapter,
                 adapter.limits,
                 office_chat=notice_chat(config, adapter.platform),
+                lane=account.lane,
+                claimer=account.name,
             )
-            for adapter in adapters
+            for adapter, account in zip(adapters, runs, strict=True)
         ]
         retries: set[asyncio.Task[None]] = set()
         for adapter, d in zip(adapters, deliverers, strict=True):
@@ -105,17 +159,22 @@ async def run(config: Config, stop: asyncio.Event | None = None) -> None:
             adapter.on_connected = _retry_on_connect(d, retries)
         scheduler = await run_periodically(lambda now: tick_and_recover(app, now))
         tasks = [
-            asyncio.create_task(d.run(stop), name=f"deliver-{d.sender.platform}")
+            asyncio.create_task(d.run(stop), name=f"deliver-{d.sender.platform}-{d.claimer}")
             for d in deliverers
         ]
         started: list[Adapter] = []
         try:
             if hooks is not None:
                 await hooks.start()
-            for adapter in adapters:
+            for adapter, account in zip(adapters, runs, strict=True):
                 await adapter.start()
                 started.append(adapter)
-                log.info("platform started platform=%s", adapter.platform)
+                log.info(
+                    "platform started platform=%s account=%s worker=%s",
+                    adapter.platform,
+                    account.name,
+                    account.config.worker,
+                )
             await stop.wait()
         finally:
             stop.set()

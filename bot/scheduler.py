@@ -63,24 +63,33 @@ class Scheduler:
                 await timers.learn_earliest()
                 break
             pending = list(due)
+            fired = 0
             while pending:
                 batch: list[Outgoing] = []
                 deadline = time.perf_counter() + BATCH_SECONDS
                 async with self.store.transaction() as conn:
                     while pending:
-                        batch.extend(await self._fire(conn, pending.pop(0), now))
+                        outs = await self._fire(conn, pending.pop(0), now)
+                        if outs is not None:
+                            fired += 1
+                            batch.extend(outs)
                         if time.perf_counter() >= deadline:
                             break
                 produced.extend(batch)
                 await asyncio.sleep(0)  # let messages in between batches
+            if not fired:
+                # Every due timer is being fired by another worker (shared database): they
+                # are its to finish; looking again would only spin until it commits.
+                break
         else:
             log.error("tick stopped after %s rounds: timers keep becoming due", MAX_ROUNDS)
         return produced
 
-    async def _fire(self, conn: Any, timer: Timer, now: datetime) -> list[Outgoing]:
-        """Fire one timer inside the batch's transaction; its messages are queued."""
+    async def _fire(self, conn: Any, timer: Timer, now: datetime) -> list[Outgoing] | None:
+        """Fire one timer inside the batch's transaction; its messages are queued. None if
+        it was not this tick's to fire (done already, or being fired by another worker)."""
         if not await self.store.timers.done(timer.id):
-            return []
+            return None
         handler = self.handlers.get(timer.kind)
         if handler is None:
             log.warning("no handler for timer kind=%s id=%s", timer.kind, timer.id)

@@ -20,6 +20,7 @@ from storage.polls import PollRepo
 from storage.ratings import RatingRepo
 from storage.reports import ReportRepo
 from storage.residents import ResidentRepo
+from storage.routes import RouteRepo
 from storage.stats import StatsRepo
 from storage.timers import TimerRepo
 
@@ -49,6 +50,7 @@ class Store:
         # The office console's reads (bot/web): filtered issue pages and chart figures.
         self.issue_query = IssueQueryRepo(db)
         self.stats = StatsRepo(db)
+        self.routes = RouteRepo(db)
 
     @classmethod
     async def open(cls, path: str | Path, engine: str = "inline") -> Store:

@@ -37,6 +37,8 @@ class HelpRepo:
         # its words, which costs one empty lookup at most), bounded by the district's
         # vocabulary of skills. Words of a rolled-back offer may stay: as harmless.
         self._words: set[str] | None = None
+        # Other workers on a shared database add offers too: there, the words are read anew.
+        self._cache = db.engine != "postgresql"
 
     # -- offers ---------------------------------------------------------------------------
 
@@ -73,7 +75,7 @@ class HelpRepo:
             "INSERT OR IGNORE INTO help_offer_words (word, offer) VALUES (?, ?)",
             [(w, offer_id) for w in words],
         )
-        if self._words is None or not self._words.issuperset(words):
+        if self._words is None or not self._cache or not self._words.issuperset(words):
             await self.db.conn.executemany(
                 "INSERT OR IGNORE INTO help_words (word) VALUES (?)", [(w,) for w in words]
             )
@@ -82,7 +84,7 @@ class HelpRepo:
 
     async def offer_words(self) -> set[str]:
         """Every skill word offered (maybe a few no active offer holds any more)."""
-        if self._words is None:
+        if self._words is None or not self._cache:
             rows = await self._fetch("SELECT word FROM help_words", ())
             self._words = {r["word"] for r in rows}
         return self._words

@@ -6,7 +6,16 @@ the platform call, and marked ``sent`` in the commit right after it returns. A p
 between the platform accepting a message and that commit sends it again after the restart
 (:meth:`OutboxRepo.release_claims`): at-least-once delivery, at most one duplicate per message
 per kill. Each claim also logs the attempt (``send_log``, kept an hour): the send history the
-rate limiter reads back after a restart (:meth:`OutboxRepo.recent_sends`)."""
+rate limiter reads back after a restart (:meth:`OutboxRepo.recent_sends`).
+
+Several workers on one PostgreSQL database (issue 19): a claim also names its worker
+(``claimed_by``) and lapses (``claimed_until``, :data:`CLAIM_LEASE` later). The row is taken
+with ``FOR UPDATE SKIP LOCKED``, so two workers never claim it both; a row whose claim lapsed
+(its worker died between the platform call and the mark) is due again and is sent again by
+whichever worker serves its chat. A worker restarting under its name takes back its own
+claims at once (:meth:`OutboxRepo.release_claims`): no other live process has that name
+(:mod:`storage.workers`). On SQLite (one process) nothing of this is needed and the claim
+stays one cheap statement."""
 
 from __future__ import annotations
 
@@ -26,6 +35,10 @@ SEND_LOG_KEEP = timedelta(hours=1)
 # alert (a missing child) must not wait behind a morning's digests and reminders; the rate
 # limits still apply to it.
 PRIORITY = {Kind.COMMUNITY_ALERT: 10}
+# How long a worker's claim on a row holds on a shared database: far longer than a platform
+# call and the commit after it take, so a live worker never loses its claim; a dead one's
+# rows go out again this much later at most.
+CLAIM_LEASE = timedelta(minutes=2)
 
 
 def priority_of(kind: Kind) -> int:
@@ -60,9 +73,22 @@ def _remembered(message: Outgoing, platform_ids: Iterable[str]) -> list[tuple[st
     return [(message.chat, str(pid), json.dumps(refs)) for pid in platform_ids if pid]
 
 
+@dataclass(frozen=True, slots=True)
+class Lane:
+    """The rows one deliverer sends: a platform's, and when the platform has several
+    accounts, only the chats routed to ``account`` (:mod:`storage.routes`); the platform's
+    first account (``unrouted``) also sends to chats without a route."""
+
+    platform: str
+    account: str | None = None
+    unrouted: bool = True
+
+
 class OutboxRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
+        # Several processes share the database (PostgreSQL): claims carry a worker and a lease.
+        self.shared = db.engine == "postgresql"
 
     async def add(self, messages: list[Outgoing], now: datetime) -> list[int]:
         """Queue ``messages``; call inside a transaction. Returns their outbox ids in order."""
@@ -95,15 +121,22 @@ class OutboxRepo:
             ids.append(int(cur.lastrowid or 0))
         return ids
 
-    async def due(self, platform: str | None, now: datetime, limit: int = 100) -> list[Queued]:
-        """Pending messages of ``platform`` (None: every platform) whose next attempt is due:
-        the highest priority first (community alerts), then oldest first."""
-        if platform is not None:
+    async def due(
+        self, platform: str | Lane | None, now: datetime, limit: int = 100
+    ) -> list[Queued]:
+        """Pending messages of ``platform`` (a :class:`Lane`: only its account's chats; None:
+        every platform) whose next attempt is due: the highest priority first (community
+        alerts), then oldest first. On a shared database, rows whose claim lapsed are due too."""
+        args: tuple[object, ...]
+        if isinstance(platform, Lane) and (platform.account is not None or self.shared):
+            sql, args = self._lane_query(platform, now, limit)
+        elif platform is not None:
+            name = platform.platform if isinstance(platform, Lane) else platform
             sql = (
                 "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?"
                 " AND platform = ? ORDER BY priority DESC, id LIMIT ?"
             )
-            args: tuple[object, ...] = (now.timestamp(), platform, limit)
+            args = (now.timestamp(), name, limit)
         else:
             # The due rows through index outbox_due, then in id order: written as a plain
             # WHERE, the planner walks the whole table in id order instead (every sent row).
@@ -137,19 +170,58 @@ class OutboxRepo:
             for r in rows
         ]
 
-    async def claim(self, outbox_id: int, now: datetime, sent: list[Sent] | None = None) -> bool:
+    def _lane_query(self, lane: Lane, now: datetime, limit: int) -> tuple[str, tuple[object, ...]]:
+        ts = now.timestamp()
+        where = "status = 'pending' AND next_attempt_at <= ?"
+        args: list[object] = [ts]
+        if self.shared:
+            where = (
+                f"(({where}) OR (status = 'sending'"
+                " AND (claimed_until IS NULL OR claimed_until < ?)))"
+            )
+            args.append(ts)
+        where += " AND platform = ?"
+        args.append(lane.platform)
+        if lane.account is not None:
+            routed = "chat IN (SELECT chat FROM chat_routes WHERE account = ?)"
+            if lane.unrouted:
+                routed = f"({routed} OR chat NOT IN (SELECT chat FROM chat_routes))"
+            where += f" AND {routed}"
+            args.append(lane.account)
+        args.append(limit)
+        return f"SELECT * FROM outbox WHERE {where} ORDER BY priority DESC, id LIMIT ?", tuple(args)
+
+    async def claim(
+        self,
+        outbox_id: int,
+        now: datetime,
+        sent: list[Sent] | None = None,
+        *,
+        worker: str | None = None,
+    ) -> bool:
         """Take a pending row for sending and log the attempt (its own commit); False if it
         is not pending. ``sent``: rows sent since the last commit, marked sent in the same
-        commit (one commit per message instead of two)."""
+        commit (one commit per message instead of two). On a shared database the claim is
+        ``worker``'s until :data:`CLAIM_LEASE` from ``now``; a row being claimed by another
+        worker is skipped, not waited for, and a row whose claim lapsed may be taken."""
         ts = now.timestamp()
         async with self.db.transaction() as conn:
             if sent:
                 await self._mark(sent)
-            cur = await conn.execute(
-                "UPDATE outbox SET status = 'sending', claimed_at = ?"
-                " WHERE id = ? AND status = 'pending'",
-                (ts, outbox_id),
-            )
+            if self.shared:
+                cur = await conn.execute(
+                    "UPDATE outbox SET status = 'sending', claimed_at = ?, claimed_by = ?,"
+                    " claimed_until = ? WHERE id = (SELECT id FROM outbox WHERE id = ? AND"
+                    " (status = 'pending' OR (status = 'sending' AND (claimed_until IS NULL"
+                    " OR claimed_until < ?))) FOR UPDATE SKIP LOCKED)",
+                    (ts, worker, ts + CLAIM_LEASE.total_seconds(), outbox_id, ts),
+                )
+            else:
+                cur = await conn.execute(
+                    "UPDATE outbox SET status = 'sending', claimed_at = ?"
+                    " WHERE id = ? AND status = 'pending'",
+                    (ts, outbox_id),
+                )
             if cur.rowcount != 1:
                 return False
             await conn.execute(
@@ -164,15 +236,25 @@ class OutboxRepo:
             )
         return True
 
-    async def release_claims(self, platform: str) -> int:
+    async def release_claims(self, platform: str, worker: str | None = None) -> int:
         """Put rows a dead process was sending back in the queue (call only while holding the
         database exclusively, at start-up); returns how many. Each may have reached the
-        platform already: it will be sent again (at-least-once)."""
+        platform already: it will be sent again (at-least-once). On a shared database only
+        ``worker``'s own claims are released (call while holding its name,
+        :func:`storage.workers.hold_name`); other workers' claims wait for their lease."""
         async with self.db.transaction() as conn:
-            cur = await conn.execute(
-                "UPDATE outbox SET status = 'pending' WHERE status = 'sending' AND platform = ?",
-                (platform,),
-            )
+            if self.shared:
+                cur = await conn.execute(
+                    "UPDATE outbox SET status = 'pending' WHERE status = 'sending'"
+                    " AND platform = ? AND claimed_by = ?",
+                    (platform, worker),
+                )
+            else:
+                cur = await conn.execute(
+                    "UPDATE outbox SET status = 'pending' WHERE status = 'sending'"
+                    " AND platform = ?",
+                    (platform,),
+                )
         return cur.rowcount
 
     async def recent_sends(self, platform: str, since: datetime) -> list[tuple[str, datetime]]:

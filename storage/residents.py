@@ -25,16 +25,20 @@ class ResidentRepo:
         # costs. Cleared whenever a transaction is rolled back (the write may be undone).
         self._written: dict[str, tuple[str, str | None]] = {}
         db.on_rollback.append(self._written.clear)
+        # Other workers on a shared database change rows too (/forget, a member leaving):
+        # there, every message writes.
+        self._cache = db.engine != "postgresql"
 
     async def seen(self, user: str, name: str, building: str | None, now: datetime) -> None:
         """Record that ``user`` wrote; a building chat sets their building. Inside a
         transaction. ``last_seen`` is the time of the last change of name or building (or the
         first message after a start)."""
-        if self._written.get(user) == (name, building):
-            return
-        if len(self._written) > MAX_CACHED:
-            self._written.clear()
-        self._written[user] = (name, building)
+        if self._cache:
+            if self._written.get(user) == (name, building):
+                return
+            if len(self._written) > MAX_CACHED:
+                self._written.clear()
+            self._written[user] = (name, building)
         await self.db.conn.execute(
             "INSERT INTO residents (user, name, building, last_seen) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (user) DO UPDATE SET name = excluded.name,"

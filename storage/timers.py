@@ -2,6 +2,11 @@
 
 ``tick(now)`` takes due timers oldest first and marks each done in the same transaction as
 the messages it produced, so a timer fires exactly once even across crashes.
+
+Several workers on one PostgreSQL database tick at once: marking a timer done takes its row
+with ``FOR UPDATE SKIP LOCKED``, so a timer another worker is firing (its transaction still
+open) is skipped rather than waited for, one already fired is done, and one whose worker was
+killed mid-fire is pending again (its transaction rolled back) and fires on a later tick.
 """
 
 from __future__ import annotations
@@ -29,8 +34,10 @@ class TimerRepo:
         self.db = db
         # No pending timer is due before this time (None: not known). Learnt after a tick
         # found nothing more due, lowered by every add, so a tick with nothing due costs no
-        # query (replay ticks before every line). Only this repository writes timers.
+        # query (replay ticks before every line). Only this repository writes timers; on a
+        # shared database other workers' repositories do too, so it is never learnt there.
         self._earliest: float | None = None
+        self.shared = db.engine == "postgresql"
 
     async def add(
         self, kind: str, ref: int, due_at: datetime, payload: dict[str, Any] | None = None
@@ -62,6 +69,8 @@ class TimerRepo:
 
     async def learn_earliest(self) -> None:
         """Remember when the first pending timer is due (call when none is due now)."""
+        if self.shared:
+            return
         async with self.db.conn.execute("SELECT min(due_at) FROM timers WHERE done = 0") as cur:
             row = await cur.fetchone()
         self._earliest = float(row[0]) if row and row[0] is not None else float("inf")
@@ -72,10 +81,18 @@ class TimerRepo:
         return to_time(row[0]) if row and row[0] is not None else None
 
     async def done(self, timer_id: int) -> bool:
-        """Mark done inside the firing transaction; False if it was already done."""
-        cur = await self.db.conn.execute(
-            "UPDATE timers SET done = 1 WHERE id = ? AND done = 0", (timer_id,)
-        )
+        """Mark done inside the firing transaction; False if it was already done (or, on a
+        shared database, is being fired by another worker right now)."""
+        if self.shared:
+            cur = await self.db.conn.execute(
+                "UPDATE timers SET done = 1 WHERE id = (SELECT id FROM timers WHERE id = ?"
+                " AND done = 0 FOR UPDATE SKIP LOCKED)",
+                (timer_id,),
+            )
+        else:
+            cur = await self.db.conn.execute(
+                "UPDATE timers SET done = 1 WHERE id = ? AND done = 0", (timer_id,)
+            )
         return cur.rowcount == 1
 
     async def cancel(self, kind: str, ref: int) -> int:

@@ -16,6 +16,9 @@ class Adapter(Sender, Protocol):
     # Set by the runner: called when the platform (re)connects, so that replies waiting in
     # backoff go at once.
     on_connected: Callable[[], None] | None
+    # Set by the runner when the platform has several accounts: the account's name, carried
+    # by incoming messages (Incoming.via) so that private chats are routed to it.
+    route_as: str | None
 
     async def start(self) -> None:
         """Connect and start receiving in background tasks; return once started."""

@@ -115,11 +115,16 @@ class TelegramAdapter:
         token: str,
         *,
         clock: Callable[[], datetime] | None = None,
+        account: TelegramConfig | None = None,
     ) -> None:
         self.config = config
         # Timestamps notices queued from inside send(); tests pass the Deliverer's clock.
         self.clock = clock or (lambda: datetime.now(UTC))
-        self.tg = config.telegram
+        # One of [[telegram.accounts]], or the [telegram] section itself.
+        self.tg = account or config.telegram
+        # Set by the runner when the platform has several accounts: incoming messages name
+        # this account (a private chat is then routed to it, bot/workers.py).
+        self.route_as: str | None = None
         self.app = app
         self.limits = limits_from(self.tg)
         # Polling recovers inside its own loop; nothing calls this for Telegram yet.
@@ -258,7 +263,8 @@ class TelegramAdapter:
             if await self.migration_confirmed(result.old, result.new):
                 await self.follow_migration(result.old, result.new, result.at)
             return
-        await self.app.handle(self.inbound(result))
+        msg = self.inbound(result)
+        await self.app.handle(replace(msg, via=self.route_as) if self.route_as else msg)
 
     async def migration_confirmed(self, old: str, new: str) -> bool:
         """Whether Telegram itself says ``old`` became ``new``: ``getChat`` on the old id
@@ -408,12 +414,15 @@ class TelegramAdapter:
         return PermanentFailure(f"cannot post in telegram:{chat_id}: {exc.message}")
 
 
-def create(config: Config, app: Linli) -> TelegramAdapter:
-    """The adapter for ``linli run``; the token comes from ``$telegram.token_env``."""
-    token = os.environ.get(config.telegram.token_env, "").strip()
+def create(config: Config, app: Linli, account: TelegramConfig | None = None) -> TelegramAdapter:
+    """The adapter for ``linli run`` (for one of several ``account``s, or the section); the
+    token comes from ``$token_env``."""
+    tg = account or config.telegram
+    token = os.environ.get(tg.token_env, "").strip()
     if not token:
+        which = f"account {tg.name!r} of [telegram]" if config.telegram.accounts else "[telegram]"
         raise RunError(
-            f"[telegram] is enabled but ${config.telegram.token_env} is empty: "
+            f"{which} is enabled but ${tg.token_env} is empty: "
             "set it to the bot token from @BotFather"
         )
-    return TelegramAdapter(config, app, token)
+    return TelegramAdapter(config, app, token, account=tg)

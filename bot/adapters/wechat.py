@@ -31,7 +31,7 @@ import logging
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -171,6 +171,8 @@ class WeChatAdapter:
         self._stopping = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self._requeues: set[asyncio.Task[None]] = set()
+        # Set by the runner when WeChat has several accounts (see TelegramAdapter.route_as).
+        self.route_as: str | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -353,6 +355,8 @@ class WeChatAdapter:
                 self._load_failures.pop(message_id, None)
             if incoming is None:
                 continue
+            if self.route_as:
+                incoming = replace(incoming, via=self.route_as)
             try:
                 await self.app.handle(incoming)
             except asyncio.CancelledError:
@@ -455,14 +459,16 @@ class WeChatAdapter:
         return [*ids, quote_key(message.text)]
 
 
-def create(config: Config, app: Linli) -> WeChatAdapter:
-    """The adapter ``linli run`` starts: endpoint from ``WECHATY_PUPPET_SERVICE_ENDPOINT`` or
-    the config, token from the environment variable the config names."""
-    wechat = config.wechat
-    endpoint = os.environ.get(ENDPOINT_ENV) or wechat.endpoint
+def create(config: Config, app: Linli, account: WeChatConfig | None = None) -> WeChatAdapter:
+    """The adapter ``linli run`` starts (for one of several ``account``s, or the section):
+    endpoint from ``WECHATY_PUPPET_SERVICE_ENDPOINT`` (a single account only) or the config,
+    token from the environment variable the config names."""
+    wechat = account or config.wechat
+    single = not config.wechat.accounts
+    endpoint = (os.environ.get(ENDPOINT_ENV) if single else None) or wechat.endpoint
     token = os.environ.get(wechat.token_env) or None
     if not token:
         log.warning(
             "no puppet service token in $%s; gateways usually require one", wechat.token_env
         )
-    return WeChatAdapter(app, config.wechat, endpoint=endpoint, token=token)
+    return WeChatAdapter(app, wechat, endpoint=endpoint, token=token)

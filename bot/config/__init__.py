@@ -305,6 +305,13 @@ def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Con
     hooks = parse_hooks(root.table("hooks"))
     telegram = parse_telegram(root.table("telegram"))
     wechat = parse_wechat(root.table("wechat"))
+    served: list[tuple[str, int, tuple[str, ...]]] = [
+        ("telegram", i, a.buildings) for i, a in enumerate(telegram.accounts)
+    ] + [("wechat", i, a.buildings) for i, a in enumerate(wechat.accounts)]
+    for platform, i, account_buildings in served:
+        for j, b in enumerate(account_buildings):
+            if b not in names:
+                problems.add(f"{platform}.accounts[{i}].buildings[{j}]", f"unknown building {b!r}")
     root.done()
 
     if not buildings:

@@ -1,14 +1,23 @@
 """``[telegram]``, ``[wechat]`` and ``[local]``: which platforms run and how they connect.
 
 Secrets are never written in the file: the config names an environment variable.
+
+A platform may have several accounts (``[[telegram.accounts]]``, ``[[wechat.accounts]]``):
+each is a copy of its section with its own ``name``, connection keys and ``buildings`` (whose
+group chats it serves), run by the worker its ``worker`` key names (default: its name).
+Without accounts the section itself is the one account, named after the platform.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import timedelta
+from typing import TypeVar
 
 from bot.config.reader import Table
+
+_ACCOUNT_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +37,16 @@ class TelegramConfig:
     per_chat_per_second: int = 1
     per_group_per_minute: int = 20
     overall_per_second: int = 30
+    # As one of several accounts: its name, the worker running it, the buildings it serves.
+    name: str = "telegram"
+    worker: str = "telegram"
+    buildings: tuple[str, ...] = ()
+    accounts: tuple[TelegramConfig, ...] = ()
+
+    def all_accounts(self) -> tuple[TelegramConfig, ...]:
+        """The accounts to run: those listed (and not ``enabled = false``), else the
+        section itself."""
+        return tuple(a for a in self.accounts if a.enabled) if self.accounts else (self,)
 
     def listen_address(self) -> tuple[str, int]:
         """``webhook_listen`` as (host, port); validated by :func:`parse_telegram`."""
@@ -53,10 +72,28 @@ class WeChatConfig:
     min_gap: timedelta = timedelta(seconds=3)
     # Gateways send a heartbeat every 15-60 s, so three minutes of silence means it hangs.
     watchdog: timedelta = timedelta(minutes=3)
+    name: str = "wechat"
+    worker: str = "wechat"
+    buildings: tuple[str, ...] = ()
+    accounts: tuple[WeChatConfig, ...] = ()
+
+    def all_accounts(self) -> tuple[WeChatConfig, ...]:
+        """The accounts to run: those listed (and not ``enabled = false``), else the
+        section itself."""
+        return tuple(a for a in self.accounts if a.enabled) if self.accounts else (self,)
 
 
 def parse_telegram(t: Table) -> TelegramConfig:
-    base = TelegramConfig()
+    cfg = _parse_telegram_keys(t, TelegramConfig())
+    accounts = tuple(
+        _account(a, _parse_telegram_keys(a, cfg), "telegram") for a in t.tables("accounts")
+    )
+    _check_accounts(t, accounts)
+    t.done()
+    return replace(cfg, accounts=accounts)
+
+
+def _parse_telegram_keys(t: Table, base: TelegramConfig) -> TelegramConfig:
     cfg = TelegramConfig(
         enabled=t.bool("enabled", base.enabled),
         token_env=t.str("token_env", base.token_env),
@@ -75,12 +112,20 @@ def parse_telegram(t: Table) -> TelegramConfig:
         t.problems.add(t.key("webhook_listen"), f"expected 'host:port', got {cfg.webhook_listen!r}")
     if cfg.webhook_url is not None and not str(cfg.webhook_url).startswith("https://"):
         t.problems.add(t.key("webhook_url"), "Telegram only delivers webhooks to https:// URLs")
-    t.done()
     return cfg
 
 
 def parse_wechat(t: Table) -> WeChatConfig:
-    base = WeChatConfig()
+    cfg = _parse_wechat_keys(t, WeChatConfig())
+    accounts = tuple(
+        _account(a, _parse_wechat_keys(a, cfg), "wechat") for a in t.tables("accounts")
+    )
+    _check_accounts(t, accounts)
+    t.done()
+    return replace(cfg, accounts=accounts)
+
+
+def _parse_wechat_keys(t: Table, base: WeChatConfig) -> WeChatConfig:
     cfg = WeChatConfig(
         enabled=t.bool("enabled", base.enabled),
         endpoint=t.str("endpoint", base.endpoint),
@@ -95,5 +140,47 @@ def parse_wechat(t: Table) -> WeChatConfig:
             f'expected "0s" (off) or at least "{MIN_WATCHDOG.seconds}s": gateways send a '
             "heartbeat only every 15-60 s",
         )
-    t.done()
     return cfg
+
+
+_C = TypeVar("_C", TelegramConfig, WeChatConfig)
+
+
+def _account(t: Table, cfg: _C, platform: str) -> _C:
+    """One ``[[<platform>.accounts]]`` table read over its section's values."""
+    name = t.str("name", None)
+    if name is None:
+        t.problems.add(t.key("name"), 'missing; expected the account\'s name, e.g. "east"')
+        name = platform
+    elif not _ACCOUNT_NAME.match(name):
+        t.problems.add(
+            t.key("name"),
+            f"expected lower-case letters, digits, - and _ (at most 32), got {name!r}",
+        )
+    worker = t.str("worker", name)
+    if not _ACCOUNT_NAME.match(worker):
+        t.problems.add(
+            t.key("worker"),
+            f"expected lower-case letters, digits, - and _ (at most 32), got {worker!r}",
+        )
+    buildings = t.str_list("buildings", ())
+    t.done()
+    return replace(cfg, name=name, worker=worker, buildings=buildings or ())
+
+
+def _check_accounts(
+    t: Table, accounts: tuple[TelegramConfig, ...] | tuple[WeChatConfig, ...]
+) -> None:
+    names = [a.name for a in accounts]
+    for name in sorted({n for n in names if names.count(n) > 1}):
+        t.problems.add(t.key("accounts"), f"two accounts are named {name!r}")
+    served: dict[str, str] = {}
+    for account in accounts:
+        for building in account.buildings:
+            other = served.setdefault(building, account.name)
+            if other != account.name:
+                t.problems.add(
+                    t.key("accounts"),
+                    f"building {building!r} is served by two accounts: {other!r} and "
+                    f"{account.name!r}",
+                )
