@@ -159,7 +159,11 @@ async def run(
             adapter.on_connected = _retry_on_connect(d, retries)
         scheduler = await run_periodically(lambda now: tick_and_recover(app, now))
         tasks = [
-            asyncio.create_task(d.run(stop), name=f"deliver-{d.sender.platform}-{d.claimer}")
+            asyncio.create_task(
+                d.run(stop),
+                name=f"deliver-{d.sender.platform}"
+                + (f"-{d.lane.account}" if d.lane.account else ""),
+            )
             for d in deliverers
         ]
         started: list[Adapter] = []
