@@ -220,3 +220,15 @@ async def test_a_reader_with_no_buildings_sees_nothing(store: Store, config: Con
     stats = await gather(store, config, [], NOW)
     assert stats.acknowledge == {} and stats.category_months.total == 0
     assert stats.open_counts == ()
+
+
+async def test_figures_are_read_beside_a_write_in_progress(store: Store, config: Config) -> None:
+    """The charts read through their own connection: a transaction the bot holds open
+    neither blocks them nor shows them its uncommitted rows."""
+    await add_issue(store, created=MAY, acked=MIN)
+    async with store.transaction() as conn:
+        await conn.execute("UPDATE issues SET acked_at = created_at + 3600 WHERE number = 1")
+        stats = await gather(store, config, None, NOW, months=2)
+        assert stats.acknowledge["1号楼"].median == 60
+    stats = await gather(store, config, None, NOW, months=2)
+    assert stats.acknowledge["1号楼"].median == 3600
