@@ -16,6 +16,7 @@ from bot.scheduler import Scheduler
 from bot.understand import model as understanding_model
 from bot.understand.model import community_model_path
 from storage import StorageError, Store
+from storage.db import is_postgres_url
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +51,19 @@ class Linli:
             from handlers import default_features
 
             features = default_features()
-        path = Path(database) if database is not None else config.database
-        store = await Store.open(path, config.storage_engine)
+        target: str | Path
+        if isinstance(database, str) and is_postgres_url(database):
+            target = database
+        elif database is not None:
+            target = Path(database)
+        else:
+            target = config.storage_target
+        store = await Store.open(target, config.storage_engine, password=config.storage_password())
         bot = cls(config, store, features)
-        bot.model_path = community_model_path(path)
+        # A PostgreSQL community keeps its learnt model next to where SQLite would be.
+        bot.model_path = community_model_path(
+            target if isinstance(target, Path) else config.database
+        )
         bot.reload_model()
         return bot
 

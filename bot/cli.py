@@ -28,6 +28,14 @@ def _config(path: str | None) -> Config:
     return config
 
 
+def _hold(config: Config) -> contextlib.AbstractContextManager[None]:
+    """This process's hold on a SQLite file (one process per file); a PostgreSQL database
+    is shared by several workers and needs none here."""
+    if config.storage_url:
+        return contextlib.nullcontext()
+    return exclusive(config.database)
+
+
 def cmd_check_config(args: argparse.Namespace) -> int:
     config = load_config(Path(args.file))
     print(config.summary())
@@ -101,7 +109,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
     config = _config(args.config)
     try:
-        with exclusive(config.database):
+        with _hold(config):
             asyncio.run(run_chat(config, sys.stdin, sys.stdout))
     except KeyboardInterrupt:
         print()
@@ -113,7 +121,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     config = _config(args.config)
     try:
-        with exclusive(config.database):
+        with _hold(config):
             asyncio.run(run(config, worker=args.worker))
     except RunError as exc:
         # Printed past the logging filter, and InvalidToken's text quotes the token.

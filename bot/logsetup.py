@@ -30,6 +30,8 @@ DEFAULT_SECRET_ENVS = (
     "WECHATY_PUPPET_SERVICE_TOKEN",
     "WECHATY_TOKEN",
     "TOKEN",
+    "LINLI_DB_PASSWORD",
+    "PGPASSWORD",
 )
 # Values this short are not secrets worth the false positives of replacing them everywhere.
 _MIN_SECRET = 6
@@ -112,4 +114,7 @@ def secret_envs_of(config: object) -> list[str]:
     wechat = getattr(config, "wechat", None)
     if wechat is not None:
         names.append(wechat.token_env)
+    password_env = getattr(config, "storage_password_env", None)
+    if password_env:
+        names.append(password_env)
     return names

@@ -1,4 +1,4 @@
-"""Storage: aiosqlite repositories and migrations. No SQL lives outside this package."""
+"""Storage: repositories over SQLite or PostgreSQL, and migrations. No SQL lives outside this package."""
 
 from __future__ import annotations
 
@@ -53,8 +53,11 @@ class Store:
         self.routes = RouteRepo(db)
 
     @classmethod
-    async def open(cls, path: str | Path, engine: str = "inline") -> Store:
-        return cls(await Database.open(path, engine))
+    async def open(
+        cls, path: str | Path, engine: str = "inline", *, password: str | None = None
+    ) -> Store:
+        """Open ``path`` (SQLite) or a ``postgresql://`` URL; see :meth:`Database.open`."""
+        return cls(await Database.open(path, engine, password=password))
 
     def transaction(self):  # type: ignore[no-untyped-def]
         return self.db.transaction()

@@ -53,7 +53,7 @@ class AlertRepo:
         """Store a new alert (inside a transaction) and return it with its number."""
         cur = await self.db.conn.execute(
             "INSERT INTO community_alerts (text, creator, creator_name, building, chat, issue,"
-            " created_at) VALUES (?,?,?,?,?,?,?)",
+            " created_at) VALUES (?,?,?,?,?,?,?) RETURNING number",
             (
                 new.text,
                 new.creator,
@@ -64,7 +64,7 @@ class AlertRepo:
                 now.timestamp(),
             ),
         )
-        found = await self.get(int(cur.lastrowid or 0))
+        found = await self.get(int((await cur.fetchone())[0]))
         assert found is not None
         return found
 

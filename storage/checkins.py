@@ -81,8 +81,9 @@ class CheckinRepo:
         """Store an enrolment waiting for consent; None when the person already has a row
         (inside a transaction)."""
         cur = await self.db.conn.execute(
-            "INSERT OR IGNORE INTO checkins (person, name, building, head, head_name, family,"
-            " daily_at, status, asked_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO checkins (person, name, building, head, head_name, family,"
+            " daily_at, status, asked_at) VALUES (?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT DO NOTHING RETURNING id",
             (
                 new.person,
                 new.name,
@@ -95,9 +96,8 @@ class CheckinRepo:
                 now.timestamp(),
             ),
         )
-        if cur.rowcount != 1:
-            return None
-        return await self.get(int(cur.lastrowid or 0))
+        row = await cur.fetchone()
+        return None if row is None else await self.get(int(row[0]))
 
     async def get(self, checkin_id: int) -> Checkin | None:
         async with self.db.conn.execute(

@@ -40,6 +40,14 @@ log = logging.getLogger(__name__)
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_postgres_url(target: object) -> bool:
+    """Whether ``target`` names a PostgreSQL database rather than a SQLite file."""
+    return isinstance(target, str) and target.startswith(POSTGRES_SCHEMES)
+
+
 class StorageError(Exception):
     """The database cannot be used (locked, disk full, corrupt); the caller may retry later."""
 
@@ -249,12 +257,24 @@ class Database:
         self._commits = 0
         self._checkpointing: asyncio.Future[None] | None = None
         self._checkpoint_conn: sqlite3.Connection | None = None
+        # What opening did: the schema version found and the migrations applied (linli migrate).
+        self.schema_before = 0
+        self.migrated: list[str] = []
 
     @classmethod
-    async def open(cls, path: str | Path, engine: str = "inline") -> Database:
+    async def open(
+        cls, path: str | Path, engine: str = "inline", *, password: str | None = None
+    ) -> Database:
         """Open (creating if needed) and migrate the database at ``path`` (``":memory:"`` too)
-        with the given engine (``inline`` or ``aiosqlite``, see the module docstring)."""
+        with the given engine (``inline`` or ``aiosqlite``, see the module docstring).
+
+        A ``postgresql://`` URL opens PostgreSQL instead (:mod:`storage.pg`; ``engine`` does not
+        apply, ``password`` overrides libpq's ``PGPASSWORD``)."""
         spath = str(path)
+        if is_postgres_url(spath):
+            from storage.pg import PgDatabase
+
+            return await PgDatabase.connect(spath, password)
         if spath != ":memory:":
             Path(spath).parent.mkdir(parents=True, exist_ok=True)
         conn: Any
@@ -336,6 +356,7 @@ class Database:
             async with self.conn.execute("PRAGMA user_version") as cur:
                 row = await cur.fetchone()
             current = int(row[0]) if row else 0
+            self.schema_before = current
             for version, name, sql in pending:
                 if version <= current:
                     continue
@@ -343,6 +364,7 @@ class Database:
                 for statement in split_statements(sql):
                     await self.conn.execute(statement)
                 await self.conn.execute(f"PRAGMA user_version = {version}")
+                self.migrated.append(name)
             await self.conn.execute("COMMIT")
         except BaseException:
             if self.conn.in_transaction:

@@ -106,7 +106,8 @@ class EventRepo:
         """Insert an event (inside a transaction) and return it with its number."""
         cur = await self.db.conn.execute(
             "INSERT INTO events (title, place, starts_at, buildings, capacity, creator,"
-            " creator_name, chat, series, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " creator_name, chat, series, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " RETURNING number",
             (
                 new.title,
                 new.place,
@@ -120,7 +121,7 @@ class EventRepo:
                 now.timestamp(),
             ),
         )
-        event = await self.get(int(cur.lastrowid or 0))
+        event = await self.get(int((await cur.fetchone())[0]))
         assert event is not None
         return event
 
@@ -170,8 +171,8 @@ class EventRepo:
     async def join(self, number: int, signup: Signup, now: datetime) -> bool:
         """Sign up at the end of the list (inside a transaction); False if already signed up."""
         cur = await self.db.conn.execute(
-            "INSERT OR IGNORE INTO event_signups (event, user, name, chat, building, joined_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO event_signups (event, user, name, chat, building, joined_at)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (number, signup.user, signup.name, signup.chat, signup.building, now.timestamp()),
         )
         return cur.rowcount == 1
@@ -191,7 +192,8 @@ class EventRepo:
     async def series(self, key: str, schedule: str) -> Series:
         """The stored state of a recurring series, created empty on first use."""
         await self.db.conn.execute(
-            "INSERT OR IGNORE INTO event_series (key, schedule) VALUES (?, ?)", (key, schedule)
+            "INSERT INTO event_series (key, schedule) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            (key, schedule),
         )
         async with self.db.conn.execute("SELECT * FROM event_series WHERE key = ?", (key,)) as cur:
             row = await cur.fetchone()

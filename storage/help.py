@@ -54,7 +54,7 @@ class HelpRepo:
     ) -> Offer:
         cur = await self.db.conn.execute(
             "INSERT INTO help_offers (user, name, building, skills, note, created_at, expires_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 user,
                 name,
@@ -65,19 +65,20 @@ class HelpRepo:
                 expires_at.timestamp(),
             ),
         )
-        offer_id = int(cur.lastrowid or 0)
+        offer_id = int((await cur.fetchone())[0])
         await self._index_words(offer_id, skills)
         return Offer(offer_id, user, name, building, skills, note, now, expires_at)
 
     async def _index_words(self, offer_id: int, skills: tuple[str, ...]) -> None:
         words = list(dict.fromkeys(skills))
         await self.db.conn.executemany(
-            "INSERT OR IGNORE INTO help_offer_words (word, offer) VALUES (?, ?)",
+            "INSERT INTO help_offer_words (word, offer) VALUES (?, ?) ON CONFLICT DO NOTHING",
             [(w, offer_id) for w in words],
         )
         if self._words is None or not self._cache or not self._words.issuperset(words):
             await self.db.conn.executemany(
-                "INSERT OR IGNORE INTO help_words (word) VALUES (?)", [(w,) for w in words]
+                "INSERT INTO help_words (word) VALUES (?) ON CONFLICT DO NOTHING",
+                [(w,) for w in words],
             )
             if self._words is not None:
                 self._words.update(words)
@@ -205,8 +206,11 @@ class HelpRepo:
 
     async def set_pending_offer(self, p: PendingOffer) -> None:
         await self.db.conn.execute(
-            "INSERT OR REPLACE INTO help_pending_offers"
-            " (user, name, building, skills, note, asked_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO help_pending_offers"
+            " (user, name, building, skills, note, asked_at) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (user) DO UPDATE SET name = excluded.name,"
+            " building = excluded.building, skills = excluded.skills, note = excluded.note,"
+            " asked_at = excluded.asked_at",
             (p.user, p.name, p.building, json_list(p.skills), p.note, p.asked_at.timestamp()),
         )
 
@@ -228,7 +232,8 @@ class HelpRepo:
         ts = now.timestamp()
         cur = await self.db.conn.execute(
             "INSERT INTO help_requests (requester, requester_name, building, chat, text, skills,"
-            " status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " RETURNING number",
             (
                 requester,
                 requester_name,
@@ -241,7 +246,7 @@ class HelpRepo:
                 ts,
             ),
         )
-        request = await self.request(int(cur.lastrowid or 0))
+        request = await self.request(int((await cur.fetchone())[0]))
         assert request is not None
         return request
 
@@ -320,8 +325,10 @@ class HelpRepo:
 
     async def add_candidate(self, number: int, user: str, name: str, now: datetime) -> None:
         await self.db.conn.execute(
-            "INSERT OR REPLACE INTO help_candidates (request, user, name, status, notified_at)"
-            " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO help_candidates (request, user, name, status, notified_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (request, user) DO UPDATE"
+            " SET name = excluded.name, status = excluded.status,"
+            " notified_at = excluded.notified_at",
             (number, user, name, str(CandidateStatus.NOTIFIED), now.timestamp()),
         )
 

@@ -21,9 +21,10 @@ class InboxRepo:
         """:meth:`store` inside the caller's transaction. ``handled``: store it already
         claimed, for a caller that handles it in the same transaction (one write fewer)."""
         cur = await self.db.conn.execute(
-            "INSERT OR IGNORE INTO inbox"
+            "INSERT INTO inbox"
             " (chat, message_id, sender, sender_name, text, at, private, status, reply_to,"
-            " member_left) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " member_left) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING RETURNING id",
             (
                 msg.chat,
                 msg.message_id,
@@ -37,7 +38,8 @@ class InboxRepo:
                 int(msg.member_left),
             ),
         )
-        return cur.lastrowid if cur.rowcount else None
+        row = await cur.fetchone()
+        return int(row[0]) if row is not None else None
 
     async def unclaim(self, inbox_id: int) -> None:
         """Mark the message pending again (its handling was rolled back)."""

@@ -85,7 +85,7 @@ class IssueRepo:
         cur = await self.db.conn.execute(
             "INSERT INTO issues (building, chat, reporter, reporter_name, text, category, urgent,"
             " location, keywords, status, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?) RETURNING number",
             (
                 new.building,
                 new.chat,
@@ -100,7 +100,7 @@ class IssueRepo:
                 ts,
             ),
         )
-        number = int(cur.lastrowid or 0)
+        number = int((await cur.fetchone())[0])
         await self.follow(number, new.reporter, new.reporter_name)
         await self.log(number, now, new.reporter, "report", None)
         issue = await self.get(number)
@@ -127,7 +127,8 @@ class IssueRepo:
     async def follow(self, number: int, user: str, name: str) -> bool:
         """Add a follower; False if already following."""
         cur = await self.db.conn.execute(
-            "INSERT OR IGNORE INTO issue_followers (issue, user, name) VALUES (?, ?, ?)",
+            "INSERT INTO issue_followers (issue, user, name) VALUES (?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             (number, user, name),
         )
         return cur.rowcount == 1

@@ -98,7 +98,7 @@ class OutboxRepo:
             cur = await self.db.conn.execute(
                 "INSERT INTO outbox (created_at, platform, chat, kind, text, issue, request, event,"
                 " alert, priority, mentions, fallback_chat, next_attempt_at, poll, polls, issues)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
                 (
                     ts,
                     m.platform,
@@ -118,7 +118,7 @@ class OutboxRepo:
                     json.dumps(list(m.issues)),
                 ),
             )
-            ids.append(int(cur.lastrowid or 0))
+            ids.append(int((await cur.fetchone())[0]))
         return ids
 
     async def due(
@@ -292,7 +292,8 @@ class OutboxRepo:
         ]
         if rows:
             await conn.executemany(
-                "INSERT OR REPLACE INTO sent_messages (chat, message_id, refs) VALUES (?, ?, ?)",
+                "INSERT INTO sent_messages (chat, message_id, refs) VALUES (?, ?, ?)"
+                " ON CONFLICT (chat, message_id) DO UPDATE SET refs = excluded.refs",
                 rows,
             )
 
@@ -303,8 +304,8 @@ class OutboxRepo:
         if rows:
             async with self.db.transaction() as conn:
                 await conn.executemany(
-                    "INSERT OR REPLACE INTO sent_messages (chat, message_id, refs)"
-                    " VALUES (?, ?, ?)",
+                    "INSERT INTO sent_messages (chat, message_id, refs) VALUES (?, ?, ?)"
+                    " ON CONFLICT (chat, message_id) DO UPDATE SET refs = excluded.refs",
                     rows,
                 )
 

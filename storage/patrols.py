@@ -95,7 +95,7 @@ class PatrolRepo:
         """A new round (inside a transaction), or None if this occurrence already has one."""
         cur = await self.db.conn.execute(
             "INSERT INTO patrol_rounds (patrol, building, occurrence, checklist, answers, due_at,"
-            " created_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+            " created_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING RETURNING number",
             (
                 patrol,
                 building,
@@ -106,9 +106,8 @@ class PatrolRepo:
                 now.timestamp(),
             ),
         )
-        if cur.rowcount != 1:
-            return None
-        return await self.get(int(cur.lastrowid or 0))
+        row = await cur.fetchone()
+        return None if row is None else await self.get(int(row[0]))
 
     async def get(self, number: int) -> PatrolRound | None:
         async with self.db.conn.execute(

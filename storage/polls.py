@@ -64,7 +64,7 @@ class PollRepo:
         """Store a new poll (inside a transaction); it gets the next number."""
         cur = await self.db.conn.execute(
             "INSERT INTO polls (building, chat, question, options, anonymous, creator,"
-            " creator_name, created_at, closes_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            " creator_name, created_at, closes_at) VALUES (?,?,?,?,?,?,?,?,?) RETURNING number",
             (
                 new.building,
                 new.chat,
@@ -77,7 +77,7 @@ class PollRepo:
                 new.closes_at.timestamp(),
             ),
         )
-        poll = await self.get(int(cur.lastrowid or 0))
+        poll = await self.get(int((await cur.fetchone())[0]))
         assert poll is not None
         return poll
 

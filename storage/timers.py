@@ -46,10 +46,10 @@ class TimerRepo:
         if self._earliest is not None:
             self._earliest = min(self._earliest, due_at.timestamp())
         cur = await self.db.conn.execute(
-            "INSERT INTO timers (kind, ref, due_at, payload) VALUES (?, ?, ?, ?)",
+            "INSERT INTO timers (kind, ref, due_at, payload) VALUES (?, ?, ?, ?) RETURNING id",
             (kind, ref, due_at.timestamp(), json.dumps(payload or {}, ensure_ascii=False)),
         )
-        return int(cur.lastrowid or 0)
+        return int((await cur.fetchone())[0])
 
     async def due(self, now: datetime, limit: int = 500) -> list[Timer]:
         async with self.db.conn.execute(

@@ -87,9 +87,9 @@ async def test_recovery_racing_with_handling_handles_once(app: Linli) -> None:
 
 
 @pytest.fixture
-def app(app_each_engine: Linli) -> Linli:
-    """Every test here runs on both storage engines."""
-    return app_each_engine
+def app(app_each_backend: Linli) -> Linli:
+    """Every test here runs on both SQLite engines and on PostgreSQL."""
+    return app_each_backend
 
 
 async def _boom(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing]:
@@ -102,10 +102,10 @@ async def _boom(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoing
 
 
 async def test_handler_bug_is_rolled_back_and_database_fault_left_pending(
-    config: Config, tmp_path: Path
+    config: Config, database: str | Path
 ) -> None:
     boom = Feature("boom", commands=(Command("boom", _boom, "x"), Command("dbfail", _boom, "x")))
-    app = await Linli.open(config, database=tmp_path / "b.db", features=[*default_features(), boom])
+    app = await Linli.open(config, database=database, features=[*default_features(), boom])
     try:
         await app.start(T0)
         outs = await app.handle(say("/boom"))

@@ -7,11 +7,14 @@ is parsed by its own module in this package.
 
 from __future__ import annotations
 
+import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.config.care import CheckinConfig, HooksConfig, parse_checkin, parse_hooks
@@ -31,6 +34,9 @@ from bot.config.reader import ConfigError, Problems, Table
 from bot.config.understanding import Taxonomy, default_taxonomy, parse_understanding
 from bot.model import Role
 from storage.db import ENGINES
+
+DEFAULT_PASSWORD_ENV = "LINLI_DB_PASSWORD"
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 __all__ = [
     "Building",
@@ -72,6 +78,10 @@ class Config:
     storage_engine: str
     buildings: tuple[Building, ...]
     people: tuple[Person, ...]
+    # PostgreSQL instead of the SQLite ``database`` (storage/pg.py, docs/postgresql.md); its
+    # password is read from the environment variable named here, never from the file.
+    storage_url: str | None = None
+    storage_password_env: str = DEFAULT_PASSWORD_ENV
     # Messages a resident may send per minute before the bot stops reading them for a while.
     flood_per_minute: int = 20
     issues: IssuesConfig = field(default_factory=IssuesConfig)
@@ -107,6 +117,16 @@ class Config:
         object.__setattr__(self, "_building_by_name", by_name)
         object.__setattr__(self, "_staff_of", {k: tuple(v) for k, v in staff.items()})
         object.__setattr__(self, "_admins", tuple(p for p in self.people if p.role is Role.ADMIN))
+
+    @property
+    def storage_target(self) -> str | Path:
+        """What to open: the PostgreSQL URL if one is configured, else the SQLite file."""
+        return self.storage_url or self.database
+
+    def storage_password(self) -> str | None:
+        """The PostgreSQL password from the environment (None: libpq's own PGPASSWORD or
+        ~/.pgpass apply)."""
+        return os.environ.get(self.storage_password_env) or None
 
     def building(self, name: str) -> Building | None:
         return self._building_by_name.get(name)
@@ -179,6 +199,57 @@ class Config:
         return out
 
 
+def _parse_storage_url(storage: Table) -> tuple[str | None, str]:
+    """``[storage] url`` (PostgreSQL) and ``password_env``; problems are recorded."""
+    url = storage.str("url", None)
+    password_env = storage.str("password_env", DEFAULT_PASSWORD_ENV)
+    if not isinstance(password_env, str) or not _ENV_NAME.match(password_env):
+        problems_key = storage.key("password_env")
+        storage.problems.add(
+            problems_key, f"expected the name of an environment variable, got {password_env!r}"
+        )
+        password_env = DEFAULT_PASSWORD_ENV
+    if url is None:
+        return None, password_env
+    if not isinstance(url, str):
+        return None, password_env
+    key = storage.key("url")
+    if not url.startswith(("postgresql://", "postgres://")):
+        storage.problems.add(
+            key, "expected a PostgreSQL URL postgresql://user@host:port/database (SQLite: database)"
+        )
+        return None, password_env
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsing the port raises ValueError when it is malformed
+    except ValueError as exc:
+        storage.problems.add(key, f"malformed URL: {exc}")
+        return None, password_env
+    if parts.password is not None:
+        # Never echo the URL here: it holds the password.
+        storage.problems.add(
+            key,
+            "the URL must not contain a password; put it in the environment variable "
+            f"{password_env} (named by password_env), or use PGPASSWORD or ~/.pgpass",
+        )
+        return None, password_env
+    if not parts.hostname and "host=" not in parts.query:
+        storage.problems.add(key, "expected a host: postgresql://user@host:port/database")
+    if not parts.path.strip("/"):
+        storage.problems.add(key, "expected a database name: postgresql://user@host:port/database")
+    if storage.has("database"):
+        storage.problems.add(
+            storage.key("database"),
+            "give either database (SQLite) or url (PostgreSQL), not both",
+        )
+    if storage.has("engine"):
+        storage.problems.add(
+            storage.key("engine"),
+            "engine chooses between SQLite engines; with url it does not apply",
+        )
+    return url, password_env
+
+
 def load_config(path: str | Path) -> Config:
     """Read and validate ``path``; raises :class:`ConfigError` with every problem found."""
     source = str(path)
@@ -219,6 +290,7 @@ def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Con
     if engine not in ENGINES:
         problems.add(storage.key("engine"), f"expected one of {', '.join(ENGINES)}, got {engine!r}")
         engine = "inline"
+    storage_url, password_env = _parse_storage_url(storage)
     storage.done()
     database = Path(db_raw) if db_raw and db_raw != ":memory:" else Path(":memory:")
     if not database.is_absolute() and db_raw != ":memory:":
@@ -325,6 +397,8 @@ def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Con
         office_chat=office_chat,
         database=database,
         storage_engine=engine,
+        storage_url=storage_url,
+        storage_password_env=password_env,
         buildings=tuple(buildings),
         people=tuple(people),
         flood_per_minute=flood_per_minute,

@@ -30,9 +30,15 @@ async def corrections_of(config: Config) -> list[Example]:
     """The community's corrections as labelled examples (oldest first)."""
     from storage import Store
 
-    if str(config.database) != ":memory:" and not config.database.exists():
+    if (
+        config.storage_url is None
+        and str(config.database) != ":memory:"
+        and not config.database.exists()
+    ):
         return []
-    store = await Store.open(config.database, config.storage_engine)
+    store = await Store.open(
+        config.storage_target, config.storage_engine, password=config.storage_password()
+    )
     try:
         rows = await store.corrections.all()
     finally:
