@@ -80,7 +80,9 @@ async def fresh_pg_database(prefix: str = "linli_test") -> AsyncIterator[str]:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "backend" not in metafunc.fixturenames:
+    if "backend" not in metafunc.fixturenames or metafunc.definition.get_closest_marker(
+        "sqlite_only"
+    ):
         return
     relative = Path(str(metafunc.definition.path)).relative_to(ROOT / "tests").as_posix()
     if metafunc.definition.get_closest_marker("both_backends") or relative.startswith(

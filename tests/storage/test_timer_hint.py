@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot.app import Linli
 from tests.conftest import T0, say
+
+# One process owns a SQLite database; on PostgreSQL other workers add timers too, so the
+# hint is never learnt there (storage/timers.py).
+pytestmark = pytest.mark.sqlite_only
 
 
 async def test_nothing_due_is_known_without_a_query(app: Linli) -> None:
