@@ -32,6 +32,7 @@ from bot.config.issues import IssuesConfig, parse_issues
 from bot.config.platforms import TelegramConfig, WeChatConfig, parse_telegram, parse_wechat
 from bot.config.reader import ConfigError, Problems, Table
 from bot.config.understanding import Taxonomy, default_taxonomy, parse_understanding
+from bot.config.web import LOCAL_HOSTS, WebConfig, parse_web
 from bot.model import Role
 from storage.db import ENGINES
 
@@ -95,6 +96,7 @@ class Config:
     hooks: HooksConfig = field(default_factory=HooksConfig)
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     wechat: WeChatConfig = field(default_factory=WeChatConfig)
+    web: WebConfig = field(default_factory=WebConfig)
     # Indexes built once by parse_config.
     building_of_chat: Mapping[str, str] = field(default_factory=dict)
     person_by_id: Mapping[str, Person] = field(default_factory=dict)
@@ -174,6 +176,7 @@ class Config:
             f"{_n(len(self.events.recurring), 'recurring event')}; "
             f"platforms: {', '.join(platforms)}"
             + (f"; device hook on {self.hooks.listen}" if self.hooks.enabled else "")
+            + (f"; web console on {self.web.url}" if self.web.enabled else "")
         )
 
     def warnings(self) -> list[str]:
@@ -195,6 +198,11 @@ class Config:
             out.append(
                 f"hooks.listen {self.hooks.listen!r} is reachable from other machines: the "
                 "device hook speaks plain HTTP, put a TLS reverse proxy in front of it"
+            )
+        if self.web.enabled and self.web.host not in LOCAL_HOSTS:
+            out.append(
+                f"web.host {self.web.host!r} is reachable from other machines: the console "
+                "speaks plain HTTP, put a TLS reverse proxy in front of it and set web.base_url"
             )
         return out
 
@@ -384,6 +392,7 @@ def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Con
         for j, b in enumerate(account_buildings):
             if b not in names:
                 problems.add(f"{platform}.accounts[{i}].buildings[{j}]", f"unknown building {b!r}")
+    web = parse_web(root.table("web"))
     root.done()
 
     if not buildings:
@@ -413,6 +422,7 @@ def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Con
         hooks=hooks,
         telegram=telegram,
         wechat=wechat,
+        web=web,
         building_of_chat=MappingProxyType(building_of_chat),
         person_by_id=MappingProxyType(by_id),
     )
