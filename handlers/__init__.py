@@ -21,6 +21,7 @@ def default_features() -> list[Feature]:
         patrols,
         polls,
         ratings,
+        web,
     )
 
     # Check-ins first among the text handlers: a private reply is first of all a sign of life
@@ -38,4 +39,5 @@ def default_features() -> list[Feature]:
         monthly_report.FEATURE,
         patrols.FEATURE,
         alerts.FEATURE,
+        web.FEATURE,
     ]

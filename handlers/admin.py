@@ -17,6 +17,7 @@ SECTION_TITLES = {
     "patrols": "定期巡查",
     "checkin": "平安打卡",
     "alerts": "全域联动",
+    "web": "网页后台",
 }
 
 ROLE_LABELS = {

@@ -23,6 +23,7 @@ from storage.residents import ResidentRepo
 from storage.routes import RouteRepo
 from storage.stats import StatsRepo
 from storage.timers import TimerRepo
+from storage.web_tokens import WebTokenRepo
 
 __all__ = ["Database", "DatabaseInUse", "StorageError", "Store"]
 
@@ -51,6 +52,7 @@ class Store:
         self.issue_query = IssueQueryRepo(db)
         self.stats = StatsRepo(db)
         self.routes = RouteRepo(db)
+        self.web_tokens = WebTokenRepo(db)
 
     @classmethod
     async def open(
