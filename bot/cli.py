@@ -133,6 +133,27 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_web(args: argparse.Namespace) -> int:
+    from bot.web.app import run_console
+    from bot.web.auth import SecretError
+
+    config = _config(args.config)
+    try:
+        # On SQLite one process holds the database: with a bot running on it, enable
+        # [web] in its config instead (docs/web.md).
+        with exclusive(config.database):
+            asyncio.run(run_console(config, port=args.port))
+    except SecretError as exc:
+        print(f"linli web: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"linli web: cannot listen: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="linli", description="邻里 linli: a bot for building group chats"
@@ -167,12 +188,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="run only this worker's accounts (several workers share a PostgreSQL database)",
     )
     p.set_defaults(func=cmd_run)
+    p = sub.add_parser("web", help="the office web console on 127.0.0.1 (docs/web.md)")
+    with_config(p)
+    p.add_argument("--port", type=int, help="port (default: [web] port in the config)")
+    p.set_defaults(func=cmd_web)
     return parser
 
 
 def setup_logging(command: str, *, verbose: bool = False) -> None:
-    """INFO for ``run`` (WARNING otherwise, DEBUG with -v), secrets redacted everywhere."""
-    level = logging.DEBUG if verbose else logging.INFO if command == "run" else logging.WARNING
+    """INFO for ``run`` and ``web`` (WARNING otherwise, DEBUG with -v), secrets redacted everywhere."""
+    level = (
+        logging.DEBUG if verbose else logging.INFO if command in ("run", "web") else logging.WARNING
+    )
     logsetup.install(level)
 
 

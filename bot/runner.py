@@ -102,6 +102,19 @@ async def tick_and_recover(app: Linli, now: datetime) -> None:
     await app.dispatcher.recover()
 
 
+async def _serve_console(app: Linli, stop: asyncio.Event) -> None:
+    """The office web console beside the platforms ([web] enabled): the way to use it on
+    SQLite, where this process holds the database. If it cannot start (port in use) the
+    bot goes on without it and says so in the log."""
+    from bot.web.app import serve
+    from bot.web.auth import SecretError
+
+    try:
+        await serve(app, stop)
+    except (OSError, SecretError) as exc:
+        log.error("web console not started: %s", exc)
+
+
 async def run(
     config: Config, stop: asyncio.Event | None = None, *, worker: str | None = None
 ) -> None:
@@ -167,9 +180,16 @@ async def run(
             for d in deliverers
         ]
         started: list[Adapter] = []
+        console: asyncio.Task[None] | None = None
         try:
             if hooks is not None:
                 await hooks.start()
+            # The console listens on one address, like the device hooks: the worker of the
+            # first account serves it.
+            if config.web.enabled and (
+                worker is None or accounts(config)[0].config.worker == worker
+            ):
+                console = asyncio.create_task(_serve_console(app, stop), name="web-console")
             for adapter, account in zip(adapters, runs, strict=True):
                 await adapter.start()
                 started.append(adapter)
@@ -185,6 +205,8 @@ async def run(
             scheduler.shutdown(wait=False)  # type: ignore[attr-defined]
             if hooks is not None:
                 await hooks.stop()
+            if console is not None:
+                await asyncio.gather(console, return_exceptions=True)
             for adapter in reversed(started):
                 try:
                     await adapter.stop()
