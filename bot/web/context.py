@@ -96,6 +96,12 @@ def viewer_of(request: Request) -> Viewer:
     return viewer
 
 
+def signed_in_viewer(request: Request) -> Viewer | None:
+    """The signed-in viewer, or None; for public paths (Open311) that serve both."""
+    viewer: Viewer | None = request.scope.get("linli_viewer")
+    return viewer
+
+
 def csrf_token(request: Request) -> str:
     """The session's CSRF token, to put in every form as the hidden field ``csrf``."""
     token: str = request.scope["session"]["csrf"]
@@ -148,6 +154,7 @@ __all__: Sequence[str] = (
     "fmt_time",
     "masked",
     "render",
+    "signed_in_viewer",
     "viewer_for",
     "viewer_of",
 )

@@ -3,6 +3,8 @@
 Routes are added by several modules (pages, actions, charts, exports); none of them has to
 remember a check. For each HTTP request, before any route runs:
 
+- the signed-in viewer, if any, is put in the scope for every path (see
+  :func:`bot.web.context.signed_in_viewer`);
 - a path other than the sign-in (``/login``), static files and the Open311 API (which checks
   its own key) needs a signed-in, unexpired session of someone the config still lists as
   staff; otherwise a page request is sent to the sign-in page and anything else gets 401;
@@ -77,12 +79,12 @@ class Guard:
             session["csrf"] = secrets.token_urlsafe(CSRF_BYTES)
         path: str = scope["path"]
         method: str = scope["method"]
-        if not is_public(path):
-            viewer = self.signed_in(session)
-            if viewer is None:
-                await self._refuse_anonymous(scope, receive, send, method)
-                return
+        viewer = self.signed_in(session)
+        if viewer is not None:
             scope["linli_viewer"] = viewer
+        elif not is_public(path):
+            await self._refuse_anonymous(scope, receive, send, method)
+            return
         if method not in SAFE_METHODS:
             try:
                 body = await _read_body(receive)
