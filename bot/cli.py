@@ -140,8 +140,8 @@ def cmd_web(args: argparse.Namespace) -> int:
     config = _config(args.config)
     try:
         # On SQLite one process holds the database: with a bot running on it, enable
-        # [web] in its config instead (docs/web.md).
-        with exclusive(config.database):
+        # [web] in its config instead (docs/web.md). PostgreSQL is shared.
+        with _hold(config):
             asyncio.run(run_console(config, port=args.port))
     except SecretError as exc:
         print(f"linli web: {exc}", file=sys.stderr)
