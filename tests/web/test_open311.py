@@ -13,7 +13,7 @@ from bot.web import open311
 from bot.web.stats import resolution_targets
 from storage import Store
 from storage.issues import IssueStatus
-from tests.conftest import SHANGHAI
+from tests.conftest import SHANGHAI, both_backends
 from tests.web.issue_fixtures import add_issue
 
 NOW = datetime(2026, 5, 20, 12, 0, tzinfo=SHANGHAI)
@@ -40,9 +40,12 @@ FIELDS = {
 }
 
 
+pytestmark = both_backends
+
+
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    s = await Store.open(tmp_path / "open311.db")
+async def store(database: str | Path) -> AsyncIterator[Store]:
+    s = await Store.open(database)
     try:
         yield s
     finally:
