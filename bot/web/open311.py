@@ -152,23 +152,22 @@ def read_query(
     start_raw, end_raw = params.get("start_date"), params.get("end_date")
     start = _date(start_raw, "start_date", config) if start_raw else None
     end = _date(end_raw, "end_date", config) if end_raw else None
-    if start is None and end is None:
-        end = now
+    # Without end_date: up to now, including what was reported this very second.
+    before = end
     if start is None:
-        assert end is not None
-        start = end - MAX_SPAN
-    if end is None:
-        end = start + MAX_SPAN
-    if end <= start:
+        start = (end or now) - MAX_SPAN
+    if end is None and start_raw:
+        before = start + MAX_SPAN
+    if before is not None and before <= start:
         raise Open311Error(400, "end_date must be after start_date")
-    if end - start > MAX_SPAN:
+    if before is not None and before - start > MAX_SPAN:
         raise Open311Error(400, "start_date and end_date may not span more than 90 days")
     flt = IssueFilter(
         buildings=scope,
         statuses=tuple(dict.fromkeys(statuses)),
         categories=tuple(dict.fromkeys(codes)),
         created_from=start,
-        created_before=end,
+        created_before=before,
     )
     return RequestQuery((), flt, page_size, (page - 1) * page_size)
 
