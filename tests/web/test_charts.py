@@ -165,3 +165,19 @@ def test_charts_page_has_every_chart_bounded_and_complete_tables(config: Config)
     values = [t.text for t in sat.iterfind(".//s:text[@class='value']", NS)]
     assert values == ["满意率 57%（7 条）", "满意率 80%（5 条）", "满意率 0%（2 条）"]
     assert "<script" not in by_id["chart-satisfaction"].svg
+
+
+def test_many_months_label_only_columns_with_room() -> None:
+    periods = [f"{2025 + (m // 12)}年{m % 12 + 1}月" for m in range(24)]
+    series = [svg.Series("照明", "#0072B2")]
+    root = parse(svg.columns("c", "t", "d", periods, series, [[1] * 24]))
+    labels = [el for el in root.iterfind(".//s:text[@class='period']", NS)]
+    assert 6 <= len(labels) < 24
+    xs = [float(el.attrib["x"]) for el in labels]
+    widths = [svg.text_width(el.text or "") for el in labels]
+    for (x1, w1), (x2, w2) in zip(
+        zip(xs, widths, strict=True), zip(xs[1:], widths[1:], strict=True), strict=False
+    ):
+        assert x2 - x1 >= (w1 + w2) / 2, (x1, x2)
+    # Every column keeps its total, labelled or not.
+    assert len(root.findall(".//s:text[@class='total']", NS)) == 24
