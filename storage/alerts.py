@@ -9,6 +9,7 @@ from typing import Any
 
 from storage.columns import to_optional_time, to_time
 from storage.db import Database
+from storage.numbering import lock_numbers, next_number
 
 
 class AlertStatus(enum.StrEnum):
@@ -51,9 +52,11 @@ class AlertRepo:
 
     async def create(self, new: NewAlert, now: datetime) -> Alert:
         """Store a new alert (inside a transaction) and return it with its number."""
+        await lock_numbers(self.db, "community_alerts")
         cur = await self.db.conn.execute(
-            "INSERT INTO community_alerts (text, creator, creator_name, building, chat, issue,"
-            " created_at) VALUES (?,?,?,?,?,?,?) RETURNING number",
+            "INSERT INTO community_alerts (number, text, creator, creator_name, building, chat,"
+            f" issue, created_at) VALUES ({next_number('community_alerts')},"
+            " ?,?,?,?,?,?,?) RETURNING number",
             (
                 new.text,
                 new.creator,

@@ -14,6 +14,7 @@ from typing import Any
 
 from storage.columns import to_optional_time, to_time
 from storage.db import Database
+from storage.numbering import lock_numbers, next_number
 
 
 class EventStatus(enum.StrEnum):
@@ -104,10 +105,11 @@ class EventRepo:
 
     async def create(self, new: NewEvent, now: datetime) -> Event:
         """Insert an event (inside a transaction) and return it with its number."""
+        await lock_numbers(self.db, "events")
         cur = await self.db.conn.execute(
-            "INSERT INTO events (title, place, starts_at, buildings, capacity, creator,"
-            " creator_name, chat, series, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " RETURNING number",
+            "INSERT INTO events (number, title, place, starts_at, buildings, capacity, creator,"
+            f" creator_name, chat, series, created_at) VALUES ({next_number('events')},"
+            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING number",
             (
                 new.title,
                 new.place,

@@ -28,6 +28,7 @@ from storage.help_records import (
     profile_from_row,
     request_from_row,
 )
+from storage.numbering import lock_numbers, next_number
 
 
 class HelpRepo:
@@ -230,10 +231,11 @@ class HelpRepo:
         now: datetime,
     ) -> HelpRequest:
         ts = now.timestamp()
+        await lock_numbers(self.db, "help_requests")
         cur = await self.db.conn.execute(
-            "INSERT INTO help_requests (requester, requester_name, building, chat, text, skills,"
-            " status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " RETURNING number",
+            "INSERT INTO help_requests (number, requester, requester_name, building, chat, text,"
+            f" skills, status, created_at, updated_at) VALUES ({next_number('help_requests')},"
+            " ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING number",
             (
                 requester,
                 requester_name,

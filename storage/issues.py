@@ -11,6 +11,7 @@ from typing import Any
 
 from storage.columns import to_optional_time, to_time
 from storage.db import Database
+from storage.numbering import lock_numbers, next_number
 
 
 class IssueStatus(enum.StrEnum):
@@ -82,10 +83,12 @@ class IssueRepo:
     async def create(self, new: NewIssue, now: datetime) -> Issue:
         """Insert a new issue (inside a transaction); the reporter follows it."""
         ts = now.timestamp()
+        await lock_numbers(self.db, "issues")
         cur = await self.db.conn.execute(
-            "INSERT INTO issues (building, chat, reporter, reporter_name, text, category, urgent,"
-            " location, keywords, status, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?) RETURNING number",
+            "INSERT INTO issues (number, building, chat, reporter, reporter_name, text, category,"
+            " urgent, location, keywords, status, created_at, updated_at)"
+            f" VALUES ({next_number('issues')}, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)"
+            " RETURNING number",
             (
                 new.building,
                 new.chat,

@@ -10,6 +10,7 @@ from typing import Any
 
 from storage.columns import to_optional_time, to_time
 from storage.db import Database
+from storage.numbering import lock_numbers, next_number
 
 
 class PollStatus(enum.StrEnum):
@@ -62,9 +63,11 @@ class PollRepo:
 
     async def create(self, new: NewPoll, now: datetime) -> Poll:
         """Store a new poll (inside a transaction); it gets the next number."""
+        await lock_numbers(self.db, "polls")
         cur = await self.db.conn.execute(
-            "INSERT INTO polls (building, chat, question, options, anonymous, creator,"
-            " creator_name, created_at, closes_at) VALUES (?,?,?,?,?,?,?,?,?) RETURNING number",
+            "INSERT INTO polls (number, building, chat, question, options, anonymous, creator,"
+            f" creator_name, created_at, closes_at) VALUES ({next_number('polls')},"
+            " ?,?,?,?,?,?,?,?,?) RETURNING number",
             (
                 new.building,
                 new.chat,
