@@ -267,7 +267,7 @@ class HelpRepo:
     ) -> None:
         await self.db.conn.execute(
             "UPDATE help_requests SET status = ?, updated_at = ?,"
-            " closed_at = CASE WHEN ? THEN ? ELSE closed_at END WHERE number = ?",
+            " closed_at = CASE WHEN ? = 1 THEN ? ELSE closed_at END WHERE number = ?",
             (str(status), now.timestamp(), int(closed), now.timestamp(), number),
         )
 
