@@ -224,3 +224,8 @@ async def test_worker_is_refused_on_sqlite(tmp_path: Path) -> None:
         await run(cfg, worker="east")
     with pytest.raises(RunError, match="no enabled account is run by worker 'nobody'"):
         await run(cfg, worker="nobody")
+
+
+def test_check_config_names_the_accounts(tmp_path: Path) -> None:
+    cfg = load_config(write(tmp_path, TWO_ACCOUNTS))
+    assert "platforms: telegram (accounts east, west)" in cfg.summary()

@@ -162,7 +162,7 @@ class Config:
         grid = sum(1 for p in self.people if p.role is Role.GRID_WORKER)
         # What `linli run` connects to; the local chat (`linli chat`) is always there.
         enabled = [
-            name
+            name + (f" (accounts {', '.join(a.name for a in on.accounts)})" if on.accounts else "")
             for name, on in (("telegram", self.telegram), ("wechat", self.wechat))
             if on.enabled
         ]
