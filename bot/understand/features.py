@@ -22,6 +22,7 @@ from bot.understand.lexicon import Hit, Role
 
 _NUMBER = re.compile(r"^[0-9０-９.]+$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+EMPTY = "<empty>"
 _SKIP = frozenset(" \t，。！？、,.!?;；:：~…-—()（）\"'“”‘’【】[]")
 
 
@@ -36,7 +37,9 @@ def model_line(text: str, tokens: list[str], hits: list[Hit]) -> str:
         out.append("<n>" if _NUMBER.match(token) else token.lower())
     out.extend(_HAN.findall(text))
     out.extend(tags(text, hits))
-    return " ".join(out)
+    # A message of punctuation alone ("。。。") still gets one token: fastText averages the
+    # tokens of a line, and an empty line makes training diverge ("Encountered NaN").
+    return " ".join(out) if out else EMPTY
 
 
 def tags(text: str, hits: list[Hit]) -> list[str]:

@@ -91,4 +91,4 @@ def add_words(words: set[str] | frozenset[str]) -> None:
 
 def lcut(text: str) -> list[str]:
     """Cut ``text`` into words with the shared tokenizer."""
-    return tokenizer().lcut(text)
+    return tokenizer().lcut(text, HMM=False)
