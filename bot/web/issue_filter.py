@@ -41,7 +41,7 @@ def _flag(params: Mapping[str, str], name: str) -> bool | None:
 def month_range(raw: str, config: Config) -> tuple[datetime, datetime]:
     """``2026-05`` -> the start of May and of June 2026, local time."""
     match = _MONTH.match(raw.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 2000:
+    if not match or not 1 <= int(match.group(2)) <= 12 or not 2000 <= int(match.group(1)) <= 9000:
         raise FilterError("月份的写法是 2026-05。")
     start = datetime(int(match.group(1)), int(match.group(2)), 1, tzinfo=config.timezone)
     end = (start + timedelta(days=32)).replace(day=1)

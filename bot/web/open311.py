@@ -33,6 +33,7 @@ MAX_SPAN = timedelta(days=90)
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 1000
 MAX_IDS = 100
+MIN_YEAR, MAX_YEAR = 1970, 9000
 _OPEN = tuple(str(s) for s in OPEN_STATUSES)
 _CLOSED = (str(IssueStatus.RESOLVED), str(IssueStatus.CLOSED), str(IssueStatus.REJECTED))
 
@@ -99,6 +100,9 @@ def _date(raw: str, name: str, config: Config) -> datetime:
         raise Open311Error(
             400, f"{name} is not a W3C datetime (e.g. 2026-05-01T00:00:00+08:00)"
         ) from None
+    if not MIN_YEAR <= when.year <= MAX_YEAR:
+        # Far dates overflow when the 90-day span is added or taken away.
+        raise Open311Error(400, f"{name} must be between the years {MIN_YEAR} and {MAX_YEAR}")
     return when if when.tzinfo else when.replace(tzinfo=config.timezone)
 
 
@@ -106,7 +110,7 @@ def _int(params: Mapping[str, str], name: str, default: int, low: int, high: int
     raw = (params.get(name) or "").strip()
     if not raw:
         return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
         raise Open311Error(400, f"{name} must be a whole number from {low} to {high}")
     return int(raw)
 
@@ -134,7 +138,7 @@ def read_query(
     page = _int(params, "page", 1, 1, 10_000)
     ids = _list(params, "service_request_id")
     if ids:
-        if len(ids) > MAX_IDS or not all(i.isdigit() and len(i) < 10 for i in ids):
+        if len(ids) > MAX_IDS or not all(i.isascii() and i.isdigit() and len(i) < 10 for i in ids):
             raise Open311Error(400, f"service_request_id must be up to {MAX_IDS} numbers")
         return RequestQuery(tuple(int(i) for i in ids), IssueFilter(buildings=scope), page_size, 0)
     codes = _list(params, "service_code")

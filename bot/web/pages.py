@@ -43,6 +43,12 @@ class ListRow:
     created: str
 
 
+def is_number(raw: str) -> bool:
+    """An issue number as a URL carries it: 1 to 9 ASCII digits (``str.isdigit`` also takes
+    "²" and other digits that ``int`` refuses)."""
+    return raw.isascii() and raw.isdigit() and len(raw) <= 9
+
+
 def overdue(row: IssueRow, targets: ResolutionTargets, now: datetime) -> bool:
     """Open, not waiting, and past its resolution target (waiting time does not count)."""
     if row.status not in OPEN_STATUSES or row.status is IssueStatus.WAITING:
@@ -107,7 +113,7 @@ async def issue_list(request: Request) -> Response:
     except FilterError as exc:
         return render(request, "issues.html", {**context, "error": str(exc)}, status_code=400)
     before_raw = request.query_params.get("before", "")
-    before = int(before_raw) if before_raw.isdigit() and len(before_raw) < 10 else None
+    before = int(before_raw) if is_number(before_raw) else None
     targets = resolution_targets(config)
     page = await console.store.issue_query.page(
         flt, targets, now, before=before, limit=PAGE_SIZE + 1, newest_first=True
@@ -160,7 +166,7 @@ async def visible_issue(request: Request, number_raw: str) -> Issue:
     """The issue of the URL if the viewer may see it; 404 otherwise (also when it exists in
     another building: the answer must not tell)."""
     console, viewer = console_of(request), viewer_of(request)
-    if not number_raw.isdigit() or len(number_raw) > 9:
+    if not is_number(number_raw):
         raise HTTPException(404, t.ISSUE_NOT_FOUND)
     issue = await console.store.issues.get(int(number_raw))
     if issue is None or not viewer.may_see(issue.building):
@@ -188,6 +194,7 @@ async def issue_page(request: Request) -> Response:
             "title": f"第 {issue.number} 号问题",
             "issue": issue,
             "text": masked(issue.text),
+            "location": masked(issue.location),
             "reporter": masked(issue.reporter_name),
             "assignee": masked(issue.assignee),
             "category": config.taxonomy.label(issue.category),
