@@ -29,6 +29,7 @@ from bot.web import actions, auth, pages, report_routes
 from bot.web import texts as t
 from bot.web.context import Console, render
 from bot.web.guard import Guard
+from bot.web.headers import SecurityHeaders
 
 if TYPE_CHECKING:
     import uvicorn
@@ -75,6 +76,7 @@ def create_app(bot: Linli, secret: str, *, now: Callable[[], datetime] = utc_now
     app = Starlette(
         routes=routes(),
         middleware=[
+            Middleware(SecurityHeaders),
             Middleware(
                 SessionMiddleware,
                 secret_key=secret,
