@@ -17,8 +17,9 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from bot.config import Config
+from bot.web import sessions
 from bot.web import texts as t
-from bot.web.context import console_of, render, viewer_for
+from bot.web.context import console_of, render, signed_in_viewer, viewer_for
 from bot.web.guard import CSRF_BYTES, SIGN_IN, session_viewer
 from storage import Store
 
@@ -86,11 +87,17 @@ async def sign_in(request: Request) -> Response:
     session["csrf"] = secrets.token_urlsafe(CSRF_BYTES)
     session["user"] = viewer.id
     session["exp"] = int((now + console.config.web.session).timestamp())
+    session[sessions.SESSION_FIELD] = await sessions.generation(console.store, viewer.id)
     log.info("signed in user=%s role=%s", viewer.id, viewer.role)
     return RedirectResponse(HOME, status_code=303)
 
 
 async def sign_out(request: Request) -> Response:
+    user = request.session.get("user")
+    if isinstance(user, str) and signed_in_viewer(request) is not None:
+        # Also ends copies of this cookie kept elsewhere (see bot.web.sessions).
+        await sessions.end_all(console_of(request).store, user)
+        log.info("signed out user=%s", user)
     request.session.clear()
     return RedirectResponse(SIGN_IN, status_code=303)
 

@@ -7,7 +7,7 @@ remember a check. For each HTTP request, before any route runs:
   :func:`bot.web.context.signed_in_viewer`);
 - a path other than the sign-in (``/login``), static files and the Open311 API (which checks
   its own key) needs a signed-in, unexpired session of someone the config still lists as
-  staff; otherwise a page request is sent to the sign-in page and anything else gets 401;
+  staff, started after their last 退出 (:mod:`bot.web.sessions`); otherwise a page request is sent to the sign-in page and anything else gets 401;
 - a request that may change something (any method but GET/HEAD/OPTIONS) must carry the
   session's CSRF token, as the form field ``csrf`` (URL-encoded forms) or the header
   ``X-CSRF-Token``; otherwise 403 and nothing runs. Forms are read here, at most
@@ -25,6 +25,7 @@ from urllib.parse import parse_qs
 
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
+from bot.web import sessions
 from bot.web import texts as t
 from bot.web.context import Console, Viewer, viewer_for
 
@@ -79,7 +80,7 @@ class Guard:
             session["csrf"] = secrets.token_urlsafe(CSRF_BYTES)
         path: str = scope["path"]
         method: str = scope["method"]
-        viewer = self.signed_in(session)
+        viewer = await self.signed_in(session)
         if viewer is not None:
             scope["linli_viewer"] = viewer
         elif not is_public(path):
@@ -98,10 +99,14 @@ class Guard:
             receive = _replay(body)
         await self.app(scope, receive, send)
 
-    def signed_in(self, session: dict[str, Any]) -> Viewer | None:
+    async def signed_in(self, session: dict[str, Any]) -> Viewer | None:
         viewer = session_viewer(session, self.console)
+        if viewer is not None and not await sessions.is_current(
+            self.console.store, session, viewer.id
+        ):
+            viewer = None  # signed out since (perhaps on another device)
         if viewer is None and "user" in session:
-            session.clear()  # expired, or no longer staff: sign in again
+            session.clear()  # expired, signed out, or no longer staff: sign in again
             session["csrf"] = secrets.token_urlsafe(CSRF_BYTES)
         return viewer
 
