@@ -8,7 +8,7 @@ import re
 
 # ``\d`` matches full-width digits too (a Chinese keyboard in full-width mode types
 # １３８１２３４５６７８); letters, dashes and spaces are given in both widths.
-_SEP = r"[-－ 　.]"  # between the groups of a number: dash, space, dot
+_SEP = r"[-－ 　.．]"  # between the groups of a number: dash, space, dot (both widths)
 _UPPER = "A-ZＡ-Ｚ"
 # Mainland mobile numbers, optionally +86 and separated by spaces, dashes or dots.
 _CN = "〇零一幺二两三四五六七八九"  # digits as voice input writes them
@@ -16,10 +16,17 @@ PHONE = re.compile(
     rf"(?<!\d)(?:[+＋]?[8８][6６]{_SEP}?)?[1１][3-9３-９]\d(?:{_SEP}?\d{{4}}){{2}}(?!\d)"
     rf"|(?<![{_CN}])[一幺][三四五六七八九][{_CN}](?:{_SEP}?[{_CN}]{{4}}){{2}}(?![{_CN}])"
 )
-# Landlines such as 010-12345678 or 0571-8765432.
-LANDLINE = re.compile(r"(?<!\d)[0０]\d{2,3}[-－]\d{7,8}(?!\d)")
-# Resident ID card numbers: 17 digits and a digit or X.
-ID_CARD = re.compile(r"(?<![\dA-Za-zＡ-Ｚａ-ｚ])\d{17}[\dXxＸｘ](?![\dA-Za-zＡ-Ｚａ-ｚ])")
+# Landlines such as 010-12345678, 0571 8765432, (010)12345678 or 01012345678: the area code
+# (``area``, brackets kept) and the local number.
+LANDLINE = re.compile(
+    rf"(?<!\d)(?P<area>[(（][0０]\d{{2,3}}[)）]|[0０]\d{{2,3}})(?P<sep>{_SEP}?)\d{{7,8}}(?!\d)"
+)
+# Resident ID card numbers: 17 digits and a digit or X, also written in groups
+# (110101 19900101 1234, 110101-1990-0101-1234).
+ID_CARD = re.compile(
+    rf"(?<![\dA-Za-zＡ-Ｚａ-ｚ])\d{{6}}{_SEP}?\d{{4}}{_SEP}?\d{{4}}{_SEP}?\d{{3}}[\dXxＸｘ]"
+    r"(?![\dA-Za-zＡ-Ｚａ-ｚ])"
+)
 # Vehicle plates: province abbreviation, a letter, 5 or 6 letters/digits (new-energy plates).
 PLATE = re.compile(
     r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]"

@@ -36,7 +36,7 @@ def mask(text: str) -> str:
     """``13812345678`` -> ``138****5678``; ID numbers and plates keep only their ends."""
     text = ID_CARD.sub(lambda m: m.group()[:3] + "*" * 11 + m.group()[-4:], text)
     text = PHONE.sub(_mask_phone, text)
-    text = LANDLINE.sub(lambda m: m.group()[:4] + "****", text)
+    text = LANDLINE.sub(lambda m: m.group("area") + m.group("sep") + "****", text)
     return PLATE.sub(lambda m: m.group()[:2] + "***" + m.group()[-2:], text)
 
 
