@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot import logsetup
 from bot.config import Config, ConfigError, load_config
-from storage.db import DatabaseInUse, exclusive
+from storage.db import DatabaseInUse, StorageError, exclusive
 
 DEFAULT_CONFIG = "config.example.toml"
 
@@ -212,6 +212,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     except DatabaseInUse as exc:
+        print(f"linli {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except StorageError as exc:
+        # The database cannot be reached or used (a PostgreSQL URL's server refuses, a file is
+        # unreadable): say why, without a traceback. Messages name URLs without passwords.
         print(f"linli {args.command}: {exc}", file=sys.stderr)
         return 1
 

@@ -32,6 +32,8 @@ DEFAULT_SECRET_ENVS = (
     "TOKEN",
     "LINLI_DB_PASSWORD",
     "PGPASSWORD",
+    "LINLI_WEB_SECRET",
+    "LINLI_OPEN311_KEY",
 )
 # Values this short are not secrets worth the false positives of replacing them everywhere.
 _MIN_SECRET = 6
@@ -117,4 +119,8 @@ def secret_envs_of(config: object) -> list[str]:
     password_env = getattr(config, "storage_password_env", None)
     if password_env:
         names.append(password_env)
+    web = getattr(config, "web", None)
+    if web is not None:
+        # The key signing console sessions, and the Open311 API key.
+        names += [web.secret_env, web.open311_key_env]
     return names

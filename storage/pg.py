@@ -19,7 +19,7 @@ import logging
 from collections.abc import AsyncIterator, Callable, Generator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any, ClassVar
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 
 import psycopg
 from psycopg import adapt, pq
@@ -38,15 +38,33 @@ CONNECT_TIMEOUT_S = 10
 
 
 def redact_url(url: str) -> str:
-    """The URL without its password, for logs and messages."""
+    """The URL without its password, for logs and messages: ``user:***@`` and, since libpq
+    also reads one from the query (``?password=``, the key percent-encoded or not),
+    ``password=***`` there."""
     parts = urlsplit(url)
-    if parts.password is None:
+    if parts.password is None and not _has_password_param(parts.query):
         return url
+    if _has_password_param(parts.query):
+        query = "&".join(
+            f"{quote(k)}=***" if k.strip().lower() == "password" else f"{quote(k)}={quote(v)}"
+            for k, v in _query(parts.query)
+        )
+        parts = parts._replace(query=query)
+    if parts.password is None:
+        return urlunsplit(parts)
     host = parts.hostname or ""
     if parts.port:
         host += f":{parts.port}"
     user = f"{parts.username}:***@" if parts.username else ":***@"
     return urlunsplit(parts._replace(netloc=user + host))
+
+
+def _query(query: str) -> list[tuple[str, str]]:
+    return parse_qsl(query, keep_blank_values=True)
+
+
+def _has_password_param(query: str) -> bool:
+    return any(k.strip().lower() == "password" for k, _ in _query(query))
 
 
 class _BoolAsInteger(Int8Dumper):

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.config.care import CheckinConfig, HooksConfig, parse_checkin, parse_hooks
@@ -233,7 +233,8 @@ def _parse_storage_url(storage: Table) -> tuple[str | None, str]:
     except ValueError as exc:
         storage.problems.add(key, f"malformed URL: {exc}")
         return None, password_env
-    if parts.password is not None:
+    in_query = any(k.strip().lower() == "password" for k, _ in parse_qsl(parts.query))
+    if parts.password is not None or in_query:
         # Never echo the URL here: it holds the password.
         storage.problems.add(
             key,
