@@ -4,7 +4,8 @@ Paths (contract): ``/open311/v2/services.json``, ``/open311/v2/requests.json`` a
 ``/open311/v2/requests/{id}.json``; JSON only. Field names follow the GeoReport v2 spec
 (https://wiki.open311.org/GeoReport_v2): a service is a report category; a service request is
 an issue (``service_request_id`` is its number), ``status`` is ``open`` or ``closed``. Merged
-duplicates are left out of the list (they would count a case twice) but can be read by number.
+duplicates are left out of the list (they would count a case twice) but can be read by number;
+rejected reports are never given (``/notissue`` rejects chat that was taken for a report).
 Descriptions, places and notes are masked like the groups' messages; who reported is never
 given. Errors are GeoReport error lists: ``[{"code": 400, "description": "..."}]``.
 
@@ -35,7 +36,9 @@ MAX_PAGE_SIZE = 1000
 MAX_IDS = 100
 MIN_YEAR, MAX_YEAR = 1970, 9000
 _OPEN = tuple(str(s) for s in OPEN_STATUSES)
-_CLOSED = (str(IssueStatus.RESOLVED), str(IssueStatus.CLOSED), str(IssueStatus.REJECTED))
+# Rejected reports are never published: /notissue files chat that was taken for a report
+# under "rejected", and a conversation is not a case for the city.
+_CLOSED = (str(IssueStatus.RESOLVED), str(IssueStatus.CLOSED))
 
 
 class Open311Error(Exception):
@@ -153,6 +156,8 @@ def read_query(
             statuses += _CLOSED
         else:
             raise Open311Error(400, "status must be open or closed")
+    if not statuses:
+        statuses = [*_OPEN, *_CLOSED]
     start_raw, end_raw = params.get("start_date"), params.get("end_date")
     start = _date(start_raw, "start_date", config) if start_raw else None
     end = _date(end_raw, "end_date", config) if end_raw else None
@@ -214,4 +219,9 @@ def service_request(row: IssueRow, config: Config, targets: ResolutionTargets) -
 
 
 def visible(rows: Sequence[IssueRow], scope: tuple[str, ...] | None) -> list[IssueRow]:
-    return [r for r in rows if scope is None or r.building in scope]
+    """The rows a caller reading ``scope`` may see by number (never rejected ones)."""
+    return [
+        r
+        for r in rows
+        if (scope is None or r.building in scope) and r.status is not IssueStatus.REJECTED
+    ]

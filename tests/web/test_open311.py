@@ -145,7 +145,9 @@ def test_default_window_is_the_last_90_days(config: Config) -> None:
     # A time without a zone is the community's local time.
     assert query.filter.created_from == datetime(2026, 5, 1, tzinfo=SHANGHAI)
     assert query.filter.created_before == datetime(2026, 5, 1, tzinfo=SHANGHAI) + timedelta(days=90)
-    assert query.offset == 20 and len(query.filter.statuses) == 7
+    assert query.offset == 20 and len(query.filter.statuses) == 6
+    assert "rejected" not in query.filter.statuses and "duplicate" not in query.filter.statuses
+    assert open311.read_query({}, None, config, NOW).filter.statuses == query.filter.statuses
     # A "+" in a query string arrives as a space.
     query = open311.read_query({"end_date": "2026-05-10T00:00:00 08:00"}, None, config, NOW)
     assert query.filter.created_before == datetime(2026, 5, 10, tzinfo=SHANGHAI)
@@ -192,3 +194,15 @@ async def test_service_request_fields(store: Store, config: Config) -> None:
     merged = open311.service_request(rows[dup], config, resolution_targets(config))
     assert merged["status"] == "closed"
     assert merged["status_notes"] == f"与第 {closed} 号问题重复，已合并"
+
+
+async def test_rejected_reports_are_never_published(store: Store, config: Config) -> None:
+    """/notissue files chat taken for a report as rejected: not a case for the city."""
+    kept = await add_issue(store, created=MAY, status=IssueStatus.CLOSED, closed=timedelta(hours=1))
+    chat = await add_issue(store, text="今晚谁去跳广场舞", created=MAY, status=IssueStatus.REJECTED)
+    query = open311.read_query({"start_date": "2026-04-30T00:00:00+08:00"}, None, config, NOW)
+    rows = await store.issue_query.page(query.filter, resolution_targets(config), NOW)
+    assert [r.number for r in rows] == [kept]
+    by_number = await store.issue_query.by_numbers([kept, chat])
+    assert [r.number for r in open311.visible(by_number, None)] == [kept]
+    assert open311.visible(by_number, ("2号楼",)) == []
