@@ -23,11 +23,13 @@ from starlette.responses import (
 )
 from starlette.routing import BaseRoute, Route
 
+from bot.privacy import mask
 from bot.web import exports, open311
 from bot.web import report_texts as t
 from bot.web.charts_page import charts, period_text
 from bot.web.context import console_of, render, viewer_of
 from bot.web.issue_filter import FilterError, read_filter
+from bot.web.pages import is_number
 from bot.web.stats import DEFAULT_MONTHS, gather, resolution_targets
 
 log = logging.getLogger(__name__)
@@ -40,7 +42,7 @@ async def charts_page(request: Request) -> Response:
     console = console_of(request)
     viewer = viewer_of(request)
     raw = request.query_params.get("months", "")
-    months = int(raw) if raw.isdigit() and int(raw) in MONTH_CHOICES else DEFAULT_MONTHS
+    months = int(raw) if raw in {str(m) for m in MONTH_CHOICES} else DEFAULT_MONTHS
     stats = await gather(console.store, console.config, viewer.buildings, console.now(), months)
     return render(
         request,
@@ -55,6 +57,11 @@ async def charts_page(request: Request) -> Response:
     )
 
 
+def _logged(request: Request) -> dict[str, str]:
+    """The query for the log: a search for a phone number is not written out in full."""
+    return {k: mask(v) for k, v in request.query_params.items()}
+
+
 def _attachment(name: str) -> dict[str, str]:
     return {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
 
@@ -67,7 +74,7 @@ async def export_csv(request: Request) -> Response:
     except FilterError as exc:
         return PlainTextResponse(str(exc), status_code=400)
     now = console.now()
-    log.info("export csv viewer=%s filter=%s", viewer.id, dict(request.query_params))
+    log.info("export csv viewer=%s filter=%s", viewer.id, _logged(request))
     return StreamingResponse(
         exports.csv_stream(console.store, console.config, flt, now),
         media_type=exports.CSV_TYPE,
@@ -83,7 +90,7 @@ async def export_xlsx(request: Request) -> Response:
     except FilterError as exc:
         return PlainTextResponse(str(exc), status_code=400)
     now = console.now()
-    log.info("export xlsx viewer=%s filter=%s", viewer.id, dict(request.query_params))
+    log.info("export xlsx viewer=%s filter=%s", viewer.id, _logged(request))
     path = await exports.xlsx_file(console.store, console.config, flt, now)
     return FileResponse(
         path,
@@ -150,7 +157,7 @@ async def open311_request(request: Request) -> Response:
     raw = request.path_params["number"]
     try:
         scope = _scope(request)
-        if not raw.isdigit() or len(raw) > 9:
+        if not is_number(raw):
             raise open311.Open311Error(404, "no such service request")
         rows = open311.visible(await console.store.issue_query.by_numbers([int(raw)]), scope)
         if not rows:
