@@ -9,7 +9,7 @@ create databases; each run gets a fresh database, dropped afterwards.
 
 The district of ``bench/_community.py`` (1,000 buildings) and the realistic script of
 ``bench/_script.py`` are split between the workers by chat, as accounts split a district's
-groups (bot/workers.py). Each worker is a process doing what ``linli run`` does per event
+groups (bot/workers.py): each worker sends only to its own chats. Each worker is a process doing what ``linli run`` does per event
 (the ``steps`` loop of bench/realpath.py: a tick every 10 s of script time, handling the
 message, a delivery pass to a recording platform), on its share of the script. The workers
 load and open the database first, then start together; throughput is all messages over the
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -57,18 +58,31 @@ def worker(config_path: str, database: str, script: str, index: int, workers: in
     from bot.model import Incoming
     from bot.runner import tick_and_recover
     from bot.understand import understand
+    from storage.outbox import Lane
 
     config = load_config(config_path)
+    script_items = _read_script(script, config, None)
     items = [
         (n, item)
-        for n, item in enumerate(_read_script(script, config, None), 1)
+        for n, item in enumerate(script_items, 1)
         if item.get("tick") or share_of(item["chat"], workers) == index
     ]
+    # Each worker sends to its own chats only, as an account does (chats no worker was
+    # given, e.g. heads never heard privately, go to the first).
+    routes = {
+        item["chat"]: f"w{share_of(item['chat'], workers)}"
+        for item in script_items
+        if not item.get("tick")
+    }
+    lane = Lane("local", f"w{index}", unrouted=index == 0) if workers > 1 else Lane("local")
 
     async def run() -> dict[str, Any]:
         first: datetime = items[0][1]["at"]
         app = await Linli.open(config, database=database)
         await app.start(first)
+        if workers > 1:
+            async with app.store.transaction():
+                await app.store.routes.set_configured(routes)
         understand("预热一下分词", config.taxonomy)  # load the tokenizer before timing
         clock = [first]
         sender = RecordingSender()
@@ -78,7 +92,8 @@ def worker(config_path: str, database: str, script: str, index: int, workers: in
             RateLimits(),
             clock=lambda: clock[0],
             rng=random.Random(index),
-            claimer=f"bench-{index}",
+            lane=lane,
+            claimer=f"w{index}",
         )
         await deliverer.deliver_due()
         print("ready", flush=True)
@@ -158,12 +173,28 @@ def run_setup(config: str, database: str, script: str, workers: int) -> dict[str
     wall = max(r["finished"] for r in results) - min(r["started"] for r in results)
     messages = sum(r["messages"] for r in results)
     return {
+        "queued": outbox_rows(database),
         "messages": messages,
         "wall_s": wall,
         "msgs_per_s": messages / wall,
         "cpu_per_msg_us": sum(r["cpu_s"] for r in results) / messages * 1e6,
         "sent": sum(r["sent"] for r in results),
     }
+
+
+def outbox_rows(database: str) -> int:
+    """Rows the run queued (each sent once: ``sent`` counts the platform calls)."""
+    if database.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(database) as conn:
+            row = conn.execute("SELECT count(*) FROM outbox").fetchone()
+    else:
+        import sqlite3
+
+        with contextlib.closing(sqlite3.connect(database)) as conn:
+            row = conn.execute("SELECT count(*) FROM outbox").fetchone()
+    return int(row[0]) if row else 0
 
 
 def pg_server() -> str:
@@ -229,7 +260,7 @@ def main(argv: list[str] | None = None) -> None:
                 f"{setup:>6}: {engine} x{workers}: {statistics.median(rates):7.0f} msgs/s "
                 f"(runs {', '.join(f'{x:.0f}' for x in rates)}), "
                 f"{statistics.median(x['cpu_per_msg_us'] for x in runs):6.0f} µs CPU/msg "
-                f"in the workers, {runs[0]['sent']} sent"
+                f"in the workers; sent/queued {runs[0]['sent']}/{runs[0]['queued']}"
             )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
