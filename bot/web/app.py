@@ -25,7 +25,7 @@ from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
 from bot.config import Config
-from bot.web import actions, auth, pages, report_routes
+from bot.web import actions, auth, community_pages, pages, report_routes
 from bot.web import texts as t
 from bot.web.context import Console, render
 from bot.web.guard import Guard
@@ -52,6 +52,7 @@ def routes() -> list[BaseRoute]:
         *auth.ROUTES,
         *pages.ROUTES,
         *actions.ROUTES,
+        *community_pages.ROUTES,
         *report_routes.ROUTES,
         Mount("/static", app=StaticFiles(directory=str(STATIC)), name="static"),
     ]
