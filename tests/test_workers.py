@@ -229,3 +229,72 @@ async def test_worker_is_refused_on_sqlite(tmp_path: Path) -> None:
 def test_check_config_names_the_accounts(tmp_path: Path) -> None:
     cfg = load_config(write(tmp_path, TWO_ACCOUNTS))
     assert "platforms: telegram (accounts east, west)" in cfg.summary()
+
+
+async def test_an_account_already_running_is_refused_on_postgresql(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from urllib.parse import urlsplit, urlunsplit
+
+    from storage.workers import hold_name
+    from tests.conftest import fresh_pg_database
+
+    async with fresh_pg_database("linli_workers_run") as url:
+        parts = urlsplit(url)
+        monkeypatch.setenv("LINLI_TEST_DB_PASSWORD", parts.password or "")
+        bare = urlunsplit(
+            parts._replace(netloc=f"{parts.username}@{parts.hostname}:{parts.port or 5432}")
+        )
+        storage = f'[storage]\nurl = "{bare}"\npassword_env = "LINLI_TEST_DB_PASSWORD"\n'
+        cfg = load_config(write(tmp_path, storage + TWO_ACCOUNTS))
+        other = await Store.open(url)  # another process runs east already
+        try:
+            await hold_name(other.db, "telegram/east")
+            with pytest.raises(RunError, match="account telegram/east is already run"):
+                await run(cfg, worker="east")
+        finally:
+            await other.close()
+
+
+async def test_each_account_gets_its_own_adapter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.app import Linli
+    from bot.runner import create_adapters
+
+    text = (
+        TWO_ACCOUNTS
+        + """
+[wechat]
+enabled = true
+[[wechat.accounts]]
+name = "wx-a"
+endpoint = "127.0.0.1:9001"
+buildings = ["1号楼"]
+[[wechat.accounts]]
+name = "wx-b"
+endpoint = "127.0.0.1:9002"
+"""
+    )
+    monkeypatch.setenv("EAST_TOKEN", "1:east")
+    monkeypatch.setenv("WEST_TOKEN", "2:west")
+    # The gateway variable names one endpoint: it cannot apply to several accounts.
+    monkeypatch.setenv("WECHATY_PUPPET_SERVICE_ENDPOINT", "127.0.0.1:9999")
+    cfg = load_config(write(tmp_path, text))
+    app = await Linli.open(cfg, database=tmp_path / "t.db")
+    try:
+        adapters = create_adapters(cfg, app, accounts(cfg))
+        got = [(a.platform, a.route_as) for a in adapters]
+        assert got == [
+            ("telegram", "east"),
+            ("telegram", "west"),
+            ("wechat", "wx-a"),
+            ("wechat", "wx-b"),
+        ]
+        assert [getattr(a, "endpoint", None) for a in adapters[2:]] == [
+            "127.0.0.1:9001",
+            "127.0.0.1:9002",
+        ]
+        assert [a.tg.base_url for a in adapters[:2]] == [None, "http://127.0.0.1:9/bot"]  # type: ignore[attr-defined]
+    finally:
+        await app.close()
