@@ -1,6 +1,7 @@
 """Measure text understanding on the labelled corpus: quality and speed.
 
 Usage: .venv/bin/python bench/understand.py [--cv K] [--errors-on-train] [--reps N] [--no-speed]
+                                             [--no-heldout]
 
 Prints, for the held-out split (``bot/understand/data/corpus/heldout/``, written by other
 hands and never tuned on) as a whole and file by file: per-intent precision/recall/F1 and
@@ -172,10 +173,14 @@ def main() -> None:
     parser.add_argument("--errors-on-train", action="store_true", help="list CV misses")
     parser.add_argument("--reps", type=int, default=7, help="speed repetitions (median)")
     parser.add_argument("--no-speed", action="store_true", help="quality figures only")
+    parser.add_argument(
+        "--no-heldout", action="store_true", help="skip the held-out figures (while tuning)"
+    )
     args = parser.parse_args()
     if args.cv:
         cross_validate(args.cv, args.errors_on_train)
-    heldout()
+    if not args.no_heldout:
+        heldout()
     if not args.no_speed:
         texts = [ex.text for ex in training_examples()]
         for path in sorted(HELDOUT_DIR.glob("*.tsv")):
