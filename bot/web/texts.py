@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storage.issues import IssueStatus
+from handlers.issue_texts import STATUS_LABELS
 
 SIGN_IN_FIRST = "请先登录：在私聊中向邻里助手发送 /web 获取登录链接。"
 CSRF_REFUSED = "页面已过期或来源不明，请返回刷新页面后再试。"
@@ -14,16 +14,8 @@ NOT_STAFF = "抱歉，网页后台只对楼栋长、网格员和社区管理员�
 NOT_FOUND = "没有找到这个页面。"
 ISSUE_NOT_FOUND = "没有找到这个问题，或者它不属于您负责的楼栋。"
 
-STATUS_NAMES = {
-    IssueStatus.NEW: "待受理",
-    IssueStatus.ACKNOWLEDGED: "已受理",
-    IssueStatus.IN_PROGRESS: "处理中",
-    IssueStatus.WAITING: "等待中",
-    IssueStatus.RESOLVED: "已办结",
-    IssueStatus.CLOSED: "已关闭",
-    IssueStatus.DUPLICATE: "重复",
-    IssueStatus.REJECTED: "已驳回",
-}
+# The same words as the chat's messages and the exports.
+STATUS_NAMES = STATUS_LABELS
 
 ACTION_NAMES = {
     "report": "报告",

@@ -104,3 +104,42 @@ async def test_sign_in_filter_and_act_in_chromium(config: Config, tmp_path: Path
         assert [(m.chat, m.issue) for m in status] == [(B1, lamp)]
         assert status[0].text.startswith(f"第 {lamp} 号问题已由张阿姨受理")
         assert status[0].text.endswith("张阿姨说：马上去看")
+
+
+async def test_chart_and_excel_download_in_chromium(config: Config, tmp_path: Path) -> None:
+    """The charts page draws its SVG charts; the Excel link of the filtered issue list
+    downloads a workbook that openpyxl opens, with exactly the listed issues."""
+    from openpyxl import load_workbook
+
+    async with live_console(config, tmp_path) as console:
+        numbers = await _report(console)
+        lamp = numbers["3单元楼"]
+        await console.say("local:head-1", "local:head-1", f"收到 {lamp}", "张阿姨")
+        link = await console.link_for("local:grid-1")
+        base = f"http://127.0.0.1:{console.bot.config.web.port}"
+        async with chromium(base, tmp_path / "dl") as b:
+            await b.get(link)
+            await b.submit("#login-button")
+            await b.get("/charts")
+            svg = await b.find("#chart-categories-section svg")
+            assert await b.call(svg.get_attribute, "role") == "img"
+            bars = await b.find_all("#chart-categories-section svg rect.bar")
+            assert bars, "the monthly chart has no bars"
+            size = await b.call(lambda: svg.size)
+            assert size["width"] > 100 and size["height"] > 50
+            drawn = await b.call(lambda: svg.get_attribute("outerHTML"))
+            issue = await console.bot.store.issues.get(lamp)
+            assert issue is not None
+            assert console.bot.config.taxonomy.label(issue.category) in drawn
+            # The list filtered to 1号楼, then its Excel link.
+            await b.get("/issues?building=1号楼")
+            listed = await _listed(b)
+            await b.click("#export-xlsx")
+            path = await b.wait_for_download(".xlsx")
+        sheet = load_workbook(path, read_only=True).active
+        rows = list(sheet.iter_rows(values_only=True))
+        assert rows[0][0] == "编号" and rows[0][1] == "楼栋"
+        assert {r[0] for r in rows[1:]} == listed and len(listed) == 3
+        assert {r[1] for r in rows[1:]} == {"1号楼"}
+        by_number = {r[0]: r for r in rows[1:]}
+        assert by_number[lamp][3] == "已受理" and by_number[lamp][8] is not None
