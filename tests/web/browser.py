@@ -172,7 +172,14 @@ async def chromium(
 ) -> AsyncIterator[Browser]:
     require_chromium()
     downloads.mkdir(parents=True, exist_ok=True)
-    driver = await asyncio.to_thread(_driver, downloads, width, height)
+    from selenium.common.exceptions import WebDriverException
+
+    try:
+        driver = await asyncio.to_thread(_driver, downloads, width, height)
+    except WebDriverException:
+        # Chromium may fail to come up on a loaded machine ("DevToolsActivePort file doesn't
+        # exist"); once more, then the error stands.
+        driver = await asyncio.to_thread(_driver, downloads, width, height)
     try:
         yield Browser(driver, base_url, downloads)
     finally:
