@@ -21,6 +21,7 @@ from bot.web import texts as t
 from bot.web.context import Viewer, console_of, fmt_time, masked, render, viewer_of
 from bot.web.issue_filter import FilterError, read_filter
 from bot.web.stats import resolution_targets
+from handlers.issue_flow import is_overdue, resolution_due
 from storage.issue_query import IssueRow, ResolutionTargets
 from storage.issues import OPEN_STATUSES, Issue, IssueStatus, LogEntry
 
@@ -180,12 +181,8 @@ async def issue_page(request: Request) -> Response:
     issue = await visible_issue(request, request.path_params["number"])
     history = await console.store.issues.history(issue.number)
     followers = await console.store.issues.followers(issue.number)
-    targets = resolution_targets(config)
-    due = (
-        issue.created_at
-        + timedelta(seconds=issue.paused_seconds)
-        + targets.by_category.get(issue.category, targets.default)
-    )
+    # The chat's own rule (handlers.issue_flow): waiting time does not count.
+    due = resolution_due(config, issue, now)
     flash = request.session.pop("flash", None)
     return render(
         request,
@@ -203,10 +200,7 @@ async def issue_page(request: Request) -> Response:
             "acked": fmt_time(issue.acked_at, config),
             "resolved": fmt_time(issue.resolved_at, config),
             "due": fmt_time(due, config) if issue.is_open else "",
-            "is_overdue": issue.is_open
-            and issue.status is not IssueStatus.WAITING
-            and now > due
-            and issue.paused_at is None,
+            "is_overdue": is_overdue(config, issue, now),
             "followers": len(followers),
             "history": _history(config, issue, history),
             "flash": flash if isinstance(flash, dict) else None,
