@@ -24,7 +24,7 @@ from bot import privacy
 from bot.commands import BadArguments, CommandCall
 from bot.model import Incoming, Kind, Outgoing
 from bot.web import texts as t
-from bot.web.context import Console, Viewer, console_of, viewer_of
+from bot.web.context import Console, Viewer, console_of, masked, viewer_of
 from bot.web.pages import visible_issue
 
 log = logging.getLogger(__name__)
@@ -105,7 +105,8 @@ async def act(request: Request) -> Response:
         result = await run_issue_command(
             console, viewer, action, issue.number, str(form.get("note") or "")
         )
-        text = "\n".join(result.texts) or (t.ACTION_DONE if result.ok else t.ACTION_FAILED)
+        # Masked like every page (a refusal may quote what was written).
+        text = masked("\n".join(result.texts)) or (t.ACTION_DONE if result.ok else t.ACTION_FAILED)
         request.session["flash"] = {"ok": result.ok, "text": text}
     return RedirectResponse(f"/issues/{issue.number}", status_code=303)
 
