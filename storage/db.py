@@ -254,6 +254,8 @@ class Database:
         self.on_rollback: list[Callable[[], None]] = []
         self._lock = asyncio.Lock()
         self.in_transaction = False
+        # The task holding a group of transactions (see :meth:`group`), None when none is.
+        self._group_owner: asyncio.Task[Any] | None = None
         self._commits = 0
         self._checkpointing: asyncio.Future[None] | None = None
         self._checkpoint_conn: sqlite3.Connection | None = None
@@ -372,11 +374,82 @@ class Database:
             raise
 
     @asynccontextmanager
+    async def group(self) -> AsyncIterator[None]:
+        """Group commit: the transactions the current task runs inside the block share one
+        commit at its end. Each is a savepoint of the group's transaction, so one that fails
+        is rolled back alone, as before; other tasks' transactions wait until the group ends.
+        For callers whose input is durable elsewhere (``linli replay``'s script): a kill loses
+        only what the group had not committed, and it is redone from the input. If the group
+        fails to commit, all of it is rolled back and the error raised. Nested: no-op."""
+        if self.engine not in ENGINES or (
+            self._group_owner is not None and self._group_owner is asyncio.current_task()
+        ):
+            yield
+            return
+        async with self._lock:
+            try:
+                await self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise StorageError(str(exc)) from exc
+            self._group_owner = asyncio.current_task()
+            try:
+                yield
+                await self.conn.execute("COMMIT")
+                self._committed()
+            except BaseException as exc:
+                self.rolled_back()
+                if self.conn.in_transaction:
+                    try:
+                        await self.conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        log.exception("rollback failed path=%s", self.path)
+                if isinstance(exc, sqlite3.Error):
+                    raise StorageError(str(exc)) from exc
+                raise
+            finally:
+                self._group_owner = None
+
+    @asynccontextmanager
+    async def _grouped_transaction(self) -> AsyncIterator[Connection]:
+        """A transaction inside the current task's group: a savepoint."""
+        conn = self.conn
+        if not conn.in_transaction:
+            # SQLite ended the group's transaction (disk full, I/O error): what it held is
+            # gone, and nothing more may be written as if it were still part of it.
+            raise StorageError("the grouped transaction was rolled back")
+        try:
+            await conn.execute("SAVEPOINT grouped")
+        except sqlite3.Error as exc:
+            raise StorageError(str(exc)) from exc
+        self.in_transaction = True
+        try:
+            yield conn
+            await conn.execute("RELEASE grouped")
+        except BaseException as exc:
+            self.rolled_back()
+            if conn.in_transaction:
+                try:
+                    await conn.execute("ROLLBACK TO grouped")
+                    await conn.execute("RELEASE grouped")
+                except sqlite3.Error:
+                    log.exception("rollback to savepoint failed path=%s", self.path)
+            if isinstance(exc, sqlite3.Error):
+                raise StorageError(str(exc)) from exc
+            raise
+        finally:
+            self.in_transaction = False
+
+    @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Connection]:
-        """Run the block as one transaction; commit on success, roll back on any exception.
+        """Run the block as one transaction; commit on success, roll back on any exception
+        (inside a :meth:`group` of this task: a savepoint, committed with the group).
 
         sqlite errors (locked, disk full, I/O) surface as :class:`StorageError`.
         """
+        if self._group_owner is not None and self._group_owner is asyncio.current_task():
+            async with self._grouped_transaction() as conn:
+                yield conn
+            return
         async with self._lock:
             try:
                 await self.conn.execute("BEGIN IMMEDIATE")

@@ -20,6 +20,7 @@ clock advances to its ``at`` and everything due by then fires. The output is det
 
 from __future__ import annotations
 
+import contextlib
 import json
 import tempfile
 from collections.abc import Iterable
@@ -31,6 +32,11 @@ from bot.app import Linli
 from bot.config import Config
 from bot.model import Incoming
 from storage.outbox import Sent
+
+# Script lines whose effects share one commit (group commit, storage.db.Database.group): the
+# script is the durable copy of every message, so a kill loses only what is redone from it.
+GROUP_LINES = 100
+FLUSH_PAGE = 500
 
 _LINE_KEYS = {
     "at",
@@ -148,7 +154,7 @@ async def flush(app: Linli, now: datetime, out: IO[str], printed: int = 0) -> in
     ``printed`` lines were printed before. Returns how many were printed now."""
     count = 0
     while True:
-        queued = await app.store.outbox.due(None, now, limit=500)
+        queued = await app.store.outbox.due(None, now, limit=FLUSH_PAGE)
         if not queued:
             return count
         out.write("".join(render(now, item.message, app.config) + "\n" for item in queued))
@@ -159,6 +165,8 @@ async def flush(app: Linli, now: datetime, out: IO[str], printed: int = 0) -> in
             ]
         )
         count += len(queued)
+        if len(queued) < FLUSH_PAGE:
+            return count  # a short page was all there was: no need to look again
 
 
 async def replay(
@@ -183,8 +191,14 @@ async def replay(
             nonlocal dirty
             dirty = True
 
+        # The open group commit: closed every GROUP_LINES lines and before a restart.
+        group = contextlib.AsyncExitStack()
+        grouped = 0
         try:
             for n, item in enumerate(items, 1):
+                if grouped >= GROUP_LINES or (item.get("restart") and grouped):
+                    await group.aclose()
+                    grouped = 0
                 at: datetime = item["at"]
                 if clock is not None and at < clock:
                     raise ScriptError(
@@ -199,6 +213,9 @@ async def replay(
                     app.on_queued.append(queued)
                     await app.start(at)
                     dirty = True
+                if not grouped:
+                    await group.enter_async_context(app.store.db.group())
+                grouped += 1
                 await app.tick(at)
                 if dirty:
                     dirty = False
@@ -224,6 +241,10 @@ async def replay(
                 if dirty:
                     dirty = False
                     printed += await flush(app, at, out, printed)
+            await group.aclose()
+        except BaseException as exc:
+            await group.__aexit__(type(exc), exc, exc.__traceback__)
+            raise
         finally:
             if app is not None:
                 await app.close()
