@@ -111,6 +111,24 @@ role = "boss"
     assert "people[3].role: expected one of head, grid_worker, admin" in text
 
 
+def test_duplicate_building_name_is_reported(tmp_path: Path) -> None:
+    found = problems(
+        tmp_path,
+        """
+[[buildings]]
+name = "1号楼"
+chats = ["local:b1"]
+[[buildings]]
+name = "2号楼"
+chats = ["local:b2"]
+[[buildings]]
+name = "1号楼"
+chats = ["local:b3"]
+""",
+    )
+    assert "buildings[2].name: duplicate building name '1号楼'" in found
+
+
 def test_bad_toml_and_missing_file_are_clear(tmp_path: Path) -> None:
     assert "not valid TOML" in problems(tmp_path, "[[buildings]\nname=")[0]
     with pytest.raises(ConfigError) as info:

@@ -306,6 +306,7 @@ def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Con
         database = base_dir / database
 
     buildings: list[Building] = []
+    building_names: set[str] = set()  # a set: a district has a thousand buildings
     building_of_chat: dict[str, str] = {}
     for bt in root.tables("buildings"):
         bname = bt.str("name")
@@ -313,7 +314,7 @@ def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Con
         bt.done()
         if not isinstance(bname, str):
             continue
-        if any(b.name == bname for b in buildings):
+        if bname in building_names:
             problems.add(bt.key("name"), f"duplicate building name {bname!r}")
             continue
         for i, chat in enumerate(chats or ()):
@@ -327,6 +328,7 @@ def parse_config(data: dict[str, object], *, source: str, base_dir: Path) -> Con
             else:
                 building_of_chat[chat] = bname
         buildings.append(Building(bname, tuple(chats or ())))
+        building_names.add(bname)
     if office_chat and office_chat in building_of_chat:
         problems.add("community.office_chat", "the office chat cannot also be a building chat")
     names = {b.name for b in buildings}
