@@ -47,7 +47,11 @@ def create_adapters(config: Config, app: Linli, runs: list[AccountRun]) -> list[
 
 
 async def take_accounts(
-    config: Config, app: Linli, runs: list[AccountRun], worker: str | None
+    config: Config,
+    app: Linli,
+    runs: list[AccountRun],
+    worker: str | None,
+    on_lost: Callable[[str], None] | None = None,
 ) -> None:
     """Make this process the only one running ``runs``' accounts and write the chat routes.
 
@@ -65,7 +69,7 @@ async def take_accounts(
     else:
         for account in runs:
             try:
-                await hold_name(db, account.key)
+                await hold_name(db, account.key, on_lost)
             except WorkerNameInUse:
                 raise RunError(
                     f"account {account.key} is already run by another worker on this database; "
@@ -126,7 +130,14 @@ async def run(
         raise RunError(str(exc)) from None
     app = await Linli.open(config)
     try:
-        await take_accounts(config, app, runs, worker)
+        lost: list[str] = []
+
+        def account_lost(name: str) -> None:
+            # After a reconnect another process holds the account: stop, never send twice.
+            lost.append(name)
+            stop.set()
+
+        await take_accounts(config, app, runs, worker, account_lost)
         adapters = create_adapters(config, app, runs)
         hooks = None
         # The device hook server listens on one address: the worker of the first account
@@ -213,5 +224,10 @@ async def run(
                 except Exception:
                     log.exception("stopping platform failed platform=%s", adapter.platform)
             await asyncio.gather(*tasks, return_exceptions=True)
+        if lost:
+            raise RunError(
+                f"stopped: after reconnecting to the database, {', '.join(lost)} was held by "
+                "another process (each account runs in one worker)"
+            )
     finally:
         await app.close()

@@ -12,7 +12,12 @@ SQLite serves one process (:func:`storage.db.exclusive`); there is nothing to ho
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+
 from storage.db import Database, StorageError
+
+log = logging.getLogger(__name__)
 
 # The first key of the two-key advisory locks that hold worker names (the second is a hash
 # of the name); any fixed number that no other lock of linli uses.
@@ -28,11 +33,36 @@ def is_shared(db: Database) -> bool:
     return db.engine == "postgresql"
 
 
-async def hold_name(db: Database, name: str) -> None:
+async def hold_name(db: Database, name: str, on_lost: Callable[[str], None] | None = None) -> None:
     """Hold ``name`` for this process until its connection closes; :class:`WorkerNameInUse`
-    if another process holds it. Only on a shared database."""
+    if another process holds it. Only on a shared database.
+
+    The lock lives in the connection's session: when the connection is made anew (the server
+    restarted, the network was cut) it is taken again before anything else runs on the new
+    connection. If another process took the name meanwhile, ``on_lost(name)`` is called and
+    the new connection is refused (every statement fails): this process must stop rather
+    than send what the other one sends."""
     if not is_shared(db):
         raise ValueError("worker names exist only on a shared (PostgreSQL) database")
+    await _take(db, name)
+    reconnect_hooks = getattr(db.conn, "on_reconnect", None)
+    if reconnect_hooks is None:
+        return
+
+    async def take_again() -> None:
+        try:
+            await _take(db, name)
+        except WorkerNameInUse:
+            log.error("lost the hold on %s to another process after reconnecting", name)
+            if on_lost is not None:
+                on_lost(name)
+            raise
+        log.warning("reconnected; holding %s again", name)
+
+    reconnect_hooks.append(take_again)
+
+
+async def _take(db: Database, name: str) -> None:
     async with db.conn.execute(
         "SELECT pg_try_advisory_lock(?, hashtext(?))", (WORKER_LOCK_SPACE, name)
     ) as cur:

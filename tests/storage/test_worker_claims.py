@@ -14,10 +14,10 @@ import pytest
 from bot.app import Linli
 from bot.config import Config
 from bot.model import Kind, Outgoing
-from storage import Store
+from storage import StorageError, Store
 from storage.outbox import CLAIM_LEASE, Lane
 from storage.workers import WorkerNameInUse, hold_name
-from tests.conftest import T0, fresh_pg_database, say
+from tests.conftest import T0, fresh_pg_database, pg_server_url, say
 
 TG = Lane("telegram")
 
@@ -167,3 +167,49 @@ async def test_an_account_runs_in_one_process_at_a_time(url: str) -> None:
         await c.close()
     finally:
         await b.close()
+
+
+async def _terminate(store: Store) -> None:
+    """Cut the store's connection from the server's side and wait until it is gone."""
+    import psycopg
+
+    pid = store.db.conn.raw.info.backend_pid  # type: ignore[attr-defined]
+    async with await psycopg.AsyncConnection.connect(pg_server_url(), autocommit=True) as admin:
+        await admin.execute("SELECT pg_terminate_backend(%s, 5000)", (pid,))
+
+
+async def _touch(store: Store) -> None:
+    async with store.transaction() as conn:
+        await conn.execute("SELECT 1")
+
+
+async def test_an_account_is_held_again_after_a_reconnect(url: str) -> None:
+    a, b = await stores(url, 2)
+    if not hasattr(a.db.conn, "on_reconnect"):
+        pytest.skip("this PostgreSQL backend does not reconnect")
+    try:
+        await hold_name(a.db, "telegram/east")
+        await _terminate(a)
+        await _touch(a)  # made anew: the account is taken again first
+        with pytest.raises(WorkerNameInUse):
+            await hold_name(b.db, "telegram/east")
+    finally:
+        for s in (a, b):
+            await s.close()
+
+
+async def test_an_account_taken_meanwhile_stops_the_worker_that_lost_it(url: str) -> None:
+    a, b = await stores(url, 2)
+    if not hasattr(a.db.conn, "on_reconnect"):
+        pytest.skip("this PostgreSQL backend does not reconnect")
+    lost: list[str] = []
+    try:
+        await hold_name(a.db, "telegram/east", lost.append)
+        await _terminate(a)
+        await hold_name(b.db, "telegram/east")  # another worker took the account meanwhile
+        with pytest.raises(StorageError):
+            await _touch(a)  # refused: it must not go on sending east's messages
+        assert lost == ["telegram/east"]
+    finally:
+        for s in (a, b):
+            await s.close()
