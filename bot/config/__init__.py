@@ -199,7 +199,8 @@ class Config:
                 f"hooks.listen {self.hooks.listen!r} is reachable from other machines: the "
                 "device hook speaks plain HTTP, put a TLS reverse proxy in front of it"
             )
-        if self.web.enabled and self.web.host not in LOCAL_HOSTS:
+        # Also when not enabled: `linli web` serves the console from this section either way.
+        if self.web.host not in LOCAL_HOSTS:
             out.append(
                 f"web.host {self.web.host!r} is reachable from other machines: the console "
                 "speaks plain HTTP, put a TLS reverse proxy in front of it and set web.base_url"
