@@ -137,7 +137,11 @@ class Dispatcher:
             await self.member_left(msg)
             return []
         ctx = await self.context_for(msg)
-        outs = privacy.for_delivery(await self.route(msg, ctx), self.config)
+        observed: list[Outgoing] = []
+        for feature in self.features:
+            if feature.observe is not None:
+                observed += await feature.observe(msg, ctx)
+        outs = privacy.for_delivery([*await self.route(msg, ctx), *observed], self.config)
         await self.store.outbox.add(outs, msg.at)
         return outs
 

@@ -1,7 +1,7 @@
 """What a capability (issues, help, events, admin) plugs into the bot.
 
-A :class:`Feature` bundles its commands, an optional handler for ordinary text, timer handlers
-and a start hook. Handlers are plain async functions that read and write through
+A :class:`Feature` bundles its commands, an optional handler for ordinary text, an optional
+observer of every message, timer handlers and a start hook. Handlers are plain async functions that read and write through
 ``ctx.store`` and return the messages to send; they never call a platform.
 """
 
@@ -49,6 +49,10 @@ CommandHandler = Callable[[Incoming, Context, CommandCall], Awaitable[list[Outgo
 TextHandler = Callable[[Incoming, Context, "Understanding"], Awaitable[list[Outgoing] | None]]
 TimerHandler = Callable[["Timer", Context], Awaitable[list[Outgoing]]]
 StartHandler = Callable[[Context], Awaitable[None]]
+# Sees every message (commands, ordinary text, any chat) before it is routed, whoever sent
+# it; returns messages to send besides the answer (usually none). For safety checks that no
+# routing decision may skip.
+Observer = Callable[[Incoming, Context], Awaitable[list[Outgoing]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,5 +115,6 @@ class Feature:
     name: str
     commands: tuple[Command, ...] = ()
     on_text: TextHandler | None = None
+    observe: Observer | None = None
     timers: Mapping[str, TimerHandler] = field(default_factory=lambda: MappingProxyType({}))
     on_start: StartHandler | None = None
