@@ -107,8 +107,9 @@ class Scheduler:
             self.store.db.rolled_back()
             await conn.execute("RELEASE timer")
             outs = []
-        outs = privacy.for_delivery(outs, self.config)
-        await self.store.outbox.add(outs, now)
+        if outs:  # most timers queue nothing themselves (reminders queue a notice)
+            outs = privacy.for_delivery(outs, self.config)
+            await self.store.outbox.add(outs, now)
         return outs
 
 

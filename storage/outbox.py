@@ -20,7 +20,7 @@ stays one cheap statement."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -84,6 +84,11 @@ class Lane:
     unrouted: bool = True
 
 
+def _json_list(items: Sequence[Any]) -> str:
+    """``items`` as a JSON array; most are empty, and encoding nothing costs a call."""
+    return json.dumps(list(items), ensure_ascii=False) if items else "[]"
+
+
 class OutboxRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -110,12 +115,12 @@ class OutboxRepo:
                     m.event,
                     m.alert,
                     priority_of(m.kind),
-                    json.dumps([[x.user, x.name] for x in m.mentions], ensure_ascii=False),
+                    _json_list([[x.user, x.name] for x in m.mentions]),
                     m.fallback_chat,
                     ts,
                     m.poll,
-                    json.dumps(list(m.polls)),
-                    json.dumps(list(m.issues)),
+                    _json_list(m.polls),
+                    _json_list(m.issues),
                 ),
             )
             ids.append(int((await cur.fetchone())[0]))
