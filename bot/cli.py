@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot import logsetup
-from bot.config import Config, ConfigError, load_config
+from bot.config import DEFAULT_PASSWORD_ENV, Config, ConfigError, load_config
 from storage.db import DatabaseInUse, StorageError, exclusive
 
 DEFAULT_CONFIG = "config.example.toml"
@@ -154,6 +154,20 @@ def cmd_web(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from bot.cli_db import migrate_command
+
+    return migrate_command(_config(args.config))
+
+
+def cmd_db_copy(args: argparse.Namespace) -> int:
+    from bot.cli_db import copy_command
+
+    return copy_command(
+        args.source, args.target, replace=args.replace, password_env=args.password_env
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="linli", description="邻里 linli: a bot for building group chats"
@@ -192,6 +206,21 @@ def build_parser() -> argparse.ArgumentParser:
     with_config(p)
     p.add_argument("--port", type=int, help="port (default: [web] port in the config)")
     p.set_defaults(func=cmd_web)
+    p = sub.add_parser("migrate", help="bring the configured database's schema up to date")
+    with_config(p)
+    p.set_defaults(func=cmd_migrate)
+    p = sub.add_parser("db", help="database tools (docs/postgresql.md)")
+    db_sub = p.add_subparsers(dest="db_command", required=True)
+    p = db_sub.add_parser("copy", help="copy a community's database, e.g. SQLite to PostgreSQL")
+    for end in ("source", "target"):
+        p.add_argument(end, help="sqlite:PATH, a database file, or postgresql://user@host:port/db")
+    p.add_argument("--replace", action="store_true", help="empty a non-empty target first")
+    p.add_argument(
+        "--password-env",
+        default=DEFAULT_PASSWORD_ENV,
+        help="variable holding the PostgreSQL password (PGPASSWORD and ~/.pgpass work too)",
+    )
+    p.set_defaults(func=cmd_db_copy)
     return parser
 
 

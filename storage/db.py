@@ -343,6 +343,14 @@ class Database:
                 "background checkpoint failed path=%s error=%s", self.path, future.exception()
             )
 
+    async def table_names(self) -> list[str]:
+        """The application's tables, in creation order (a valid order to fill them in)."""
+        async with self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+            " ORDER BY rowid"
+        ) as cur:
+            return [str(r[0]) for r in await cur.fetchall()]
+
     def rolled_back(self) -> None:
         """Tell caches that writes of the current transaction (or savepoint) were undone."""
         for callback in self.on_rollback:

@@ -274,7 +274,7 @@ class PgDatabase(Database):
     conn: PgConnection  # type: ignore[assignment]
 
     def __init__(self, conn: PgConnection, url: str) -> None:
-        super().__init__(conn, redact_url(url))  # type: ignore[arg-type]
+        super().__init__(conn, url)  # type: ignore[arg-type]
         self.engine = "postgresql"
         self.url = url
 
@@ -295,13 +295,15 @@ class PgDatabase(Database):
     def _committed(self) -> None:
         return
 
-    async def schema_version(self) -> int:
+    async def table_names(self) -> list[str]:
+        """The application's tables, in creation order (a valid order to fill them in)."""
         cur = await self.conn.execute_raw(
-            "SELECT coalesce(max(version), 0) FROM linli_schema"
-            " WHERE to_regclass('linli_schema') IS NOT NULL"
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname != %s"
+            " ORDER BY c.oid",
+            (SCHEMA_TABLE,),
         )
-        row = await cur.fetchone()
-        return int(row[0]) if row else 0
+        return [str(r[0]) for r in await cur.fetchall()]
 
     async def _migrate(self) -> None:
         """Bring the schema up to date in one transaction under an advisory lock: workers
@@ -325,7 +327,7 @@ class PgDatabase(Database):
             for version, name, sql in migrations():
                 if version <= current:
                     continue
-                log.info("migrating database url=%s to=%s", self.path, name)
+                log.info("migrating database url=%s to=%s", redact_url(self.url), name)
                 for statement in split_statements(sql):
                     await raw(translate_ddl(statement))
                 await raw(
@@ -354,7 +356,7 @@ class PgDatabase(Database):
                     try:
                         await self.conn.execute_raw("ROLLBACK")
                     except StorageError:
-                        log.exception("rollback failed url=%s", self.path)
+                        log.exception("rollback failed url=%s", redact_url(self.url))
                 if isinstance(exc, psycopg.Error):
                     raise StorageError(str(exc)) from exc
                 raise

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import os
-import uuid
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,6 +15,10 @@ from bot.app import Linli
 from bot.config import Config, load_config
 from bot.model import Incoming
 from storage.db import ENGINES
+from tests import pg_server
+from tests.pg_server import fresh_pg_database, pg_server_url
+
+__all__ = ["fresh_pg_database", "pg_server_url"]
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_CONFIG = ROOT / "config.example.toml"
@@ -30,53 +31,16 @@ def config() -> Config:
     return load_config(EXAMPLE_CONFIG)
 
 
-# PostgreSQL for the tests: a server URL with a role that may create databases; each test
-# gets a database of its own (several test runs may share the server), dropped afterwards.
-# Unset: the PostgreSQL cases are skipped, unless LINLI_REQUIRE_PG=1 (CI), where they fail.
-PG_URL_ENV = "LINLI_TEST_PG_URL"
-REQUIRE_PG_ENV = "LINLI_REQUIRE_PG"
 BACKENDS = ("sqlite", "postgresql")
-# Test modules and folders (relative to tests/) whose tests taking ``backend`` (or ``app``)
-# run on both backends; elsewhere a module opts in with ``pytestmark = both_backends``.
-BOTH_BACKENDS_PATHS = ("storage/", "test_dispatch.py")
+# Test modules and folders (relative to tests/) whose tests taking ``backend`` (or ``app``,
+# ``database``) run on both backends; elsewhere a module opts in with
+# ``pytestmark = both_backends`` (and a module of such a folder opts out with ``sqlite_only``).
+BOTH_BACKENDS_PATHS = ("",)
 both_backends = pytest.mark.both_backends
 
 
-def pg_server_url() -> str:
-    """The test server's URL; skips (or fails, when PostgreSQL is required) without one."""
-    url = os.environ.get(PG_URL_ENV, "").strip()
-    if not url:
-        if os.environ.get(REQUIRE_PG_ENV) == "1":
-            pytest.fail(f"{REQUIRE_PG_ENV}=1 but {PG_URL_ENV} is not set")
-        pytest.skip(f"PostgreSQL tests need {PG_URL_ENV}")
-    return url
-
-
-def _with_database(url: str, name: str) -> str:
-    from urllib.parse import urlsplit, urlunsplit
-
-    return urlunsplit(urlsplit(url)._replace(path="/" + name))
-
-
-@asynccontextmanager
-async def fresh_pg_database(prefix: str = "linli_test") -> AsyncIterator[str]:
-    """A newly created, empty database on the test server (its URL), dropped afterwards."""
-    import psycopg
-
-    server = pg_server_url()
-    name = f"{prefix}_{os.getpid()}_{uuid.uuid4().hex[:10]}"
-    try:
-        admin = await psycopg.AsyncConnection.connect(server, autocommit=True)
-    except psycopg.OperationalError as exc:
-        pytest.fail(f"cannot reach the PostgreSQL test server {PG_URL_ENV}: {exc}")
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield _with_database(server, name)
-        finally:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await admin.close()
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    pg_server.finish()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -146,8 +146,7 @@ async def test_forget_really_deletes(app: Linli) -> None:
             row = await cur.fetchone()
         assert row is not None and row[0] == 0, table
     # No table holds the phone number or the person's name any more.
-    async with conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'") as cur:
-        tables = [r[0] for r in await cur.fetchall()]
+    tables = await app.store.db.table_names()
     for table in tables:
         async with conn.execute(f"SELECT * FROM {table}") as cur:
             rows = await cur.fetchall()

@@ -58,8 +58,7 @@ async def test_forget_redacts_numbers_in_what_the_person_reported(app: Linli) ->
 
 async def all_rows(app: Linli) -> dict[str, list[tuple[Any, ...]]]:
     conn = app.store.db.conn
-    async with conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'") as cur:
-        tables = [r[0] for r in await cur.fetchall()]
+    tables = await app.store.db.table_names()
     out = {}
     for table in tables:
         async with conn.execute(f"SELECT * FROM {table}") as cur:
