@@ -16,7 +16,7 @@ SQLite's loose typing working (``? IS NULL``, integers compared with text-typed 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable, Generator, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any, ClassVar
 from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
@@ -196,12 +196,42 @@ class PgConnection:
     """aiosqlite's connection interface over a psycopg ``AsyncConnection`` (autocommit: the
     transactions are the explicit ``BEGIN``/``COMMIT`` of :class:`PgDatabase`)."""
 
-    def __init__(self, conn: psycopg.AsyncConnection[Any]) -> None:
+    def __init__(
+        self, conn: psycopg.AsyncConnection[Any], url: str, password: str | None = None
+    ) -> None:
         self._conn = conn
+        self._url = url
+        self._password = password
+        # Called after the connection was made anew (session state such as advisory locks
+        # was lost with the old one); one raising leaves the new connection closed.
+        self.on_reconnect: list[Callable[[], Awaitable[None]]] = []
+        self.reconnects = 0
+        self._closing = False
+        # Inside PgDatabase.transaction(): a lost connection must fail the transaction, never
+        # let its remaining statements run on a new connection outside it.
+        self.in_block = False
 
     @property
     def raw(self) -> psycopg.AsyncConnection[Any]:
         return self._conn
+
+    async def _ensure_connected(self) -> None:
+        """A connection lost between transactions (server restarted, network cut, the
+        backend terminated) is made anew before the next statement; one lost inside a
+        transaction fails that transaction (:class:`StorageError`), and the next reconnects."""
+        if not self._conn.closed or self._closing:
+            return
+        if self.in_block:
+            raise StorageError("the database connection was lost inside a transaction")
+        log.warning("database connection lost; reconnecting url=%s", redact_url(self._url))
+        self._conn = await connect(self._url, self._password)
+        self.reconnects += 1
+        try:
+            for callback in self.on_reconnect:
+                await callback()
+        except BaseException:
+            await self._conn.close()
+            raise
 
     @property
     def in_transaction(self) -> bool:
@@ -218,6 +248,8 @@ class PgConnection:
         return await self._execute(sql, parameters)
 
     async def _execute(self, sql: str, parameters: Sequence[Any] | None) -> PgCursor:
+        if self._conn.closed:
+            await self._ensure_connected()
         cur = psycopg.AsyncClientCursor(self._conn)
         try:
             await cur.execute(sql, parameters)
@@ -227,6 +259,8 @@ class PgConnection:
         return PgCursor(cur)
 
     async def _executemany(self, sql: str, parameters: Iterable[Sequence[Any]]) -> PgCursor:
+        if self._conn.closed:
+            await self._ensure_connected()
         cur = psycopg.AsyncClientCursor(self._conn)
         try:
             await cur.executemany(sql, [tuple(p) for p in parameters])
@@ -250,6 +284,7 @@ class PgConnection:
         await self._execute("ROLLBACK", None)
 
     async def close(self) -> None:
+        self._closing = True
         await self._conn.close()
 
 
@@ -281,7 +316,7 @@ class PgDatabase(Database):
     @classmethod
     async def connect(cls, url: str, password: str | None = None) -> PgDatabase:
         """Connect and migrate (see :meth:`_migrate`)."""
-        db = cls(PgConnection(await connect(url, password)), url)
+        db = cls(PgConnection(await connect(url, password), url, password), url)
         try:
             await db._migrate()
         except BaseException:
@@ -345,8 +380,15 @@ class PgDatabase(Database):
         """Run the block as one transaction; commit on success, roll back on any exception.
         Database errors surface as :class:`StorageError`."""
         async with self._lock:
-            await self.conn.execute_raw("BEGIN")
+            try:
+                await self.conn.execute_raw("BEGIN")
+            except StorageError:
+                if not self.conn.raw.closed:
+                    raise
+                # The connection was found lost: BEGIN again on a new one (nothing was done).
+                await self.conn.execute_raw("BEGIN")
             self.in_transaction = True
+            self.conn.in_block = True
             try:
                 yield self.conn
                 await self.conn.execute_raw("COMMIT")
@@ -362,3 +404,4 @@ class PgDatabase(Database):
                 raise
             finally:
                 self.in_transaction = False
+                self.conn.in_block = False
