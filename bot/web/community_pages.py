@@ -3,7 +3,8 @@
 Help: how many neighbours offer help and how many requests are open, connected or done, per
 building, and the open requests by number, building and skill — never who asked, what they
 wrote or how to reach anyone. Events: upcoming events for the viewer's buildings (or the whole
-community) with their sign-up lists (names, masked like the groups).
+community) with their sign-up lists (names, masked like the groups; other buildings' residents
+only for those who may manage the event, as in the chat).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from bot.web.context import console_of, fmt_time, masked, render, viewer_of
+from handlers.events import may_manage
 from storage.console_reads import ConsoleReads
 from storage.events import Event
 from storage.help_records import OPEN_REQUEST, RequestStatus
@@ -99,6 +101,13 @@ async def events_page(request: Request) -> Response:
     events = []
     for event in shown[:MAX_EVENTS]:
         roster = await console.store.events.roster(event)
+        # Names as in the chat's /event who: all of them for whoever may manage the event;
+        # otherwise only the viewer's own buildings' (the others are counted, not named).
+        everyone = viewer.buildings is None or may_manage(config, event, viewer.id)
+        named = [
+            [s for s in signups if everyone or (s.building or "") in (viewer.buildings or ())]
+            for signups in (roster.confirmed, roster.waiting)
+        ]
         events.append(
             {
                 "number": event.number,
@@ -107,8 +116,14 @@ async def events_page(request: Request) -> Response:
                 "starts": fmt_time(event.starts_at, config),
                 "buildings": "、".join(event.buildings) or "全社区",
                 "capacity": event.capacity,
-                "confirmed": [(masked(s.name), s.building or "") for s in roster.confirmed],
-                "waiting": [(masked(s.name), s.building or "") for s in roster.waiting],
+                "confirmed": [(masked(s.name), s.building or "") for s in named[0]],
+                "waiting": [(masked(s.name), s.building or "") for s in named[1]],
+                "confirmed_count": len(roster.confirmed),
+                "waiting_count": len(roster.waiting),
+                "unnamed": len(roster.confirmed)
+                + len(roster.waiting)
+                - len(named[0])
+                - len(named[1]),
             }
         )
     return render(
