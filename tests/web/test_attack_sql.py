@@ -23,7 +23,7 @@ HOSTILE = [
     "'; DROP TABLE issues; --",
     "%s %(x)s ? $1",
     "100%_done\\",
-    "\" OR 1=1 --",
+    '" OR 1=1 --',
     "楼道' OR '1'='1",
 ]
 
