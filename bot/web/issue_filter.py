@@ -18,7 +18,7 @@ from storage.issue_query import IssueFilter
 from storage.issues import OPEN_STATUSES, IssueStatus
 
 MAX_SEARCH = 50
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$", re.ASCII)
 OPEN = tuple(str(s) for s in OPEN_STATUSES)
 CLOSED = (str(IssueStatus.RESOLVED), str(IssueStatus.CLOSED), str(IssueStatus.REJECTED))
 

@@ -113,7 +113,8 @@ def _int(params: Mapping[str, str], name: str, default: int, low: int, high: int
     raw = (params.get(name) or "").strip()
     if not raw:
         return default
-    if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
+    # ASCII digits, and few of them: int() refuses "²" and strings over 4,300 digits.
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 9) or not low <= int(raw) <= high:
         raise Open311Error(400, f"{name} must be a whole number from {low} to {high}")
     return int(raw)
 

@@ -116,6 +116,8 @@ def test_services_are_the_categories(config: Config) -> None:
         ({"page_size": "0"}, "page_size must be a whole number from 1 to 1000"),
         ({"page_size": "1001"}, "page_size"),
         ({"page": "-1"}, "page must"),
+        ({"page": "9" * 5000}, "page must"),
+        ({"page_size": "²"}, "page_size must"),
         ({"service_request_id": "1,x"}, "service_request_id"),
     ],
 )
