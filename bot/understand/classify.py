@@ -135,8 +135,8 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
     reading = read(norm, lexicon, all_hits)
     analysed, hits = reading.text, reading.hits
     # Safety reads the whole message, not only the analysed part.
-    urgent = safety.urgent(norm, all_hits)
     sensitive = safety.sensitive(norm)
+    urgent = safety.urgent(norm, all_hits, sensitive)
     prediction = model.active().predict(reading.line)
     # The model may add urgency to what the rules found, never remove it.
     urgent = urgent or (prediction.urgent >= URGENT_THRESHOLD and safety.model_may_add(analysed))

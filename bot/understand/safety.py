@@ -254,8 +254,9 @@ def model_may_add(text: str) -> bool:
     return _DANGER_CUE.search(text) is not None
 
 
-def urgent(text: str, hits: list[Hit]) -> bool:
-    """Danger to people now, by the rules of the module docstring."""
+def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool:
+    """Danger to people now, by the rules of the module docstring. ``is_sensitive``: the
+    verdict of :func:`sensitive` on ``text`` when the caller already has it."""
     if _OVER.search(text) or _NOT_HERE_NOW.search(text):
         return False
     if any(real_urgent_word(text, hit) for hit in hits):
@@ -272,7 +273,9 @@ def urgent(text: str, hits: list[Hit]) -> bool:
                 return True
     if not _JOKE.search(text) and any(_real(text, m) for m in _VIOLENCE_NOW.finditer(text)):
         return True
-    if sensitive(text) and (_ABUSE_NOW.search(text) or _HARM_NOW.search(text)):
+    if is_sensitive is None:
+        is_sensitive = sensitive(text)
+    if is_sensitive and (_ABUSE_NOW.search(text) or _HARM_NOW.search(text)):
         return True
     return any(_real(text, m) for m in _THROWN.finditer(text)) and (
         _NOW.search(text) is not None or _HABIT.search(text) is None
