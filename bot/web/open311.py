@@ -35,6 +35,8 @@ DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 1000
 MAX_IDS = 100
 MIN_YEAR, MAX_YEAR = 1970, 9000
+# The API key reads every case of the community: a key shorter than this is refused as unsafe.
+MIN_KEY_CHARS = 12
 _OPEN = tuple(str(s) for s in OPEN_STATUSES)
 # Rejected reports are never published: /notissue files chat that was taken for a report
 # under "rejected", and a conversation is not a case for the city.

@@ -104,10 +104,19 @@ def _scope(request: Request) -> tuple[str, ...] | None:
     """Who may read: raises :class:`open311.Open311Error` when nobody may."""
     web = console_of(request).config.web
     viewer = request.scope.get("linli_viewer")
+    key = os.environ.get(web.open311_key_env) or None
+    if key is not None and len(key) < open311.MIN_KEY_CHARS:
+        # A short key could be guessed, and it reads every case: it works like no key.
+        log.warning(
+            "open311 key too short, no key accepted env=%s min_chars=%s",
+            web.open311_key_env,
+            open311.MIN_KEY_CHARS,
+        )
+        key = None
     return open311.authorise(
         request.query_params,
         public=web.open311_public,
-        key=os.environ.get(web.open311_key_env) or None,
+        key=key,
         signed_in=viewer is not None,
         viewer_buildings=getattr(viewer, "buildings", None),
     )

@@ -57,3 +57,13 @@ async def test_a_search_for_a_phone_number_is_not_logged_in_full(
     logged = [r.getMessage() for r in caplog.records if r.name == "bot.web.report_routes"]
     assert len(logged) == 2
     assert all("13812345678" not in line and "138****5678" in line for line in logged)
+
+
+async def test_a_short_open311_key_opens_nothing(
+    console: Console, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv(console.bot.config.web.open311_key_env, "123")
+    async with console.client() as city:
+        response = await city.get("/open311/v2/requests.json?api_key=123")
+    assert response.status_code == 403
+    assert any("open311 key too short" in r.getMessage() for r in caplog.records)
