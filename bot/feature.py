@@ -117,4 +117,7 @@ class Feature:
     on_text: TextHandler | None = None
     observe: Observer | None = None
     timers: Mapping[str, TimerHandler] = field(default_factory=lambda: MappingProxyType({}))
+    # Timer kinds that fire only once no timer of another kind is due (they collect what
+    # the others queue: the notices of handlers/issue_notices.py).
+    timers_last: frozenset[str] = frozenset()
     on_start: StartHandler | None = None

@@ -38,6 +38,7 @@ class Scheduler:
         self.config = config
         self.store = store
         self.handlers: dict[str, TimerHandler] = {}
+        self.last_kinds = tuple(sorted(k for f in features for k in f.timers_last))
         for feature in features:
             for kind, handler in feature.timers.items():
                 if kind in self.handlers:
@@ -58,7 +59,12 @@ class Scheduler:
         timers.forget_earliest()
         produced: list[Outgoing] = []
         for _ in range(MAX_ROUNDS):
-            due = await timers.due(now)
+            # Kinds that fire last wait for every other due timer, also one beyond a page
+            # of them (else a page full of notices, each waiting for a reminder due later
+            # in the same tick, re-queued itself round after round).
+            due = await timers.due(now, exclude=self.last_kinds) if self.last_kinds else []
+            if not due:
+                due = await timers.due(now)
             if not due:
                 await timers.learn_earliest()
                 break

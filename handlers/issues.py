@@ -285,5 +285,6 @@ FEATURE = Feature(
             TIMER_NOTICE: send_notices,
         }
     ),
+    timers_last=frozenset({TIMER_NOTICE}),
     on_start=timers.schedule_digest,
 )

@@ -12,6 +12,7 @@ killed mid-fire is pending again (its transaction rolled back) and fires on a la
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -51,11 +52,15 @@ class TimerRepo:
         )
         return int((await cur.fetchone())[0])
 
-    async def due(self, now: datetime, limit: int = 500) -> list[Timer]:
+    async def due(
+        self, now: datetime, limit: int = 500, exclude: Collection[str] = ()
+    ) -> list[Timer]:
+        """Pending timers due at ``now``, oldest first, except those of the kinds ``exclude``."""
+        but = f" AND kind NOT IN ({', '.join('?' * len(exclude))})" if exclude else ""
         async with self.db.conn.execute(
             "SELECT id, kind, ref, due_at, payload FROM timers WHERE done = 0 AND due_at <= ?"
-            " ORDER BY due_at, id LIMIT ?",
-            (now.timestamp(), limit),
+            f"{but} ORDER BY due_at, id LIMIT ?",
+            (now.timestamp(), *exclude, limit),
         ) as cur:
             rows = await cur.fetchall()
         return [_timer(r) for r in rows]

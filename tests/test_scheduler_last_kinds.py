@@ -1,0 +1,44 @@
+"""Notices fire after every other due timer, also one beyond the scheduler's page (issue 18:
+a page full of notices, each waiting for a reminder due later in the same tick, re-queued
+itself round after round: millions of timer rows in the 100,000-message bench)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+
+from bot.app import Linli
+from storage.timers import Timer, TimerRepo
+from tests.conftest import T0
+
+PAGE = 3
+
+
+async def test_a_full_page_of_notices_does_not_requeue_itself(
+    app: Linli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    due = TimerRepo.due
+
+    async def small_page(self: TimerRepo, now: datetime, *args: Any, **kw: Any) -> list[Timer]:
+        kw["limit"] = PAGE
+        return await due(self, now, *args, **kw)
+
+    monkeypatch.setattr(TimerRepo, "due", small_page)
+    timers = app.store.timers
+    async with app.store.transaction() as conn:
+        await conn.execute("UPDATE timers SET done = 1")  # only this test's timers
+        for k in range(PAGE + 2):
+            payload = {"to": f"local:head-{k}", "what": "remind", "since": T0.timestamp()}
+            await timers.add("issue_notice", 900 + k, T0, payload)
+        # A reminder due later in the same tick (of an issue that does not exist: no-op).
+        await timers.add("issue_ack_reminder", 999, T0 + timedelta(seconds=5))
+    await app.tick(T0 + timedelta(minutes=1))
+    async with app.store.db.conn.execute(
+        "SELECT count(*), sum(CASE WHEN done = 0 THEN 1 ELSE 0 END) FROM timers"
+        " WHERE kind = 'issue_notice'"
+    ) as cur:
+        notices, pending = await cur.fetchone()
+    assert pending == 0
+    assert notices == PAGE + 2, f"{notices} notice rows: notices re-queued themselves"
