@@ -83,8 +83,8 @@ class Linli:
         except ConfigError as exc:
             log.error("config reload rejected; keeping the running config: %s", exc)
             return False
-        if new.database != self.config.database:
-            log.warning("config reload: storage.database changed; takes effect after a restart")
+        if new.database != self.config.database or new.storage_url != self.config.storage_url:
+            log.warning("config reload: [storage] changed; takes effect after a restart")
         usernames = self.dispatcher.bot_usernames
         self.config = new
         self.dispatcher = Dispatcher(new, self.store, self.features, bot_usernames=usernames)

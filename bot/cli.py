@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot import logsetup
 from bot.config import DEFAULT_PASSWORD_ENV, Config, ConfigError, load_config
-from storage.db import DatabaseInUse, StorageError, exclusive
+from storage.db import DatabaseInUse, StorageError, exclusive, is_postgres_url
 
 DEFAULT_CONFIG = "config.example.toml"
 
@@ -96,7 +96,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
         return 1
     try:
         # A fresh temporary database is this process's own; a named one may be shared.
-        with exclusive(args.database) if args.database else contextlib.nullcontext():
+        shared = args.database is None or is_postgres_url(args.database)
+        with contextlib.nullcontext() if shared else exclusive(args.database):
             asyncio.run(replay(config, lines, sys.stdout, database=args.database))
     except ScriptError as exc:
         print(f"linli replay: {args.script}: {exc}", file=sys.stderr)
