@@ -26,7 +26,6 @@ to one core; figures are medians over ``--repeat`` runs. Phases:
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
 import os
 import shutil
@@ -103,11 +102,6 @@ def main(argv: list[str] | None = None) -> None:
     def wanted(name: str) -> bool:
         return not only or name in only
 
-    # The bot's modules compiled to bytecode first, as installing a package does (pip
-    # compiles on install): an editable install run with PYTHONDONTWRITEBYTECODE would
-    # compile about a hundred modules from source in every phase's start-up.
-    for package in ("bot", "handlers", "storage", "bench"):
-        compileall.compile_dir(ROOT / package, quiet=1)
     tmp = Path(tempfile.mkdtemp(prefix="linli-realpath-"))
     t_all = time.perf_counter()
     try:
