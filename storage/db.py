@@ -243,6 +243,27 @@ AIOSQLITE_BUSY_TIMEOUT_MS = 5000
 MIGRATION_BUSY_TIMEOUT_MS = 60_000
 
 
+async def _enter_wal(conn: Any) -> None:
+    """``PRAGMA journal_mode=WAL``, waiting for other processes like a statement would.
+
+    Switching a fresh file into WAL mode needs it to itself for a moment, and SQLite answers
+    "database is locked" at once (without its busy handler) while another process is opening
+    or migrating the same file; many processes starting together on a fresh database hit this.
+    Retry with a short backoff for as long as the migration would wait.
+    """
+    deadline = asyncio.get_running_loop().time() + MIGRATION_BUSY_TIMEOUT_MS / 1000
+    delay = 0.005
+    while True:
+        try:
+            await conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or asyncio.get_running_loop().time() >= deadline:
+                raise
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, 0.2)
+
+
 class Database:
     """An open database; use :meth:`open` to create one."""
 
@@ -293,7 +314,7 @@ class Database:
         db.engine = engine
         try:
             await conn.execute(f"PRAGMA busy_timeout={MIGRATION_BUSY_TIMEOUT_MS}")
-            await conn.execute("PRAGMA journal_mode=WAL")
+            await _enter_wal(conn)
             # NORMAL in WAL mode: a commit survives a process crash; only an OS crash or power
             # loss can lose the last transactions (acceptable for a chat bot, and much faster).
             await conn.execute("PRAGMA synchronous=NORMAL")
