@@ -415,26 +415,10 @@ class Database:
         ):
             yield
             return
-        async with self._lock:
-            try:
-                await self.conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
-                raise StorageError(str(exc)) from exc
+        async with self._immediate():
             self._group_owner = asyncio.current_task()
             try:
                 yield
-                await self.conn.execute("COMMIT")
-                self._committed()
-            except BaseException as exc:
-                self.rolled_back()
-                if self.conn.in_transaction:
-                    try:
-                        await self.conn.execute("ROLLBACK")
-                    except sqlite3.Error:
-                        log.exception("rollback failed path=%s", self.path)
-                if isinstance(exc, sqlite3.Error):
-                    raise StorageError(str(exc)) from exc
-                raise
             finally:
                 self._group_owner = None
 
@@ -479,14 +463,24 @@ class Database:
             async with self._grouped_transaction() as conn:
                 yield conn
             return
+        async with self._immediate():
+            self.in_transaction = True
+            try:
+                yield self.conn
+            finally:
+                self.in_transaction = False
+
+    @asynccontextmanager
+    async def _immediate(self) -> AsyncIterator[None]:
+        """One ``BEGIN IMMEDIATE`` … ``COMMIT`` under the lock (a transaction, or a group's);
+        rolled back on any exception, sqlite errors raised as :class:`StorageError`."""
         async with self._lock:
             try:
                 await self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
                 raise StorageError(str(exc)) from exc
-            self.in_transaction = True
             try:
-                yield self.conn
+                yield
                 await self.conn.execute("COMMIT")
                 self._committed()
             except BaseException as exc:
@@ -500,5 +494,3 @@ class Database:
                 if isinstance(exc, sqlite3.Error):
                     raise StorageError(str(exc)) from exc
                 raise
-            finally:
-                self.in_transaction = False
