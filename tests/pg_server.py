@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import os
 import queue
+import sys
 import threading
+import time
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -58,7 +60,26 @@ class _Dropper:
     def _run(self) -> None:
         with psycopg.connect(self.server, autocommit=True) as conn:
             while (name := self.names.get()) is not None:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                self._drop(conn, name)
+
+    @staticmethod
+    def _drop(conn: psycopg.Connection[Any], name: str) -> None:
+        """Drop one database; never let a failure end the thread (the rest would be left).
+
+        FORCE terminates the tests' leftover sessions, but a role that is not a superuser may
+        not terminate an autovacuum worker on that database; a plain DROP ends those itself.
+        """
+        statements = [f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)']
+        statements += [f'DROP DATABASE IF EXISTS "{name}"'] * 5
+        for attempt, sql in enumerate(statements):
+            try:
+                conn.execute(sql)
+                return
+            except psycopg.Error as exc:
+                if attempt == len(statements) - 1:
+                    print(f"pg-dropper: could not drop {name}: {exc}", file=sys.stderr)
+                    return
+                time.sleep(0.2)
 
     def finish(self) -> None:
         self.names.put(None)
