@@ -15,6 +15,7 @@ from bot.config.platforms import TelegramConfig, WeChatConfig
 from bot.delivery import Deliverer
 from bot.model import platform_of
 from bot.scheduler import run_periodically
+from bot.signals import stop_on_signals
 from bot.workers import PLATFORMS, AccountRun, NoSuchWorker, accounts, configured_routes
 from storage.workers import WorkerNameInUse, hold_name, is_shared
 
@@ -155,13 +156,8 @@ async def run(
                 "or use `linli chat` for the local chat"
             )
         await app.start(datetime.now(UTC))
+        stop_on_signals(stop)
         loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            try:
-                loop.add_signal_handler(sig, stop.set)
-            except (NotImplementedError, RuntimeError):
-                # Event loops without signal support (not on Linux): Ctrl-C still ends the run.
-                log.warning("signal handler unavailable signal=%s", sig.name)
         try:
             loop.add_signal_handler(signal.SIGHUP, app.reload)
         except (NotImplementedError, RuntimeError, AttributeError):

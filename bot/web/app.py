@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import signal
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -139,15 +138,11 @@ async def run_console(config: Config, *, port: int | None = None) -> None:
     Messages an action queues (the status message for the group) wait in the outbox until a
     bot runs on this database; on PostgreSQL the running workers send them at once."""
     from bot.app import Linli
+    from bot.signals import stop_on_signals
 
     bot = await Linli.open(config)
     stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        try:
-            loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):
-            log.warning("signal handler unavailable signal=%s", sig.name)
+    stop_on_signals(stop)
     try:
         await serve(bot, stop, port=port)
     finally:

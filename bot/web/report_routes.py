@@ -31,6 +31,7 @@ from bot.web.context import console_of, render, viewer_of
 from bot.web.issue_filter import FilterError, read_filter
 from bot.web.pages import is_number
 from bot.web.stats import DEFAULT_MONTHS, gather, resolution_targets
+from storage.issue_query import IssueFilter
 
 log = logging.getLogger(__name__)
 
@@ -66,15 +67,25 @@ def _attachment(name: str) -> dict[str, str]:
     return {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
 
 
-async def export_csv(request: Request) -> Response:
+def _export_filter(request: Request, kind: str) -> IssueFilter | Response:
+    """The list page's filter for an export, limited to the viewer's buildings (logged
+    masked), or a 400 answer."""
     console = console_of(request)
     viewer = viewer_of(request)
     try:
         flt = read_filter(request.query_params, viewer.buildings, console.config)
     except FilterError as exc:
         return PlainTextResponse(str(exc), status_code=400)
+    log.info("export %s viewer=%s filter=%s", kind, viewer.id, _logged(request))
+    return flt
+
+
+async def export_csv(request: Request) -> Response:
+    console = console_of(request)
+    flt = _export_filter(request, "csv")
+    if isinstance(flt, Response):
+        return flt
     now = console.now()
-    log.info("export csv viewer=%s filter=%s", viewer.id, _logged(request))
     return StreamingResponse(
         exports.csv_stream(console.store, console.config, flt, now),
         media_type=exports.CSV_TYPE,
@@ -84,13 +95,10 @@ async def export_csv(request: Request) -> Response:
 
 async def export_xlsx(request: Request) -> Response:
     console = console_of(request)
-    viewer = viewer_of(request)
-    try:
-        flt = read_filter(request.query_params, viewer.buildings, console.config)
-    except FilterError as exc:
-        return PlainTextResponse(str(exc), status_code=400)
+    flt = _export_filter(request, "xlsx")
+    if isinstance(flt, Response):
+        return flt
     now = console.now()
-    log.info("export xlsx viewer=%s filter=%s", viewer.id, _logged(request))
     path = await exports.xlsx_file(console.store, console.config, flt, now)
     return FileResponse(
         path,
