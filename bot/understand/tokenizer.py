@@ -13,7 +13,9 @@ other code.
 from __future__ import annotations
 
 import hashlib
+import math
 import os
+import re
 import sys
 import tempfile
 from functools import cache
@@ -90,5 +92,115 @@ def add_words(words: set[str] | frozenset[str]) -> None:
 
 
 def lcut(text: str) -> list[str]:
-    """Cut ``text`` into words with the shared tokenizer."""
-    return tokenizer().lcut(text, HMM=False)
+    """Cut ``text`` into words with the shared tokenizer: the same words as
+    ``tokenizer().lcut(text, HMM=False)``, in about half the time (:class:`Segmenter`)."""
+    return _segmenter().lcut(text)
+
+
+# jieba's own block and skip patterns, so that blocks split exactly as in ``cut``.
+_HAN: re.Pattern[str] = jieba.re_han_default
+_SKIP: re.Pattern[str] = jieba.re_skip_default
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+class Segmenter:
+    """jieba's accurate mode without HMM (``Tokenizer.cut(text, HMM=False)``), computed
+    with the same arithmetic in one backward pass over each block.
+
+    jieba builds a dict of word ends for every position, then a dict of routes with
+    ``max()`` over a generator that calls ``log`` for every candidate word. Here the ends
+    are walked once, from the last position back, and each word's ``log(freq) - log(total)``
+    is remembered (bounded by the dictionary and the characters seen). The scores are the
+    same floats in the same order of operations, and ties go to the longer word as with
+    jieba's ``max`` over ``(score, end)`` pairs, so the words are identical (tested against
+    jieba on the corpus and on random text).
+    """
+
+    def __init__(self, tok: Any) -> None:
+        self._tok = tok
+        self._stamp: tuple[int, int] = (-1, -1)
+        self._logp: dict[str, float] = {}
+        self._logtotal = 0.0
+
+    def _fresh(self) -> None:
+        # Adding a word changes the total, so every remembered score.
+        stamp = (self._tok.total, len(self._tok.FREQ))
+        if stamp != self._stamp:
+            self._logp = {}
+            self._logtotal = math.log(self._tok.total)
+            self._stamp = stamp
+
+    def lcut(self, text: str) -> list[str]:
+        self._fresh()
+        out: list[str] = []
+        for block in _HAN.split(text):
+            if not block:
+                continue
+            if _HAN.match(block):
+                self._cut_block(block, out)
+            else:
+                for part in _SKIP.split(block):
+                    if _SKIP.match(part):
+                        out.append(part)
+                    else:
+                        out.extend(part)
+        return out
+
+    def _cut_block(self, block: str, out: list[str]) -> None:
+        freq = self._tok.FREQ
+        logp = self._logp
+        logtotal = self._logtotal
+        log = math.log
+        n = len(block)
+        score = [0.0] * (n + 1)
+        end = list(range(n + 1))
+        for start in range(n - 1, -1, -1):
+            best = 0.0
+            best_end = -1
+            i = start
+            frag = block[start]
+            while True:
+                f = freq.get(frag)
+                if f is None:
+                    break
+                if f:
+                    p = logp.get(frag)
+                    if p is None:
+                        p = logp[frag] = log(f) - logtotal
+                    s = p + score[i + 1]
+                    # ">=": of equal scores the later end wins, as in jieba's max().
+                    if best_end < 0 or s >= best:
+                        best, best_end = s, i
+                i += 1
+                if i >= n:
+                    break
+                frag = block[start : i + 1]
+            if best_end < 0:
+                # No dictionary word starts here: the character alone.
+                ch = block[start]
+                p = logp.get(ch)
+                if p is None:
+                    p = logp[ch] = log(freq.get(ch) or 1) - logtotal
+                best, best_end = p + score[start + 1], start
+            score[start] = best
+            end[start] = best_end
+        x = 0
+        buf = ""
+        while x < n:
+            y = end[x] + 1
+            word = block[x:y]
+            if y - x == 1 and word in _ALNUM:
+                buf += word
+            else:
+                if buf:
+                    out.append(buf)
+                    buf = ""
+                out.append(word)
+            x = y
+        if buf:
+            out.append(buf)
+
+
+@cache
+def _segmenter() -> Segmenter:
+    return Segmenter(tokenizer())

@@ -1,0 +1,44 @@
+"""linli's segmenter cuts exactly as jieba's ``Tokenizer.lcut(text, HMM=False)`` does."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from bot.config.understanding import default_taxonomy
+from bot.understand import tokenizer
+from bot.understand.corpus import training_examples
+from bot.understand.lexicon import lexicon_for
+
+
+@pytest.fixture(scope="module")
+def jieba_cut() -> object:
+    lexicon_for(default_taxonomy())  # the taxonomy's words, as in understand()
+    tok = tokenizer.tokenizer()
+    return lambda text: tok.lcut(text, HMM=False)
+
+
+def test_same_words_as_jieba_on_the_training_corpus(jieba_cut) -> None:
+    texts = [ex.text for ex in training_examples()]
+    differ = [t for t in texts if tokenizer.lcut(t) != jieba_cut(t)]
+    assert len(texts) > 5_000
+    assert differ == []
+
+
+def test_same_words_as_jieba_on_random_text(jieba_cut) -> None:
+    rng = random.Random(5)
+    chars = "电梯楼道灯坏了漏水停电物业的一是在不了有人我他这中大来上国个到说们为子和你地出道也时年"
+    chars += "abcXYZ0129 \t\r\n.-_%#&+，。！？💡"
+    for _ in range(3_000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 50)))
+        assert tokenizer.lcut(text) == jieba_cut(text), text
+
+
+def test_words_added_later_are_cut_whole(jieba_cut) -> None:
+    before = tokenizer.lcut("楼下的滑板车车库门坏了")
+    tokenizer.add_words({"滑板车车库"})
+    after = tokenizer.lcut("楼下的滑板车车库门坏了")
+    assert "滑板车车库" not in before
+    assert "滑板车车库" in after
+    assert after == jieba_cut("楼下的滑板车车库门坏了")
