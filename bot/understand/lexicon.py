@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from bot.config.understanding import Taxonomy
 from bot.understand import tokenizer
+from bot.understand.patterns import first_chars
 
 
 class Role(enum.StrEnum):
@@ -98,7 +99,13 @@ class Lexicon:
                     merged |= {tag for tag in tags[word[:end]] if not (own_category and tag[1])}
             self.tags[word] = frozenset(merged)
         self.words = frozenset(words)
-        self._pattern = re.compile("(?=(" + trie_pattern(words) + "))") if words else None
+        self._pattern: re.Pattern[str] | None = None
+        if words:
+            trie = trie_pattern(words)
+            # Only where a word can start is the trie tried (see bot.understand.patterns).
+            start = first_chars(trie)
+            guard = f"(?={start})" if start else ""
+            self._pattern = re.compile(guard + "(?=(" + trie + "))")
 
     def scan(self, text: str) -> list[Hit]:
         """Every lexicon word in ``text``: the longest starting at each position, in order."""

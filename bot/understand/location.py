@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from bot.personal_numbers import blank_out
+from bot.understand.patterns import rule
 
 PLACES_FILE = Path(__file__).resolve().parent / "data" / "places.txt"
 
@@ -22,8 +23,8 @@ _PART = (
     r"|[A-Za-z](?:区|座|栋)"
     r"|(?<![\dA-Za-z.:])\d{3,4}(?:室|房|号)?(?![\d.:%元块分米斤个天次年月日度点岁公里克斤万千百瓶箱]))"
 )
-_NUMBERED = re.compile(rf"(?:{_PART})(?:-?(?:{_PART}))*")
-_CHINESE = re.compile(r"[一二三四五六七八九十]{1,3}(?:号楼|栋|幢|单元)")
+_NUMBERED = rule(rf"(?:{_PART})(?:-?(?:{_PART}))*")
+_CHINESE = rule(r"[一二三四五六七八九十]{1,3}(?:号楼|栋|幢|单元)")
 # Emergency and service numbers are not room numbers.
 _NOT_ROOMS = frozenset({"110", "119", "120", "122", "12345", "12315"})
 

@@ -6,41 +6,40 @@ Each function answers one question about the (normalised) text and is unit-teste
 
 from __future__ import annotations
 
-import re
-
 from bot.understand.lexicon import Hit, Role
+from bot.understand.patterns import rule
 
 # Before an urgent word, within its clause: the danger is imagined, denied or avoided.
-_HYPOTHETICAL = re.compile(r"万一|如果|要是|会不会|以防|防止|小心|怕|差点|不会|避免")
+_HYPOTHETICAL = rule(r"万一|如果|要是|会不会|以防|防止|小心|怕|差点|不会|避免")
 # Right before an urgent word: it is denied ("没有烟", "打不着火"), unlike "没想到着火了".
-_DENIED = re.compile(r"(?:没有|没|不是|不)$")
-_CLAUSE_BREAK = re.compile(r"[,，。!！?？;；\s]")
+_DENIED = rule(r"(?:没有|没|不是|不)$")
+_CLAUSE_BREAK = rule(r"[,，。!！?？;；\s]")
 # The danger is over or was never there.
-_ALL_CLEAR = re.compile(r"虚惊一场|没事了|误会一场|误报|已经(?:扑)?灭了|扑灭了|救出来了|已经找到")
+_ALL_CLEAR = rule(r"虚惊一场|没事了|误会一场|误报|已经(?:扑)?灭了|扑灭了|救出来了|已经找到")
 # Something reported earlier has been fixed.
-_FIXED = re.compile(
+_FIXED = rule(
     r"(?:修好|换好|装好|弄好|处理好|搞定|解决|恢复|修复|清理干净|打扫干净|清干净|找到)了"
     r"|(?:已经|终于|已)(?:修好|恢复|来电|来水|通|换好|修复|处理)"
     r"|来电了|来水了|水来了|电来了|(?<!不)通了|恢复正常"
 )
-_NOT_FIXED = re.compile(r"(?:没|未|不|没有|什么时候|何时|啥时候)$")
-_CONTRAST = re.compile(r"但是|可是|不过|结果|又")
+_NOT_FIXED = rule(r"(?:没|未|不|没有|什么时候|何时|啥时候)$")
+_CONTRAST = rule(r"但是|可是|不过|结果|又")
 # An announcement by the management (planned outage), unless the complaint is its absence.
-_NOTICE = re.compile(r"通知|公告|提前储水|提前存水|是因为")
-_NOTICE_DENIED = re.compile(r"[没不未无]")
-_ME_TOO = re.compile(r"^(?:我也是|同问|我家也|我们也|\+1)")
+_NOTICE = rule(r"通知|公告|提前储水|提前存水|是因为")
+_NOTICE_DENIED = rule(r"[没不未无]")
+_ME_TOO = rule(r"^(?:我也是|同问|我家也|我们也|\+1)")
 # A sentence asking about a state of affairs rather than stating it.
-_STATUS_QUESTION = re.compile(r"了吗|了没|是不是|几点|怎么回事|原因|是否")
-_CLAUSE = re.compile(r"[^。!！?？,，;；\s]*[。!！?？,，;；\s]?")
+_STATUS_QUESTION = rule(r"了吗|了没|是不是|几点|怎么回事|原因|是否")
+_CLAUSE = rule(r"[^。!！?？,，;；\s]*[。!！?？,，;；\s]?")
 # Words that address the management: a problem put to them is a report, not a favour asked.
-_MANAGEMENT = re.compile(r"物业|社区|居委|保安|管管|管一下|处理一下|负责")
+_MANAGEMENT = rule(r"物业|社区|居委|保安|管管|管一下|处理一下|负责")
 _MANAGEMENT_TOPICS = frozenset({"物业费", "报修"})
-_NOT_HELP_AFTER = re.compile(r"^(?:管|处理|负责)")
+_NOT_HELP_AFTER = rule(r"^(?:管|处理|负责)")
 
 
 # "困住" is danger only when a person is the one stuck ("电梯把我爸困住了", not "被数学题困住了").
 _TRAPPED_WORD = "困住"
-_TRAPPED_WHO = re.compile(r"电梯|轿厢|人|爸|妈|爷|奶|孩子|小孩|老人|宝宝|里面|出不来")
+_TRAPPED_WHO = rule(r"电梯|轿厢|人|爸|妈|爷|奶|孩子|小孩|老人|宝宝|里面|出不来")
 
 
 def real_urgent(text: str, hit: Hit) -> bool:
@@ -129,7 +128,7 @@ def help_cue(text: str, hit: Hit) -> bool:
 
 
 # "需要的可以去" points people elsewhere (a sale, a clinic): the speaker offers nothing.
-_POINTS_ELSEWHERE = re.compile(r"^(?:去|到|自己去|过去)")
+_POINTS_ELSEWHERE = rule(r"^(?:去|到|自己去|过去)")
 
 
 def offered_by_speaker(text: str, hit: Hit) -> bool:
@@ -138,7 +137,7 @@ def offered_by_speaker(text: str, hit: Hit) -> bool:
 
 
 # Lost and found: "谁家孩子的滑板车落在电梯口了 来拿一下" offers nothing of the speaker's.
-_LOST_AND_FOUND = re.compile(
+_LOST_AND_FOUND = rule(
     r"(?:落在|忘在|丢在|掉在|放在了|捡到|拾到|谁的|谁家的)[^。!！?？]{0,16}?(?:来拿|认领|领走|来取|拿走|来领)"
 )
 

@@ -29,6 +29,7 @@ import re
 
 from bot.understand import rules
 from bot.understand.lexicon import Hit, Role
+from bot.understand.patterns import rule
 
 # Who can be in danger.
 _PERSON = (
@@ -46,7 +47,7 @@ _INSIDE = (
     rf"|(?:里面|里头|里边|在里|入面)[^，。!！?？]{{0,12}}?(?:{_PERSON}|哭|喊|叫|拍门|求救|按铃)"
     rf"|{_PERSON}[^，。!！?？]{{0,6}}?在(?:里面|里头|里边)|卡在里面|卡在里头)"
 )
-_LIFT_TRAPPED = re.compile(
+_LIFT_TRAPPED = rule(
     rf"{_LIFT}.{{0,40}}?{_INSIDE}|{_INSIDE}.{{0,20}}?{_LIFT}"
     rf"|{_PERSON}[^，。!！?？]{{0,6}}?(?:被关在|被困在|困在|关在|卡在){_LIFT}(?:里|内)"
     rf"|{_LIFT}(?:里|内)[^。!！?？]{{0,30}}?(?:卡住|卡在|停了|不动|门打不开|打不开|困(?!难)|关(?:住|着|在))"
@@ -56,24 +57,24 @@ _LIFT_TRAPPED = re.compile(
     rf"按(?:了)?(?:警铃|报警铃|紧急按钮)|警铃没)"
 )
 # A person in a lift is trapped only if the lift is stuck, stopped, falling or shut.
-_LIFT_STUCK = re.compile(
+_LIFT_STUCK = rule(
     r"卡|停|坏|困|关|夹|掉|坠|溜|滑|不动|打不开|开不开|门不开|不开门|故障|冲顶|蹲底|出不来|出不去|出唔到|"
     r"救命|警铃|半空|中间"
 )
-_NOBODY_INSIDE = re.compile(
+_NOBODY_INSIDE = rule(
     r"超载|没人困|没有人困|里面没人|里面没有人|没困人|没关人|人都出来了|人已经出来|没人在里面|没有人在里面"
 )
 
 # --- trapped elsewhere: only with danger around it -----------------------------------------
 _TRAP_WORDS = frozenset({"困人", "被困", "困在", "困住", "出不来"})
-_TRAP_DANGER = re.compile(
+_TRAP_DANGER = rule(
     r"电梯|轿厢|梯|火|烟|水里|井里|井下|楼顶|窗外|窗台外|救命|快来人|来人啊|救救|喊救"
 )
 
 # --- smoke that is cooking, cigarettes or fireworks ----------------------------------------
 _SMOKE_WORDS = frozenset({"烟味", "有烟", "都是烟", "全是烟", "冒烟", "浓烟", "好大的烟"})
-_HARMLESS_SMOKE_BEFORE = re.compile(r"(?:油|抽|香|吸|二手|炊|烧烤的?)$")
-_HARMLESS_SMOKE_AFTER = re.compile(r"^(?:花|头|囱|酒|草|盒|灰)")
+_HARMLESS_SMOKE_BEFORE = rule(r"(?:油|抽|香|吸|二手|炊|烧烤的?)$")
+_HARMLESS_SMOKE_AFTER = rule(r"^(?:花|头|囱|酒|草|盒|灰)")
 
 # --- missing people --------------------------------------------------------------------------
 _MISSING_WHO = (
@@ -81,7 +82,7 @@ _MISSING_WHO = (
     r"老伴|老爷子|老大爷|老奶奶|奶奶|爷爷|姥姥|姥爷|外婆|外公|婆婆|公公|我爸|我妈|小姑娘|小伙子|\d+岁|"
     r"[一二三四五六七八九十两]岁半?)"
 )
-_MISSING = re.compile(
+_MISSING = rule(
     rf"{_MISSING_WHO}[^。!！?？]{{0,24}}?"
     r"(?:不见了|找不到了|找不着了|找不见了|走丢(?!过)|跑丢|走失(?!过)|没回来|没有回来|没回家|到现在没回|"
     r"联系不上|不知道去哪|人就没了|就没了|人不在)"
@@ -93,7 +94,7 @@ _MISSING = re.compile(
 )
 
 # --- falls, collapse, injury ---------------------------------------------------------------
-_FALL = re.compile(
+_FALL = rule(
     r"(?:摔倒|摔了一跤|摔了|跌倒|跌了一跤|滑倒|栽倒|倒在地上|倒在路边|倒地|躺在地上|躺地上|"
     r"摔下来|摔下去|摔到|滚下来|滚下去|掉下去|掉下来|被.{0,4}(?:撞了|撞倒|蹭倒|轧)|摔[^，。]{0,4}?上了)"
     r"[^。!！?？]{0,20}?(?:起不来|流血|出血|血|动不了|不能动|没动|不动了|骨折|昏|晕|没反应|叫不醒|"
@@ -110,7 +111,7 @@ _FALL = re.compile(
 )
 
 # --- objects from a height, now ------------------------------------------------------------
-_THROWN = re.compile(
+_THROWN = rule(
     r"(?:往下|向下|往楼下|从楼上|从窗户|从阳台|从上面|楼上)(?:又|在|一直|还在|正在)?"
     r"(?:扔|丢|抛|砸|泼|飞)"
     r"|(?:扔|丢|抛|砸|飞)下来(?:了|一个|一只|个|瓶|块)?"
@@ -119,12 +120,12 @@ _THROWN = re.compile(
 )
 # A complaint about a habit or about the past, not something happening now.
 # A rotten-egg smell from the drains is sewage, not gas.
-_DRAIN_SMELL = re.compile(r"下水|自来水|水箱|地漏|反味|马桶|化粪池")
-_HABIT = re.compile(
+_DRAIN_SMELL = rule(r"下水|自来水|水箱|地漏|反味|马桶|化粪池")
+_HABIT = rule(
     r"老有人|老是|天天|每天|经常|总是|总有|反映|多少次|查出来|查一下|查查|摄像头|监控|罚|属于|"
     r"算不算|这是高空|缺德|没砸到|得查|要查|第二次|第几次|最近|昨天|前两天|的事"
 )
-_NOW = re.compile(
+_NOW = rule(
     r"刚才|刚刚|正在|现在(?:还|正|又)|又在|还在|差点砸|(?<!没)砸到人|(?<!没)砸到了|砸在.{0,4}(?:人|脚|头)|快来|快叫|"
     r"下面是|楼下快|拉警戒"
 )
@@ -132,7 +133,7 @@ _NOW = re.compile(
 _THROWN_WORDS = frozenset({"高空抛物", "往下扔", "从楼上扔", "楼上扔东西", "砸下来"})
 
 # --- violence, crime, animals attacking, now ---------------------------------------------
-_VIOLENCE_NOW = re.compile(
+_VIOLENCE_NOW = rule(
     r"打起来了|打人了|在打人|打人|被打了|打倒|动刀|拿刀|持刀|持械|砍人|捅人|拿着(?:刀|棍|铁锹|砖)|"
     r"抄家伙|正在打架|在打架|追着人|在追人|追着.{0,4}打|在撬|喊救命|救命啊|救命|砸人|见血|"
     r"拿着[^，。]{0,2}?(?:刀|棍|铁锹|砖|酒瓶|斧头)|又动手了|动手打|乱砍|砍门|在砍|拿[^，。]{0,2}?刀|掐[^，。]{0,4}?脖子|"
@@ -140,10 +141,10 @@ _VIOLENCE_NOW = re.compile(
     r"追着[^，。]{0,4}?咬|"
     r"咬(?:伤|住)(?:个|一个)?[^，。]{0,3}?(?:人|孩|娃|朋友|男孩|女孩|老人)|咬娃|咬人了|扑倒咬"
 )
-_JOKE = re.compile(r"哈哈|笑死|😂|🤣|开玩笑|游戏|电视剧|电影|小说|作业|老板|热死|空调")
+_JOKE = rule(r"哈哈|笑死|😂|🤣|开玩笑|游戏|电视剧|电影|小说|作业|老板|热死|空调")
 
 # --- gas, live wires, burst pipes, fire now ------------------------------------------------
-_HAZARD_NOW = re.compile(
+_HAZARD_NOW = rule(
     r"(?:煤气|燃气|天然气|液化气)[^，。!！?？]{0,8}?(?:味|漏|泄|报警(?!器))"
     r"|臭鸡蛋味|报警器一直在?(?:叫|响)|燃气灶没关|瓦斯味|瓦斯外泄"
     r"|(?:燃气|煤气|天然气)(?:管|管道|表|阀)[^，。]{0,6}?(?:嘶嘶|呲呲)"
@@ -167,39 +168,39 @@ _HAZARD_NOW = re.compile(
 )
 
 # The danger in the message is over, or was a false alarm.
-_OVER = re.compile(
+_OVER = rule(
     r"虚惊一场|没事了|误会一场|(?<!不是)误报|已经(?:扑)?灭了|扑灭了|救出来了|已经找到|找到了|找回来了|"
     r"人都出来了|已经出来了|(?<!是)不是真的|(?<!是)不是着火|缓过来了|自己爬起来|自己换好了|搞清楚了|"
     r"还好没(?:骨折|受伤|伤着|砸到)|没味了|没人困住|没人被困|没受伤|没伤着|原来是|其实是|我说的是|"
     r"(?<!是)不是(?:漏气|煤气|真)|别误会|解决了|已救出|已经救出|暂无危险|已断开|已经断开|(?:小伙子|孩子|老人|人)(?:都|已经|也)?出来了"
 )
 # The whole message is about somewhere else, a drill, a lesson or a notice.
-_NOT_HERE_NOW = re.compile(
+_NOT_HERE_NOW = rule(
     r"(?<!不是)(?:新闻|报道|视频|刷到|抖音|隔壁市|别的小区|其他小区|有个小区|演练|演习|培训|测试|常识|"
     r"温馨提醒|注意安全|请勿轻信|【[^】]{0,6}通知】|教急救|学了)"
 )
 # Imagined, past, hearsay, dreamt or rehearsed: said in the clause before the word.
-_IMAGINED = re.compile(
+_IMAGINED = rule(
     r"万一|如果|要是|假如|假设|记得|真要|真(?:起|着|失)火(?!了)|上回|之前|隐患|是不是|有人问|会不会|以防|防止|小心|怕|差点|避免|以前|上次|去年|上个月|上周|前天|"
     r"昨天|昨晚|前几天|前两天|前阵子|那会儿|那次|新闻|报道|网上|听说|看到.{0,3}说|隔壁小区|外地|"
     r"梦到|做梦|演练|的话|应该先|容易|那种|这种|能不能|担心|知识|科普|这几天|一整晚|好几天"
 )
 # Right after the word: "电梯困人的话", "关人这种事".
-_HYPOTHETICAL_AFTER = re.compile(r"^.{0,3}(?:的话|这种|之类|怎么办|该怎么|应该|咋整|咋办)")
+_HYPOTHETICAL_AFTER = rule(r"^.{0,3}(?:的话|这种|之类|怎么办|该怎么|应该|咋整|咋办)")
 # A simile right before the word ("你的爱就像火苗") or right after it ("冒火似的").
-_SIMILE_BEFORE = re.compile(r"(?:就像|如同|仿佛|好似|像一团|像一把|跟)$")
-_SIMILE_AFTER = re.compile(r"^.{0,2}(?:似的|一样|一般)")
+_SIMILE_BEFORE = rule(r"(?:就像|如同|仿佛|好似|像一团|像一把|跟)$")
+_SIMILE_AFTER = rule(r"^.{0,2}(?:似的|一样|一般)")
 # Figurative trouble: "被工作压得喘不过气来".
-_FIGURATIVE_BEFORE = re.compile(
+_FIGURATIVE_BEFORE = rule(
     r"(?:(?:压|累|忙|逼|气|笑|辣|热|看|急)得.{0,4}|心里.{0,2}|脑子.{0,2}|肚子.{0,2})$"
 )
-_BREAK = re.compile(r"[,，。!！?？;；…\s]")
+_BREAK = rule(r"[,，。!！?？;；…\s]")
 
 _SENSITIVE_FAMILY = (
     r"(?:老公|老婆|丈夫|男人|媳妇|对象|男朋友|前夫|他爸|孩子他爸|我爸|后妈|继父|继母|那家男的)"
 )
 _CHILD = r"(?:孩子|小孩|小囡|娃|小女孩|小男孩|小朋友|女儿|儿子)"
-_SENSITIVE = re.compile(
+_SENSITIVE = rule(
     # Domestic violence: a partner or relative hitting, choking, dragging, threatening.
     r"家暴|家庭暴力|打老婆|打媳妇|打老公"
     rf"|{_SENSITIVE_FAMILY}.{{0,10}}?(?:打我|打孩子|对我动手|掐我|踢我|拿刀)"
@@ -230,20 +231,20 @@ _SENSITIVE = re.compile(
     r"|(?:坐|站)在[^，。!！?？]{0,6}?(?:栏杆|阳台|窗户|楼顶|天台)(?:边|外)|跨出去|像要跳|想跳"
 )
 # Violence at home happening now is urgent as well as sensitive.
-_ABUSE_NOW = re.compile(
+_ABUSE_NOW = rule(
     r"正在|现在|一直在|还在|又在|好久|半个小时|半小时|半个钟头|惨叫|求饶|尖叫|哭喊|救命|追"
 )
 # Self-harm under way or announced: the person may be dying now.
-_HARM_NOW = re.compile(
+_HARM_NOW = rule(
     r"割腕了|吃了[^，。]{0,6}?(?:安眠药|药)|发了遗书|遗书一样|告别这个世界|敲门(?:没人应|不开)|"
     r"要跳|像要跳|跨出去|(?:栏杆|阳台|窗户|楼顶|天台)(?:边上|外面|外边|外)"
 )
 # Jokes ("笑死", "热死了") and the news are not a cry for help.
-_NOT_SENSITIVE = re.compile(r"哈哈|笑死|新闻|电视剧|电影|小说|热搜|游戏")
+_NOT_SENSITIVE = rule(r"哈哈|笑死|新闻|电视剧|电影|小说|热搜|游戏")
 
 
 # What the model's urgency needs to see at least one of: a person, or a hazard.
-_DANGER_CUE = re.compile(
+_DANGER_CUE = rule(
     rf"{_PERSON}|火|烟|味|气|电|血|水|梯|狗|刀|棍|打|摔|跌|倒|掉|砸|扔|困|关|救|喊|哭|晕|烫|塌|喷"
 )
 

@@ -1,0 +1,67 @@
+"""Rules compiled with a first-character lookahead match exactly as the plain regex."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bot.understand import location, rules, safety
+from bot.understand.corpus import training_examples
+from bot.understand.normalise import normalise
+from bot.understand.patterns import first_chars, original, rule
+
+
+def test_first_chars_of_alternatives_groups_and_repeats() -> None:
+    assert first_chars("家暴|(?:老公|丈夫).{0,4}打") == "[丈家老]"
+    assert first_chars(r"(?<!不)通了|\d+岁") == r"[\d通]"
+    assert first_chars("(?:没有)?人|[a-c]区") == "[a-c人没]"
+
+
+def test_unbounded_patterns_stay_plain() -> None:
+    assert first_chars(".{0,3}的话") is None  # any character can start it
+    assert first_chars("[^。]+了") is None  # a negated class
+    assert first_chars("(?:好)?") is None  # matches the empty string anywhere
+    assert rule("[^。]+了").pattern == "[^。]+了"
+
+
+def test_patterns_the_engine_already_scans_stay_plain() -> None:
+    assert rule("虚惊一场|没事了|误报").pattern == "虚惊一场|没事了|误报"
+    guarded = rule("(?:老公|丈夫).{0,4}打|家暴")
+    assert guarded.pattern.startswith("(?=[")
+    assert original(guarded) == "(?:老公|丈夫).{0,4}打|家暴"
+
+
+def _module_rules() -> list[tuple[str, re.Pattern[str]]]:
+    found = []
+    for module in (safety, rules, location):
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                found.append((f"{module.__name__}.{name}", value))
+    return found
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    corpus = [normalise(ex.text) for ex in training_examples()]
+    rng = random.Random(3)
+    chars = "".join(sorted(set("".join(corpus))))
+    noise = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 40))) for _ in range(2_000)]
+    return corpus + noise
+
+
+def test_some_rules_are_guarded() -> None:
+    guarded = [name for name, p in _module_rules() if original(p) != p.pattern]
+    assert "bot.understand.safety._SENSITIVE" in guarded
+    assert len(guarded) >= 10
+
+
+@pytest.mark.parametrize(("name", "pattern"), _module_rules(), ids=lambda v: str(v)[:40])
+def test_every_rule_matches_as_its_plain_regex(
+    name: str, pattern: re.Pattern[str], texts: list[str]
+) -> None:
+    plain = re.compile(original(pattern))
+    for text in texts:
+        ours = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert ours == [(m.span(), m.groups()) for m in plain.finditer(text)], (name, text)
