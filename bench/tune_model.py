@@ -1,12 +1,17 @@
 """Choose the model's settings by cross-validation on the training split only.
 
-Usage: .venv/bin/python bench/tune_model.py [--folds K] [--params JSON ...]
+Usage: .venv/bin/python bench/tune_model.py [--folds K] [--seed S] [--params JSON ...] [--decide JSON ...]
+                                            [--errors FILE]
 
 Each ``--params`` is a JSON object of fastText settings layered over
-:data:`bot.understand.train.PARAMS`; every candidate is trained on the same K folds of
-``data/corpus/train/`` (the held-out split is never read here) and the full ``understand()``
-pipeline is measured on each fold's test part. Prints one line per candidate: intent
-macro-F1, category accuracy, urgent recall / precision, chat filed as reports, model size.
+:data:`bot.understand.train.PARAMS` (the key ``"weights"`` instead sets how many times a
+training line of each intent counts, :data:`bot.understand.train.WEIGHTS`). Every candidate
+is trained once on the same K folds of ``data/corpus/train/`` (the held-out split is never
+read here); then each ``--decide`` (a JSON object of decision settings of
+:mod:`bot.understand.classify`, e.g. ``{"REPORT_WEIGHT": 0.8, "URGENT_THRESHOLD": 0.4}``)
+is measured with the full ``understand()`` pipeline on each fold's test part. Prints one line
+per pair: intent macro-F1, category accuracy, urgent recall / precision, sensitive recall,
+chat filed as reports, per-intent F1, model size.
 """
 
 from __future__ import annotations
@@ -22,62 +27,94 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.understand import model  # noqa: E402
+from bot.understand import classify, model  # noqa: E402
 from bot.understand.corpus import Example, training_examples  # noqa: E402
 from bot.understand.evaluate import Result, answer, figures  # noqa: E402
 from bot.understand.train import train  # noqa: E402
 
 
-def cv(examples: list[Example], folds: int, params: dict[str, object]) -> tuple[list[Result], int]:
+def folds_of(examples: list[Example], folds: int, seed: int = 13) -> list[list[int]]:
     order = list(range(len(examples)))
-    random.Random(13).shuffle(order)
-    results: list[Result] = []
-    size = 0
+    random.Random(seed).shuffle(order)
+    return [sorted(order[k::folds]) for k in range(folds)]
+
+
+def fit_folds(
+    examples: list[Example], parts: list[list[int]], params: dict[str, object], tmp: Path
+) -> tuple[list[Path], int]:
+    """One model per fold, trained without that fold's lines."""
     os.environ["LINLI_TRAIN_PARAMS"] = json.dumps(params)
-    with tempfile.TemporaryDirectory() as tmp:
-        for k in range(folds):
-            test = set(order[k::folds])
-            fit = [ex for i, ex in enumerate(examples) if i not in test]
-            path = train(fit, Path(tmp) / f"fold{k}.bin")
-            size = max(size, path.stat().st_size)
+    paths: list[Path] = []
+    for k, test in enumerate(parts):
+        held = set(test)
+        fit = [ex for i, ex in enumerate(examples) if i not in held]
+        paths.append(train(fit, tmp / f"fold{k}.bin"))
+    os.environ.pop("LINLI_TRAIN_PARAMS", None)
+    return paths, max(p.stat().st_size for p in paths)
+
+
+def measure(
+    examples: list[Example], parts: list[list[int]], paths: list[Path], decide: dict[str, float]
+) -> list[Result]:
+    saved = {name: getattr(classify, name) for name in decide}
+    for name, value in decide.items():
+        setattr(classify, name, value)
+    try:
+        results: list[Result] = []
+        for test, path in zip(parts, paths, strict=True):
             model.use(path)
-            results += answer([examples[i] for i in sorted(test)])
-    model.use(None)
-    return results, size
+            results += answer([examples[i] for i in test])
+    finally:
+        for name, value in saved.items():
+            setattr(classify, name, value)
+        model.use(None)
+    return results
+
+
+def write_errors(results: list[Result], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for ex, u in results:
+            wrong = []
+            if u.intent != ex.intent:
+                wrong.append(f"intent {u.intent}!={ex.intent}")
+            if ex.intent == "report" and u.category != ex.category:
+                wrong.append(f"cat {u.category}!={ex.category}")
+            if u.urgent != ex.urgent:
+                wrong.append(f"urg {int(u.urgent)}!={int(ex.urgent)}")
+            if u.sensitive != ex.sensitive:
+                wrong.append(f"sens {int(u.sensitive)}!={int(ex.sensitive)}")
+            if wrong:
+                out.write(f"{'; '.join(wrong)} | {ex.source} | {ex.text}\n")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--params", action="append", default=[])
+    parser.add_argument("--decide", action="append", default=[])
+    parser.add_argument("--seed", type=int, default=13, help="how the folds are drawn")
     parser.add_argument("--errors", type=Path, help="write the last candidate's misses here")
     args = parser.parse_args()
     examples = training_examples()
+    parts = folds_of(examples, args.folds, args.seed)
     print(f"{len(examples)} training examples, {args.folds}-fold CV")
+    results: list[Result] = []
     for raw in args.params or ["{}"]:
-        params = json.loads(raw)
-        results, size = cv(examples, args.folds, params)
-        f = figures(results)
-        print(
-            f"{raw:50s} F1 {f.macro_f1:.3f} cat {f.category:.3f} urg {f.urgent_recall:.3f}/"
-            f"{f.urgent_precision:.3f} sens {f.sensitive_recall:.3f} fr {f.false_report_rate:.3%}"
-            f" ({' '.join(f'{k[:4]} {v:.3f}' for k, v in f.f1.items())}) {size / 1e6:.1f} MB",
-            flush=True,
-        )
-        if args.errors:
-            with args.errors.open("w", encoding="utf-8") as out:
-                for ex, u in results:
-                    wrong = []
-                    if u.intent != ex.intent:
-                        wrong.append(f"intent {u.intent}!={ex.intent}")
-                    if ex.intent == "report" and u.category != ex.category:
-                        wrong.append(f"cat {u.category}!={ex.category}")
-                    if u.urgent != ex.urgent:
-                        wrong.append(f"urg {int(u.urgent)}!={int(ex.urgent)}")
-                    if u.sensitive != ex.sensitive:
-                        wrong.append(f"sens {int(u.sensitive)}!={int(ex.sensitive)}")
-                    if wrong:
-                        out.write(f"{'; '.join(wrong)} | {ex.source} | {ex.text}\n")
+        with tempfile.TemporaryDirectory() as tmp:
+            paths, size = fit_folds(examples, parts, json.loads(raw), Path(tmp))
+            for decision in args.decide or ["{}"]:
+                results = measure(examples, parts, paths, json.loads(decision))
+                f = figures(results)
+                print(
+                    f"{raw} {decision}\n    F1 {f.macro_f1:.3f} cat {f.category:.3f} urg"
+                    f" {f.urgent_recall:.3f}/{f.urgent_precision:.3f} sens"
+                    f" {f.sensitive_recall:.3f} fr {f.false_report_rate:.2%}"
+                    f" ({' '.join(f'{k[:4]} {v:.3f}' for k, v in f.f1.items())})"
+                    f" {size / 1e6:.1f} MB",
+                    flush=True,
+                )
+    if args.errors:
+        write_errors(results, args.errors)
 
 
 if __name__ == "__main__":

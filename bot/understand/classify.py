@@ -42,6 +42,10 @@ MAX_KEYWORDS = 8
 #: The model's probability of "urgent" above which it adds urgency (chosen by
 #: cross-validation on the training split: ``bench/understand.py --cv 5``).
 URGENT_THRESHOLD = float(os.environ.get("LINLI_URGENT_THRESHOLD", "0.3"))
+#: Each intent's model probability is multiplied by its weight before the most likely one is
+#: taken (all 1.0: plain argmax). Chosen by cross-validation on the training split
+#: (``bench/tune_model.py --decide``).
+INTENT_WEIGHTS: dict[str, float] = {"report": 1.0, "help_request": 1.0, "offer": 1.0, "chat": 1.0}
 
 _SENTENCE = re.compile(r"[^。!！?？;；\n]+[。!！?？;；\n]*|[。!！?？;；\n]+")
 
@@ -140,7 +144,7 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
     prediction = model.active().predict(reading.line)
     # The model may add urgency to what the rules found, never remove it.
     urgent = urgent or (prediction.urgent >= URGENT_THRESHOLD and safety.model_may_add(analysed))
-    intent = Intent(prediction.intent)
+    intent = _intent(prediction)
     category = prediction.category
     admin = _admin_category(hits, taxonomy)
     if urgent:
@@ -165,6 +169,13 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
     else:
         keywords = _keywords(reading.tokens, _why(intent, hits), lexicon.words, location)
     return Understanding(norm, intent, category, urgent, location, keywords, sensitive)
+
+
+def _intent(prediction: model.Prediction) -> Intent:
+    """The most likely intent, each probability weighed by :data:`INTENT_WEIGHTS`."""
+    weights = INTENT_WEIGHTS
+    best = max(prediction.intents, key=lambda k: prediction.intents[k] * weights.get(k, 1.0))
+    return Intent(best)
 
 
 def report_category(text: str, taxonomy: Taxonomy) -> str:

@@ -23,6 +23,10 @@ from bot.understand.lexicon import Hit, Role
 _NUMBER = re.compile(r"^[0-9０-９.]+$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 EMPTY = "<empty>"
+#: Tags for what the clause around a problem word says (denied, past, hypothetical) and for a
+#: message about somewhere else. In 5-fold cross-validation on the training split (three
+#: draws of the folds) they cut chat filed as reports from 4.5% to 4.0% at equal macro-F1.
+CONTEXT_TAGS = True
 _SKIP = frozenset(" \t，。！？、,.!?;；:：~…-—()（）\"'“”‘’【】[]")
 
 
@@ -63,6 +67,13 @@ def tags(text: str, hits: list[Hit]) -> list[str]:
                 tag += "_asked"
             if tag not in found:
                 found.append(tag)
+        if CONTEXT_TAGS and (hit.has(Role.PROBLEM) or hit.has(Role.KEYWORD)):
+            for context in rules.clause_context(text, hit.pos):
+                tag = f"@problem_{context}"
+                if tag not in found:
+                    found.append(tag)
+    if CONTEXT_TAGS and rules.elsewhere(text):
+        found.append("@elsewhere")
     if rules.all_clear(text):
         found.append("@all_clear")
     if rules.fixed(text, hits):

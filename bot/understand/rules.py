@@ -22,6 +22,10 @@ _FIXED = rule(
     r"|(?:已经|终于|已)(?:修好|恢复|来电|来水|通|换好|修复|处理)"
     r"|来电了|来水了|水来了|电来了|(?<!不)通了|恢复正常"
 )
+# Something out of the way or working again, said of a thing: "那辆车已经挪走了", "灯全亮了".
+_FIXED_MORE = rule(
+    r"(?:挪走|搬走|拆掉|拆走|清走|运走|扶正|补好|补过|亮|好)(?:了|啦)|不再(?:滴|漏|响|吵)|没再(?:滴|漏|响)"
+)
 _NOT_FIXED = rule(r"(?:没|未|不|没有|什么时候|何时|啥时候)$")
 _CONTRAST = rule(r"但是|可是|不过|结果|又")
 # An announcement by the management (planned outage), unless the complaint is its absence.
@@ -62,7 +66,7 @@ def all_clear(text: str) -> bool:
 def fixed(text: str, hits: list[Hit]) -> bool:
     """The message says something got fixed, and no new problem follows a contrast word
     ("电梯修好了，但是楼道灯又坏了" is a new report)."""
-    for match in _FIXED.finditer(text):
+    for match in [*_FIXED.finditer(text), *_FIXED_MORE.finditer(text)]:
         if _NOT_FIXED.search(text[max(0, match.start() - 4) : match.start()]):
             continue
         later = _CONTRAST.search(text, match.end())
@@ -145,3 +149,45 @@ _LOST_AND_FOUND = rule(
 def lost_and_found(text: str) -> bool:
     """Something left behind or found, for its owner to collect: conversation, no offer."""
     return _LOST_AND_FOUND.search(text) is not None
+
+
+# The clause before a problem word says it did not happen, is over, is imagined or is asked
+# about ("不是漏气", "去年停过水", "万一停电"): tags for the model, which weighs them.
+_CLAUSE_DENIED = rule(r"(?:不是|没有|没|不|别|并非|并没)$|不是")
+_CLAUSE_PAST = rule(
+    r"昨天|昨晚|前天|上次|上回|之前|以前|去年|上个月|上周|小时候|那次|当时|那会儿|前阵子|早就"
+)
+_CLAUSE_HYPOTHETICAL = rule(r"万一|如果|要是|假如|假设|的话|怕|担心|以防|防止|会不会|能不能")
+_CLAUSE_START = rule(r"[,，。!！?？;；…\s]")
+# The message is about somewhere or something other than the estate.
+_ELSEWHERE = rule(
+    r"老家|公司|单位|学校|外地|别的小区|隔壁小区|其他小区|网上|新闻|报道|视频|抖音|热搜|游戏|王者|"
+    r"电视剧|电影|小说|朋友圈|娘家|婆家|景区|商场|地铁|高铁|飞机|医院里|办公室"
+)
+
+
+def clause_before(text: str, pos: int, reach: int = 12) -> str:
+    """The part of the clause that ends at ``pos`` (at most ``reach`` characters)."""
+    before = text[max(0, pos - reach) : pos]
+    breaks = [m.end() for m in _CLAUSE_START.finditer(before)]
+    return before[breaks[-1] :] if breaks else before
+
+
+def clause_context(text: str, pos: int) -> list[str]:
+    """What the clause before ``pos`` says of the word there: ``denied``, ``past``,
+    ``hypothetical`` (in that order; none, one or several)."""
+    clause = clause_before(text, pos)
+    out = []
+    if _CLAUSE_DENIED.search(clause):
+        out.append("denied")
+    if _CLAUSE_PAST.search(clause):
+        out.append("past")
+    if _CLAUSE_HYPOTHETICAL.search(clause):
+        out.append("hypothetical")
+    return out
+
+
+def elsewhere(text: str) -> bool:
+    """The message names a place or a medium other than the estate (work, a home town, the
+    news, a game)."""
+    return _ELSEWHERE.search(text) is not None
