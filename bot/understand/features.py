@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from bot.understand import rules, safety
-from bot.understand.lexicon import Hit, Role
+from bot.understand.lexicon import Hit, Role, Tag
 
 _NUMBER = re.compile(r"^[0-9０-９.]+$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -35,10 +35,11 @@ def model_line(text: str, tokens: list[str], hits: list[Hit]) -> str:
     lexicon ``hits`` found in it."""
     out: list[str] = []
     for token in tokens:
-        token = token.strip()
-        if not token or token in _SKIP:
-            continue
-        out.append("<n>" if _NUMBER.match(token) else token.lower())
+        feature = _TOKEN_FEATURES.get(token)
+        if feature is None:
+            feature = _token_feature(token)
+        if feature:
+            out.append(feature)
     out.extend(_HAN.findall(text))
     out.extend(tags(text, hits))
     # A message of punctuation alone ("。。。") still gets one token: fastText averages the
@@ -46,13 +47,43 @@ def model_line(text: str, tokens: list[str], hits: list[Hit]) -> str:
     return " ".join(out) if out else EMPTY
 
 
+def _token_feature(token: str) -> str:
+    """The model's token for a jieba token ("" for none), remembered for the next time."""
+    token_ = token.strip()
+    if not token_ or token_ in _SKIP:
+        feature = ""
+    else:
+        feature = "<n>" if _NUMBER.match(token_) else token_.lower()
+    if len(_TOKEN_FEATURES) >= _MAX_TOKEN_FEATURES:
+        _TOKEN_FEATURES.clear()
+    _TOKEN_FEATURES[token] = feature
+    return feature
+
+
+# jieba token -> model token: tokens are mostly dictionary words, and the cap keeps numbers
+# and odd strings from growing it without end.
+_TOKEN_FEATURES: dict[str, str] = {}
+_MAX_TOKEN_FEATURES = 50_000
+
+
+def _sorted_tags(tags: frozenset[Tag]) -> tuple[Tag, ...]:
+    """``sorted(tags)``, remembered (one entry per lexicon word's set of tags)."""
+    found = _SORTED_TAGS.get(tags)
+    if found is None:
+        found = _SORTED_TAGS[tags] = tuple(sorted(tags))
+    return found
+
+
+_SORTED_TAGS: dict[frozenset[Tag], tuple[Tag, ...]] = {}
+
+
 def tags(text: str, hits: list[Hit]) -> list[str]:
     """Lexicon and rule tags, in a fixed order (no duplicates)."""
     found: list[str] = []
     questions = rules.question_spans(text)
     for hit in hits:
-        asked = any(a <= hit.pos < b for a, b in questions)
-        for role, code in sorted(hit.tags):
+        asked = bool(questions) and any(a <= hit.pos < b for a, b in questions)
+        for role, code in _sorted_tags(hit.tags):
             if role is Role.URGENT and not safety.real_urgent_word(text, hit):
                 tag = "@urgent_imagined"
             elif role is Role.OFFER and not rules.offered_by_speaker(text, hit):

@@ -39,7 +39,15 @@ class Hit:
     tags: frozenset[Tag]
 
     def has(self, role: Role) -> bool:
-        return any(r is role for r, _ in self.tags)
+        roles = _ROLES.get(self.tags)
+        if roles is None:
+            roles = _ROLES[self.tags] = frozenset(r for r, _ in self.tags)
+        return role in roles
+
+
+# The roles of each set of tags: one entry per lexicon word's tags (a frozenset keeps its
+# hash), so asking a hit for a role is a look-up rather than a walk over its tags.
+_ROLES: dict[frozenset[Tag], frozenset[Role]] = {}
 
 
 def trie_pattern(words: list[str]) -> str:

@@ -54,7 +54,10 @@ class Model:
         self.path = path
         self._ft: Any = fasttext_pybind.fasttext()
         self._ft.loadModel(str(path))
-        self._k = len(self._ft_labels())
+        labels = self._ft_labels()
+        self._k = len(labels)
+        # What each label means, worked out once rather than for every label of every line.
+        self._kinds = {label: _kind(label) for label in labels}
 
     def _ft_labels(self) -> list[str]:
         # fasttext-predict's binding has no getLabels: ask for every label of an empty line.
@@ -71,18 +74,36 @@ class Model:
             # nothing ("Encountered NaN"): it recognises nothing, so: chat.
             log.debug("model saw nothing it knows in line=%r", line[:80])
             scored = [(1.0, f"{LABEL_PREFIX}chat")]
+        kinds = self._kinds
         for prob, label in scored:
-            name = label[len(LABEL_PREFIX) :]
+            kind, name = kinds.get(label) or _kind(label)
             p = float(prob)
-            if name == URGENT_LABEL:
+            if kind is _URGENT:
                 urgent = p
-            elif name.startswith(REPORT_PREFIX):
+            elif kind is _REPORT:
                 intents["report"] += p
                 if p > category_p:
-                    category, category_p = name[len(REPORT_PREFIX) :], p
-            elif name in intents:
+                    category, category_p = name, p
+            elif kind is _INTENT:
                 intents[name] += p
         return Prediction(intents, category, category_p, urgent)
+
+
+_URGENT, _REPORT, _INTENT, _OTHER = "urgent", "report", "intent", "other"
+_INTENTS = frozenset({"report", "help_request", "offer", "chat"})
+
+
+def _kind(label: str) -> tuple[str, str]:
+    """What a fastText label stands for: (urgent | report | intent | other, name), the name
+    of a report label being its category."""
+    name = label[len(LABEL_PREFIX) :]
+    if name == URGENT_LABEL:
+        return _URGENT, name
+    if name.startswith(REPORT_PREFIX):
+        return _REPORT, name[len(REPORT_PREFIX) :]
+    if name in _INTENTS:
+        return _INTENT, name
+    return _OTHER, name
 
 
 def community_model_path(database: Path) -> Path | None:

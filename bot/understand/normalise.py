@@ -45,8 +45,8 @@ _PUNCT_RUN = re.compile(r"([!?,.;:~。，、！？；：…~\-—])[!?,.;:~。�
 # Chinese sentence punctuation survives NFKC (residents' text is shown back to them): it is
 # swapped for private-use placeholders around the normalisation.
 _CJK_PUNCT = "，！？：；（）"
-_HIDE = str.maketrans({ch: chr(0xE000 + i) for i, ch in enumerate(_CJK_PUNCT)})
-_SHOW = str.maketrans({chr(0xE000 + i): ch for i, ch in enumerate(_CJK_PUNCT)})
+_HIDE_PAIRS = tuple((ch, chr(0xE000 + i)) for i, ch in enumerate(_CJK_PUNCT))
+_SHOW_PAIRS = tuple((hidden, ch) for ch, hidden in _HIDE_PAIRS)
 # `著` is valid Simplified (著名) so OpenCC keeps it, but in 著火 it is the Traditional 着.
 _ZHUO = re.compile(r"著(?=火|了|凉)")
 
@@ -61,7 +61,7 @@ def normalise(text: str) -> str:
     # Cut before the expensive steps so their cost is bounded; a little slack because
     # dropping emoji and spaces shortens the text.
     text = text[: MAX_TEXT * 2]
-    text = unicodedata.normalize("NFKC", text.translate(_HIDE)).translate(_SHOW)
+    text = _nfkc(text)
     text = _clean_chars(text)
     if _has_traditional(text):
         text = _converter().convert(text)
@@ -70,6 +70,24 @@ def normalise(text: str) -> str:
     text = _SPACE.sub(" ", text)
     text = _PUNCT_RUN.sub(r"\1", text)
     return text.strip()[:MAX_TEXT]
+
+
+def _nfkc(text: str) -> str:
+    """NFKC, except that Chinese sentence punctuation stays full-width.
+
+    The same as ``normalize("NFKC", text.translate(_HIDE)).translate(_SHOW)``: the swaps are
+    done only for the marks present (``str.translate`` costs more than the rest on a short
+    message), and the normalisation only when the text is not already in NFKC (its quick
+    check is far cheaper than normalising)."""
+    for mark, placeholder in _HIDE_PAIRS:
+        if mark in text:
+            text = text.replace(mark, placeholder)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    for placeholder, mark in _SHOW_PAIRS:
+        if placeholder in text:
+            text = text.replace(placeholder, mark)
+    return text
 
 
 @cache

@@ -108,26 +108,31 @@ class Segmenter:
     with the same arithmetic in one backward pass over each block.
 
     jieba builds a dict of word ends for every position, then a dict of routes with
-    ``max()`` over a generator that calls ``log`` for every candidate word. Here the ends
-    are walked once, from the last position back, and each word's ``log(freq) - log(total)``
-    is remembered (bounded by the dictionary and the characters seen). The scores are the
-    same floats in the same order of operations, and ties go to the longer word as with
-    jieba's ``max`` over ``(score, end)`` pairs, so the words are identical (tested against
-    jieba on the corpus and on random text).
+    ``max()`` over a generator that calls ``log`` for every candidate word. Here one table
+    holds, for every dictionary entry, the word's ``log(freq) - log(total)`` (None for an
+    entry that is only the prefix of words), and each block is walked once, from its last
+    position back. The scores are the same floats from the same operations, and ties go to
+    the longer word as with jieba's ``max`` over ``(score, end)`` pairs, so the words are
+    identical (tested against jieba on the corpus and on random text).
     """
 
     def __init__(self, tok: Any) -> None:
         self._tok = tok
         self._stamp: tuple[int, int] = (-1, -1)
-        self._logp: dict[str, float] = {}
-        self._logtotal = 0.0
+        self._table: dict[str, float | None] = {}
+        self._alone = 0.0
 
     def _fresh(self) -> None:
-        # Adding a word changes the total, so every remembered score.
-        stamp = (self._tok.total, len(self._tok.FREQ))
+        # Adding a word changes the total, so every score: the table is rebuilt (~20 ms,
+        # once per taxonomy a process meets).
+        tok = self._tok
+        stamp = (tok.total, len(tok.FREQ))
         if stamp != self._stamp:
-            self._logp = {}
-            self._logtotal = math.log(self._tok.total)
+            logtotal = math.log(tok.total)
+            log = math.log
+            self._table = {w: (log(f) - logtotal if f else None) for w, f in tok.FREQ.items()}
+            # A character that starts no word scores as jieba's ``log(freq or 1)`` does.
+            self._alone = log(1) - logtotal
             self._stamp = stamp
 
     def lcut(self, text: str) -> list[str]:
@@ -137,7 +142,10 @@ class Segmenter:
             if not block:
                 continue
             if _HAN.match(block):
-                self._cut_block(block, out)
+                if len(block) == 1:
+                    out.append(block)
+                else:
+                    self._cut_block(block, out)
             else:
                 for part in _SKIP.split(block):
                     if _SKIP.match(part):
@@ -147,41 +155,34 @@ class Segmenter:
         return out
 
     def _cut_block(self, block: str, out: list[str]) -> None:
-        freq = self._tok.FREQ
-        logp = self._logp
-        logtotal = self._logtotal
-        log = math.log
+        table = self._table
+        alone = self._alone
+        missing = _MISSING
         n = len(block)
         score = [0.0] * (n + 1)
-        end = list(range(n + 1))
+        end = [0] * n
         for start in range(n - 1, -1, -1):
             best = 0.0
             best_end = -1
             i = start
             frag = block[start]
             while True:
-                f = freq.get(frag)
-                if f is None:
+                p = table.get(frag, missing)
+                if p is missing:
                     break
-                if f:
-                    p = logp.get(frag)
-                    if p is None:
-                        p = logp[frag] = log(f) - logtotal
-                    s = p + score[i + 1]
+                if p is not None:
+                    s = p + score[i + 1]  # type: ignore[operator]
                     # ">=": of equal scores the later end wins, as in jieba's max().
                     if best_end < 0 or s >= best:
                         best, best_end = s, i
                 i += 1
-                if i >= n:
+                if i == n:
                     break
                 frag = block[start : i + 1]
             if best_end < 0:
-                # No dictionary word starts here: the character alone.
-                ch = block[start]
-                p = logp.get(ch)
-                if p is None:
-                    p = logp[ch] = log(freq.get(ch) or 1) - logtotal
-                best, best_end = p + score[start + 1], start
+                # No dictionary word starts here (the character has no frequency of its
+                # own, else it would be a word): the character alone.
+                best, best_end = alone + score[start + 1], start
             score[start] = best
             end[start] = best_end
         x = 0
@@ -199,6 +200,9 @@ class Segmenter:
             x = y
         if buf:
             out.append(buf)
+
+
+_MISSING = object()
 
 
 @cache
