@@ -33,12 +33,15 @@ URGENT_LABEL = "urgent"
 
 @dataclass(frozen=True, slots=True)
 class Prediction:
-    """The model's reading of one message: intent probabilities and the best category."""
+    """The model's reading of one message: intent probabilities, the best category and the
+    second best."""
 
     intents: dict[str, float]
     category: str | None
     category_probability: float
     urgent: float = 0.0
+    runner_up: str | None = None
+    runner_up_probability: float = 0.0
 
     @property
     def intent(self) -> str:
@@ -66,7 +69,8 @@ class Model:
     def predict(self, line: str) -> Prediction:
         intents = {"report": 0.0, "help_request": 0.0, "offer": 0.0, "chat": 0.0}
         category: str | None = None
-        category_p = urgent = 0.0
+        second: str | None = None
+        category_p = second_p = urgent = 0.0
         try:
             scored = self._ft.predict(line + "\n", self._k, 0.0, "replace")
         except RuntimeError:
@@ -83,10 +87,13 @@ class Model:
             elif kind is _REPORT:
                 intents["report"] += p
                 if p > category_p:
+                    second, second_p = category, category_p
                     category, category_p = name, p
+                elif p > second_p:
+                    second, second_p = name, p
             elif kind is _INTENT:
                 intents[name] += p
-        return Prediction(intents, category, category_p, urgent)
+        return Prediction(intents, category, category_p, urgent, second, second_p)
 
 
 _URGENT, _REPORT, _INTENT, _OTHER = "urgent", "report", "intent", "other"

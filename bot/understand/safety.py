@@ -39,11 +39,13 @@ _PERSON = (
 )
 
 # --- someone trapped in a lift ---------------------------------------------------------------
-_LIFT = r"(?:电梯|轿厢|客梯|货梯|梯)"
+# A bare 梯 (voice input: "梯子卡在半空了") but not stairs, a slide, a ladder or an escalator.
+_LIFT = r"(?:电梯|轿厢|客梯|货梯|(?<![楼滑爬阶云扶])梯)"
 # "Someone is inside": a person named inside, or sounds of people, or the trapped words.
 _INSIDE = (
-    rf"(?:关人|困人|夹人|关到人|困着人|关着人|困了人|夹住|夹到|被关|被困|关在|困在|关里|困里|出不来|"
-    rf"出不去|出唔到|(?:困|关)(?:了|着|住)?[^，。!！?？]{{0,5}}?{_PERSON}"
+    rf"(?:(?<!开)关人|困人|夹人|卡人|卡着人|卡了人|(?<!开)关到人|困着人|(?<!开)关着人|困了人|夹住|夹到|"
+    rf"被关|被困|(?<!开)关在|困在|(?<!开)关里|困里|出不来|"
+    rf"出不去|出唔到|(?:困|(?<!开)关(?!于|心|注|系))(?:了|着|住)?[^，。!！?？]{{0,5}}?{_PERSON}"
     rf"|(?:里面|里头|里边|在里|入面)[^，。!！?？]{{0,12}}?(?:{_PERSON}|哭|喊|叫|拍门|求救|按铃)"
     rf"|{_PERSON}[^，。!！?？]{{0,6}}?在(?:里面|里头|里边)|卡在里面|卡在里头)"
 )
@@ -55,11 +57,32 @@ _LIFT_TRAPPED = rule(
     # Stuck between floors, or the alarm bell rung from inside: someone is in there.
     rf"|{_LIFT}[^。!！?？]{{0,20}}?(?:卡在半空|停在半空|悬在半空|(?:停|卡)在(?:两层|楼层|两个楼层)中间|"
     rf"按(?:了)?(?:警铃|报警铃|紧急按钮)|警铃没)"
+    # The speaker (or someone named) just got in and the lift stopped: "我刚进电梯它就一抖停了".
+    rf"|(?:刚|我|{_PERSON}[^，。]{{0,3}}?)(?:上|进|坐)(?:了)?{_LIFT}[^。!！?？]{{0,24}}?"
+    rf"(?:停了|停住|卡住|卡了|不动|不走|没反应|灯灭)"
+    rf"|在{_LIFT}里[^。!！?？]{{0,8}}?(?:{_LIFT})?(?:不走|不动|停了|卡住|卡了)"
+    # Someone taken ill inside: "电梯里有人！里面的大爷说心脏不舒服".
+    rf"|{_LIFT}里[^。]{{0,16}}?(?:心脏|喘不上|晕|昏|不舒服|难受)"
 )
 # A person in a lift is trapped only if the lift is stuck, stopped, falling or shut.
 _LIFT_STUCK = rule(
-    r"卡|停|坏|困|关|夹|掉|坠|溜|滑|不动|打不开|开不开|门不开|不开门|故障|冲顶|蹲底|出不来|出不去|出唔到|"
-    r"救命|警铃|半空|中间"
+    r"卡|停|坏|困|关|夹|掉|坠|溜|滑|不动|不走|打不开|开不开|门不开|不开门|故障|冲顶|蹲底|出不来|出不去|出唔到|"
+    r"救命|警铃|半空|中间|心脏|晕|昏|不舒服|难受"
+)
+# A door that pinches is trapped-like only when it holds someone now ("门夹住一个老人的腿了"),
+# not as a complaint about the door ("电梯门夹人，感应器不灵", "差点被夹到").
+_PINCH_NOW = rule(r"夹(?:住|着)|夹人了|在哭|快来|救命|拔不出|出不来|打不开")
+_TRAPPED_CUE = rule(r"关|困|卡|出不|打不开|开不|心脏|晕|昏|不舒服|难受|停|不动|不走|警铃|半空")
+# A lift that traps people from time to time, or did once, is a complaint, not an emergency,
+# unless someone is in it now.
+_LIFT_HABIT = rule(
+    r"常常|经常|老是|总是|每次|动不动|(?:困|关|卡|坏|停|出事)(?:了|过)?(?:好|十)?[两三四五六七八九十几多]+次|"
+    r"好几天|好多天|(?:困|关|卡)过|"
+    r"那天|上次|上周|上礼拜|上个月|去年|以前|年轻时"
+)
+_LIFT_NOW = rule(
+    r"刚才|刚刚|正在|现在|还在|快来|快点|赶紧|救命|在里面|里面有|里头有|在哭|在喊|拍门|按铃|警铃|这次|"
+    r"出不去|出不来"
 )
 _NOBODY_INSIDE = rule(
     r"超载|没人困|没有人困|里面没人|里面没有人|没困人|没关人|人都出来了|人已经出来|没人在里面|没有人在里面"
@@ -75,6 +98,16 @@ _TRAP_DANGER = rule(
 _SMOKE_WORDS = frozenset({"烟味", "有烟", "都是烟", "全是烟", "冒烟", "浓烟", "好大的烟"})
 _HARMLESS_SMOKE_BEFORE = rule(r"(?:油|抽|香|吸|二手|炊|烧烤的?)$")
 _HARMLESS_SMOKE_AFTER = rule(r"^(?:花|头|囱|酒|草|盒|灰)")
+# Smoke or a burnt smell whose source the message names as harmless, with no fire named.
+_HARMLESS_SOURCE = rule(
+    r"抽烟|吸烟|烟头|二手烟|烟雾缭绕|香烟|烟囱|蜂窝煤|烟花|鞭炮|爆竹|油烟|烧香|熏腊肉|"
+    r"烤糊|煮糊|锅底全糊|做蛋糕|面包机|棋牌"
+)
+_FIRE_NAMED = rule(r"着火|起火|火光|明火|火苗|烧起来|冒火")
+_BURNT_WORDS = frozenset({*_SMOKE_WORDS, "焦味", "焦糊味", "烧焦"})
+# "窗台外" is a person on a window ledge, not a flowerpot.
+_LEDGE_THING = rule(r"(?:花盆|花|东西|衣服|杂物|空调|架子)[^，。]{0,4}$")
+_PET = rule(r"猫|狗|宠物|鹦鹉|兔")
 
 # --- missing people --------------------------------------------------------------------------
 _MISSING_WHO = (
@@ -84,50 +117,76 @@ _MISSING_WHO = (
 )
 _MISSING = rule(
     rf"{_MISSING_WHO}[^。!！?？]{{0,24}}?"
-    r"(?:不见了|找不到了|找不着了|找不见了|走丢(?!过)|跑丢|走失(?!过)|没回来|没有回来|没回家|到现在没回|"
+    r"(?:不见了|找不到了|找不着了|找不见了|(?<!防)走丢(?!过)|跑丢|(?<!防)走失(?!过)|没回来|没有回来|没回家|到现在没回|"
     r"联系不上|不知道去哪|人就没了|就没了|人不在)"
     r"|(?:孩子|小孩|儿子|女儿|宝宝)(?:跑)?丢了|急寻|寻人"
     r"|(?:找不到|找不着|不见了)(?:我家|我的|我)?(?:孩子|小孩|儿子|女儿|孙子|孙女|宝宝|老人|妈妈|爸爸|家长)"
     rf"|(?:谁看见|谁看到|有没有看到|有没有人看到)[^。!！?？]{{0,12}}?{_MISSING_WHO}"
-    r"|(?:都|到处)找不到"
-    r"|(?:阿尔茨海默|老年痴呆|糊涂|失智)[^。!！?？]{0,20}?(?:出去|走出去|走了|没回来|不见)"
+    r"|(?<!一个)(?<!找人)(?:都|到处)找不到(?=$|[了人他她，。!！?？\s])"
+    r"|(?:阿尔茨海默|老年痴呆|糊涂|失智)[^。!！?？]{0,20}?(?:出去了|走出去|走了|没回来|不见)"
+    # A small child running off towards the road, nobody with them.
+    rf"|{_MISSING_WHO}[^。!！?？]{{0,12}}?(?:跑|走|冲)(?:出|到|上)(?:了)?[^。!！?？]{{0,8}}?"
+    r"(?:大马路|马路|路中间|河边|湖边)|家长在哪|大人在哪"
 )
+
+# "…家里那个找不到了": a thing is missing, not the person named before it.
+_THING_MISSING = rule(r"那个|这个|那台|那把|的台")
 
 # --- falls, collapse, injury ---------------------------------------------------------------
 _FALL = rule(
-    r"(?:摔倒|摔了一跤|摔了|跌倒|跌了一跤|滑倒|栽倒|倒在地上|倒在路边|倒地|躺在地上|躺地上|"
+    r"(?:摔倒|摔了一跤|摔了|跌倒|跌了一跤|滑倒|栽倒|倒在地上|倒在路边|倒地|躺在地上|躺地上|那倒了|"
     r"摔下来|摔下去|摔到|滚下来|滚下去|掉下去|掉下来|被.{0,4}(?:撞了|撞倒|蹭倒|轧)|摔[^，。]{0,4}?上了)"
     r"[^。!！?？]{0,20}?(?:起不来|流血|出血|血|动不了|不能动|没动|不动了|骨折|昏|晕|没反应|叫不醒|"
     r"不答应|不省人事|爬不起来|站不起来|磕破|抽搐|不会动|一动不动|在哭|发紫|扭成|变形|断了|伤得不轻|"
-    r"伤得很重|受伤|不动)"
+    r"伤得很重|受伤|不动|喊不应|叫不应|一直在吐|吐了|口吐白沫)"
     r"|抽搐|没有意识|没意识了|没反应了|叫他不答应|叫她不答应|心肺复苏|心脏骤停|休克|"
     r"头磕破|头破了|一直在流血|流了好多血|满脸是血|都是血|血喷|喷血|血流不止|血止不住|见血了|"
     r"晕倒|昏倒|昏过去|突然倒地|叫(?:他|她)?没反应|身上冰凉|没有呼吸|没呼吸了|"
     # An old person living alone, not seen for days: may be lying inside.
     r"(?:独居|一个人住)[^。!！?？]{0,16}?(?:几天|两天|三天|好几天)[^。!！?？]{0,4}?没(?:开门|出门|出来|见)|"
+    # Taken ill: the heart, poisoning signs.
+    r"心脏(?:好|很|特别)?(?:难受|不舒服|疼)|胸口(?:好|很)?(?:疼|闷)得|口吐白沫|"
     r"(?:躺|倒)[^。!！?？]{0,8}?一动不动|心脏病犯|犯病了|中风了|脑梗|晕过去|"
-    r"掉进(?:了)?(?:水池|池子|水里|井|河|湖|坑|化粪池)"
+    r"(?<!机)(?<!西)掉进(?:了)?(?:水池|池子|水里|井|河|湖|坑|化粪池)"
     r"|(?:倒|塌|压)[^。!！?？]{0,12}?(?:底下|下面)(?:好像)?(?:压着|有)(?:个)?人"
+)
+
+# A neighbour not seen for days, with signs that something is wrong at the door (a smell,
+# flies, the phone off): someone may be lying inside. Its words are those of a duration
+# ("好几天"), so it is not put through the clause test of the other patterns.
+_UNSEEN = rule(
+    r"(?:几天|两天|三天|四天|好几天|一周|一个星期|这几天)[^。!！?？]{0,8}?"
+    r"(?:没(?:开门|出门|出来|见|动静|下楼|人应)|都没见)[^。]{0,30}?"
+    r"(?:味|臭|苍蝇|不接|关机|没人应|没人开|敲门没|没反应)"
 )
 
 # --- objects from a height, now ------------------------------------------------------------
 _THROWN = rule(
-    r"(?:往下|向下|往楼下|从楼上|从窗户|从阳台|从上面|楼上)(?:又|在|一直|还在|正在)?"
+    r"(?:往下|向下|往楼下|从楼上|从窗户|从阳台|从上面|楼上(?:有人|谁家|哪家)?)(?:又|在|一直|还在|正在)?"
     r"(?:扔|丢|抛|砸|泼|飞)"
     r"|(?:扔|丢|抛|砸|飞)下来(?:了|一个|一只|个|瓶|块)?"
     r"|高空抛物|高空坠物|又在扔|还在扔|(?:正在|一直|还在|又在)往下掉"
-    r"|(?:马上|快要|快|随时|眼看)[^，。]{0,3}?掉(?:下|了)|挂在半空|摇摇欲坠"
+)
+# Something loose up high, about to fall: urgent only with people below it.
+_LOOSE = rule(
+    r"(?:马上|快要|快|随时|眼看)[^，。]{0,3}?(?:掉|塌)(?:下|了)|挂在半空|摇摇欲坠|脱落|往外倾|要塌了|快塌了"
+)
+_PEOPLE_BELOW = rule(
+    r"下面(?:就|都|还)?(?:是|有)(?:人|行人|孩子|小孩|人行道|出入口|单元门|门口|停车场和人行道)|"
+    r"下面都是人|人来人往|路过的人|楼下快|拉警戒|上面(?:还)?(?:站着|有)人|(?:楼下|下面)(?:还)?有人|"
+    r"下面(?:就|都)?是停车"
 )
 # A complaint about a habit or about the past, not something happening now.
 # A rotten-egg smell from the drains is sewage, not gas.
 _DRAIN_SMELL = rule(r"下水|自来水|水箱|地漏|反味|马桶|化粪池")
 _HABIT = rule(
     r"老有人|老是|天天|每天|经常|总是|总有|反映|多少次|查出来|查一下|查查|摄像头|监控|罚|属于|"
-    r"算不算|这是高空|缺德|没砸到|得查|要查|第二次|第几次|最近|昨天|前两天|的事"
+    r"算不算|这是高空|缺德|没砸到|得查|要查|第二次|第几次|最近|昨天|前两天|的事|不是一天两天|长期|"
+    r"全是|发现|肯定是|招苍蝇"
 )
 _NOW = rule(
     r"刚才|刚刚|正在|现在(?:还|正|又)|又在|还在|差点砸|(?<!没)砸到人|(?<!没)砸到了|砸在.{0,4}(?:人|脚|头)|快来|快叫|"
-    r"下面是|楼下快|拉警戒"
+    r"下面是|楼下快|拉警戒|就现在|脚边"
 )
 # Urgent words of the taxonomy about throwing: a habit complained of is not urgent.
 _THROWN_WORDS = frozenset({"高空抛物", "往下扔", "从楼上扔", "楼上扔东西", "砸下来"})
@@ -135,34 +194,44 @@ _THROWN_WORDS = frozenset({"高空抛物", "往下扔", "从楼上扔", "楼上�
 # --- violence, crime, animals attacking, now ---------------------------------------------
 _VIOLENCE_NOW = rule(
     r"打起来了|打人了|在打人|打人|被打了|打倒|动刀|拿刀|持刀|持械|砍人|捅人|拿着(?:刀|棍|铁锹|砖)|"
-    r"抄家伙|正在打架|在打架|追着人|在追人|追着.{0,4}打|在撬|喊救命|救命啊|救命|砸人|见血|"
-    r"拿着[^，。]{0,2}?(?:刀|棍|铁锹|砖|酒瓶|斧头)|又动手了|动手打|乱砍|砍门|在砍|拿[^，。]{0,2}?刀|掐[^，。]{0,4}?脖子|"
+    r"抄家伙|正在打架|在打架|打群架|群殴|追着人|在追人|追着.{0,4}打|在撬|(?<!像在)喊救命|砸人|见血|"
+    # "救命" alone is often an exclamation ("救命，这道题我不会"): with a call for help only.
+    r"救命啊?[^。]{0,6}?(?:快来|来人|报警|打110|打120)|(?:快来人|来人啊)[^。]{0,6}?救命|"
+    r"(?:拿着|掏出|抄起)[^，。]{0,2}?(?:刀|棍|铁锹|砖|酒瓶|斧头|钢管|扳手|铁棍|球棒)|又动手了|动手打|乱砍|砍门|在砍|"
+    r"拿[^，。]{0,2}?刀|掐[^，。]{0,4}?脖子|砸(?:我家|我)?门[^。]{0,12}?(?:弄死|杀了|砍死)|要进来弄死我|"
     r"(?:突然|发疯)[^。!！?？]{0,8}?咬|咬[^。!！?？]{0,12}?拉不住|"
     r"追着[^，。]{0,4}?咬|"
     r"咬(?:伤|住)(?:个|一个)?[^，。]{0,3}?(?:人|孩|娃|朋友|男孩|女孩|老人)|咬娃|咬人了|扑倒咬"
 )
 _JOKE = rule(r"哈哈|笑死|😂|🤣|开玩笑|游戏|电视剧|电影|小说|作业|老板|热死|空调")
+# Animals fighting each other ("两只流浪猫在打架") is no violence.
+_ANIMALS = rule(r"(?:猫|狗|鸡|鸟)[^，。!！?？]{0,8}$")
+_FIGHT = rule(r"打起来|正在打架|在打架|打群架")
 
 # --- gas, live wires, burst pipes, fire now ------------------------------------------------
 _HAZARD_NOW = rule(
     r"(?:煤气|燃气|天然气|液化气)[^，。!！?？]{0,8}?(?:味|漏|泄|报警(?!器))"
-    r"|臭鸡蛋味|报警器一直在?(?:叫|响)|燃气灶没关|瓦斯味|瓦斯外泄"
+    r"|臭鸡蛋(?:的)?味|(?<!车)报警器一直在?(?:叫|响)|燃气灶没关|瓦斯味|瓦斯外泄|漏(?:煤气|燃气|天然气)"
+    r"|(?:气味|味道|煤气|燃气)[^。]{0,16}?(?:晕晕乎乎|晕乎乎|头晕|头疼得|恶心想吐)"
     r"|(?:燃气|煤气|天然气)(?:管|管道|表|阀)[^，。]{0,6}?(?:嘶嘶|呲呲)"
     r"|闻到[^，。]{0,8}?(?:煤气|燃气|天然气)|(?:煤气|燃气)漏了"
-    r"|带电|被电|电得发麻|一摸就麻|漏电|放电|蓝光|(?:电线|线)[^，。]{0,4}?裸|水里有电|铜丝露|线头露"
-    r"|(?:电线|插座)[^，。]{0,4}?(?:也)?(?:在滴|滴水|泡水)"
+    r"|带电(?![瓶池车动])|被电(?![动瓶车梯脑视话费])|电得发麻|一摸就麻|漏电(?!保护|开关|断路)|"
+    r"(?<!停)放电(?![动瓶车])|蓝光|(?:电线|线)[^，。]{0,4}?裸|水里有电|铜丝露|线头露"
+    r"|(?:电线|插座|灯|开关|电箱|电表)[^，。]{0,4}?(?:也)?(?:在滴|滴水|泡水|往下流|冒泡|进水)"
+    r"|水[^。]{0,8}?(?:流|灌|渗)(?:进|到)[^。]{0,4}?(?:插座|电箱|电表|开关|配电)"
     r"|(?:电线|线)[^，。]{0,4}?泡在水里|插座[^，。]{0,4}?(?:炸|噼啪|啪啪)|墙里[^，。]{0,6}?(?:噼啪|啪啪)响"
     r"|(?:水管|水管子|主水管|主管|立管|总管|暖气管|暖气水管|水箱|管道|管子)[^，。!！?？]{0,8}?"
     r"(?:爆|崩|炸)(?:裂|开)?了|像喷泉"
-    r"|(?:水|污水)[^，。]{0,4}?涌进|水位(?:已经)?(?:到|没过)了?(?:小腿|膝盖|腰|脚踝)"
+    r"|(?:水|污水)[^，。]{0,4}?涌进|水位?(?:已经)?(?:到|没过|淹到|漫到)了?(?:小腿|膝盖|腰|脚踝|大腿)"
     r"|(?:水管|管子|管道)[^，。!！?？]{0,3}?喷水|流进电梯井"
     r"|(?:水管|水管子|主水管|暖气管|暖气水管|管道|管子)[^，。!！?？]{0,3}?(?:裂|破)[^。!！?？]{0,16}?"
     r"(?:喷|涌|冒|呲|往下倒|哗哗|烫|满屋)"
     r"|往外喷|水在喷|滚烫的水"
     r"|(?:别|不要)在(?:底下|下面|楼下)(?:走|站|停)"
-    r"|着起来|烧着了|火光|充着了|火一下|火起来|燃起来|(?:全|都)是火(?!锅|腿|车|气)|一片火|(?:全|都)是黑烟|冒黑烟|黑烟滚滚|火烧(?!云)|烧起来了|在烧(?!烤|水|饭|菜|香|纸)|火很大|火好大|打火了|在打火"
+    r"|着起来|烧着了|火光|充着了|火一下|火起来|燃起来|(?:全|都)是火(?!锅|腿|车|气)|一片火|(?:全|都)是黑烟|冒黑烟|黑烟滚滚|带黑烟|一股黑烟|烟(?:浓|大)得|浓得看不见|油锅(?:着|起火|烧起来)|火烧(?!云)|烧起来了|在烧(?!烤|水|饭|菜|香|纸)|火很大|火好大|打火了|在打火"
     r"|(?:烧|糊|焦)[^，。]{0,6}?味[^。]{0,8}?(?:越来越|很浓|好浓|特别浓|呛)"
-    r"|(?:电池|电瓶|充电器|插座|电线|电箱|电表)[^，。]{0,8}?(?:冒烟|冒白烟|冒火|起火|着了|嗞嗞)"
+    r"|(?:电池|电瓶|充电器|插座|电线|电箱|电表)[^，。]{0,8}?(?:冒烟|冒白烟|冒火|起火|(?<!不)着了|嗞嗞)"
+    r"|烧(?:塑料|电线|橡胶|胶皮)[^，。]{0,3}?味|电线(?:烧|的焦|的糊)"
     r"|楼顶边上|翻到窗户外|窗户外面坐着|要跳楼|要跳下去|想跳楼|"
     r"(?:站在|坐在|翻到|爬到)[^，。]{0,8}?(?:阳台外|窗外|窗户外|楼顶边|天台边|栏杆外)"
 )
@@ -172,23 +241,36 @@ _OVER = rule(
     r"虚惊一场|没事了|误会一场|(?<!不是)误报|已经(?:扑)?灭了|扑灭了|救出来了|已经找到|找到了|找回来了|"
     r"人都出来了|已经出来了|(?<!是)不是真的|(?<!是)不是着火|缓过来了|自己爬起来|自己换好了|搞清楚了|"
     r"还好没(?:骨折|受伤|伤着|砸到)|没味了|没人困住|没人被困|没受伤|没伤着|原来是|其实是|我说的是|"
-    r"(?<!是)不是(?:漏气|煤气|真)|别误会|解决了|已救出|已经救出|暂无危险|已断开|已经断开|(?:小伙子|孩子|老人|人)(?:都|已经|也)?出来了"
+    r"(?<!是)不是(?:漏气|煤气|真)|别误会|解决了|已救出|已经救出|暂无危险|已断开|已经断开|(?:小伙子|孩子|老人|人)(?:都|已经|也)?出来了|"
+    r"(?:人|都)[^，。]{0,6}?就出来了|(?<![人好])没事(?=$|[，。!！~])|谣言|别紧张|不用紧张|大家放心|找回了|"
+    r"(?:关了|关上了)(?:总)?阀(?:门)?|关阀了|扫干净了|处理好了|浇灭|踩灭|弄灭|没有着火|没着火|以为真|"
+    r"说没问题|好多了"
 )
 # The whole message is about somewhere else, a drill, a lesson or a notice.
 _NOT_HERE_NOW = rule(
     r"(?<!不是)(?:新闻|报道|视频|刷到|抖音|隔壁市|别的小区|其他小区|有个小区|演练|演习|培训|测试|常识|"
-    r"温馨提醒|注意安全|请勿轻信|【[^】]{0,6}通知】|教急救|学了)"
+    r"温馨提醒|注意安全|请勿轻信|【[^】]{0,6}通知】|教急救|学了|隔壁小区|公司楼下|单位|入刑|刑事|"
+    r"纪录片|宣传|海报|处理流程|应急预案)"
 )
 # Imagined, past, hearsay, dreamt or rehearsed: said in the clause before the word.
 _IMAGINED = rule(
     r"万一|如果|要是|假如|假设|记得|真要|真(?:起|着|失)火(?!了)|上回|之前|隐患|是不是|有人问|会不会|以防|防止|小心|怕|差点|避免|以前|上次|去年|上个月|上周|前天|"
     r"昨天|昨晚|前几天|前两天|前阵子|那会儿|那次|新闻|报道|网上|听说|看到.{0,3}说|隔壁小区|外地|"
-    r"梦到|做梦|演练|的话|应该先|容易|那种|这种|能不能|担心|知识|科普|这几天|一整晚|好几天"
+    r"梦到|做梦|演练|的话|应该先|容易|那种|这种|能不能|担心|知识|科普|这几天|一整晚|好几天|"
+    r"一旦|极易|那天|那时候|年轻时|说的那个|游戏里|电视里|片里"
 )
+# A habit complained of, in the clause before an urgent word: "经常故障困人", "经常爆管停水".
+_HABIT_BEFORE = rule(r"经常|常常|总是|老是|动不动|每次|每到")
 # Right after the word: "电梯困人的话", "关人这种事".
-_HYPOTHETICAL_AFTER = rule(r"^.{0,3}(?:的话|这种|之类|怎么办|该怎么|应该|咋整|咋办)")
+_HYPOTHETICAL_AFTER = rule(r"^.{0,3}(?:的话|这种|之类|怎么办|该怎么|应该|咋整|咋办|隐患|风险|根本)")
+# Right after the word, a reference to an event rather than a report of it: "水管爆的那户",
+# "困人的那部电梯", "着火的时候", "爆管的事" (unless someone is still in danger).
+_REFERENCE_AFTER = rule(
+    r"^(?:了|的)?(?:那户|那个|那次|那天|那会儿|那部|那家|的那|的事|事故|的时候|时候|之后|以后|的说法|的处理)"
+)
+_STILL_DANGER = rule(r"还有人|快来|救命|赶紧|正在|还在烧|还在冒")
 # A simile right before the word ("你的爱就像火苗") or right after it ("冒火似的").
-_SIMILE_BEFORE = rule(r"(?:就像|如同|仿佛|好似|像一团|像一把|跟)$")
+_SIMILE_BEFORE = rule(r"(?:就像|如同|仿佛|好似|像一团|像一把|跟|(?<!好)像在|(?<!好)像是在)$")
 _SIMILE_AFTER = rule(r"^.{0,2}(?:似的|一样|一般)")
 # Figurative trouble: "被工作压得喘不过气来".
 _FIGURATIVE_BEFORE = rule(
@@ -225,7 +307,7 @@ _SENSITIVE = rule(
     r"|大人在打|在打伊|打得啪啪响"
     # Self-harm, suicidal words, someone on a ledge.
     r"|自杀|轻生|割腕|寻死|不想活|活不下去|活着没意思|活着没什么意思|结束自己|想死|去死了算了|"
-    r"安眠药|跳下去|想不开|楼顶边上|翻到窗户外|遗书|结束这一切|不想再醒|攒了[^，。]{0,4}?药|"
+    r"安眠药|吃了(?:一整瓶|一瓶|整瓶|好多|一把)[^，。]{0,3}?药|跳下去|想不开|楼顶边上|翻到窗户外|遗书|结束这一切|不想再醒|攒了[^，。]{0,4}?药|"
     r"(?:手|胳膊|手臂|手腕)[^，。]{0,6}?(?:自己划|划的|割的)|是累赘|告别这个世界"
     r"|(?:栏杆|阳台|窗户|楼顶|天台)(?:边上|外面|外边|外)[^，。!！?？]{0,6}?(?:坐|站|跨)"
     r"|(?:坐|站)在[^，。!！?？]{0,6}?(?:栏杆|阳台|窗户|楼顶|天台)(?:边|外)|跨出去|像要跳|想跳"
@@ -266,21 +348,49 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
     # Lost and found ("水壶忘在电梯里了，快来认领") traps nobody.
     if ("梯" in text or "轿厢" in text) and not rules.lost_and_found(text):
         for match in _LIFT_TRAPPED.finditer(text):
-            if _real(text, match) and _LIFT_STUCK.search(text) and not _NOBODY_INSIDE.search(text):
+            if _lift_trapped(text, match):
                 return True
+    if _UNSEEN.search(text):
+        return True
     for pattern in (_MISSING, _FALL, _HAZARD_NOW):
         for m in pattern.finditer(text):
-            if _real(text, m) and not (m.group(0) == "臭鸡蛋味" and _DRAIN_SMELL.search(text)):
-                return True
-    if not _JOKE.search(text) and any(_real(text, m) for m in _VIOLENCE_NOW.finditer(text)):
+            if not _real(text, m) or (m.group(0) == "臭鸡蛋味" and _DRAIN_SMELL.search(text)):
+                continue
+            if pattern is _MISSING and _THING_MISSING.search(m.group(0)):
+                continue
+            return True
+    if not _JOKE.search(text) and any(
+        _real(text, m)
+        and not (
+            _FIGHT.match(m.group(0)) and _ANIMALS.search(text[max(0, m.start() - 8) : m.start()])
+        )
+        for m in _VIOLENCE_NOW.finditer(text)
+    ):
         return True
     if is_sensitive is None:
         is_sensitive = sensitive(text)
     if is_sensitive and (_ABUSE_NOW.search(text) or _HARM_NOW.search(text)):
         return True
+    if any(_real(text, m) for m in _LOOSE.finditer(text)) and _PEOPLE_BELOW.search(text):
+        return True
     return any(_real(text, m) for m in _THROWN.finditer(text)) and (
         _NOW.search(text) is not None or _HABIT.search(text) is None
     )
+
+
+def _lift_trapped(text: str, match: re.Match[str]) -> bool:
+    """A person is in a stuck, stopped or falling lift now (see :data:`_LIFT_TRAPPED`)."""
+    if (
+        not _real_at(text, match.start(), match.group(0), references=False)
+        or not _LIFT_STUCK.search(text)
+        or _NOBODY_INSIDE.search(text)
+    ):
+        return False
+    found = match.group(0)
+    if "夹" in found and not _TRAPPED_CUE.search(found.replace("夹", "")):
+        if not _PINCH_NOW.search(text):
+            return False
+    return not (_LIFT_HABIT.search(text) and not _LIFT_NOW.search(text))
 
 
 def real_urgent_word(text: str, hit: Hit) -> bool:
@@ -292,6 +402,8 @@ def real_urgent_word(text: str, hit: Hit) -> bool:
         return False
     if not _real_at(text, hit.pos, hit.word):
         return False
+    if _HABIT_BEFORE.search(_clause_before(text, hit.pos)):
+        return False
     if hit.word in _TRAP_WORDS and not _TRAP_DANGER.search(text):
         return False
     if hit.word in _THROWN_WORDS and _HABIT.search(text) and not _NOW.search(text):
@@ -300,23 +412,41 @@ def real_urgent_word(text: str, hit: Hit) -> bool:
         before, after = text[max(0, hit.pos - 3) : hit.pos], text[hit.pos + len(hit.word) :]
         if _HARMLESS_SMOKE_BEFORE.search(before) or _HARMLESS_SMOKE_AFTER.match(after):
             return False
-    return True
+    if hit.word in _BURNT_WORDS and _HARMLESS_SOURCE.search(text) and not _FIRE_NAMED.search(text):
+        return False
+    if hit.word == "窗台外" and _LEDGE_THING.search(text[max(0, hit.pos - 8) : hit.pos]):
+        return False
+    return not (hit.word in ("走丢", "走失") and _pet_lost(text, hit.pos))
+
+
+def _pet_lost(text: str, pos: int) -> bool:
+    """The one lost, named last before ``pos``, is an animal ("家里猫跑出去了…走丢的")."""
+    before = text[:pos]
+    pets = [m.end() for m in _PET.finditer(before)]
+    people = [m.end() for m in re.finditer(_MISSING_WHO, before)]
+    return bool(pets) and (not people or pets[-1] > people[-1])
+
+
+def _clause_before(text: str, start: int) -> str:
+    before = text[max(0, start - 16) : start]
+    breaks = [m.end() for m in _BREAK.finditer(before)]
+    return before[breaks[-1] :] if breaks else before
 
 
 def _real(text: str, match: re.Match[str]) -> bool:
     return _real_at(text, match.start(), match.group(0))
 
 
-def _real_at(text: str, start: int, word: str) -> bool:
+def _real_at(text: str, start: int, word: str, *, references: bool = True) -> bool:
     """Not imagined, past, hearsay, figurative or a simile: the clause before ``start``
-    (and the word itself) says nothing of the kind."""
-    before = text[max(0, start - 16) : start]
-    breaks = [m.end() for m in _BREAK.finditer(before)]
-    clause = before[breaks[-1] :] if breaks else before
+    (and the word itself) says nothing of the kind; with ``references``, nor does what
+    follows make it a reference to an event ("水管爆的那户")."""
+    clause = _clause_before(text, start)
     after = text[start + len(word) : start + len(word) + 6]
     return not (
         _IMAGINED.search(clause + word)
         or _HYPOTHETICAL_AFTER.match(after)
+        or (references and _REFERENCE_AFTER.match(after) and not _STILL_DANGER.search(after))
         or _SIMILE_BEFORE.search(clause)
         or _SIMILE_AFTER.match(after)
         or _FIGURATIVE_BEFORE.search(clause)
