@@ -66,15 +66,18 @@ _TOKEN_FEATURES: dict[str, str] = {}
 _MAX_TOKEN_FEATURES = 50_000
 
 
-def _sorted_tags(tags: frozenset[Tag]) -> tuple[Tag, ...]:
-    """``sorted(tags)``, remembered (one entry per lexicon word's set of tags)."""
+def _sorted_tags(tags: frozenset[Tag]) -> tuple[tuple[Role, str, str], ...]:
+    """``sorted(tags)``, each with its plain tag (``@keyword_water``, ``@problem``);
+    remembered, one entry per lexicon word's set of tags."""
     found = _SORTED_TAGS.get(tags)
     if found is None:
-        found = _SORTED_TAGS[tags] = tuple(sorted(tags))
+        found = _SORTED_TAGS[tags] = tuple(
+            (role, code, f"@{role}_{code}" if code else f"@{role}") for role, code in sorted(tags)
+        )
     return found
 
 
-_SORTED_TAGS: dict[frozenset[Tag], tuple[Tag, ...]] = {}
+_SORTED_TAGS: dict[frozenset[Tag], tuple[tuple[Role, str, str], ...]] = {}
 
 
 def tags(text: str, hits: list[Hit]) -> list[str]:
@@ -83,17 +86,15 @@ def tags(text: str, hits: list[Hit]) -> list[str]:
     questions = rules.question_spans(text)
     for hit in hits:
         asked = bool(questions) and any(a <= hit.pos < b for a, b in questions)
-        for role, code in _sorted_tags(hit.tags):
+        for role, _code, plain in _sorted_tags(hit.tags):
             if role is Role.URGENT and not safety.real_urgent_word(text, hit):
                 tag = "@urgent_imagined"
             elif role is Role.OFFER and not rules.offered_by_speaker(text, hit):
                 tag = "@offer_elsewhere"
             elif role is Role.HELP and not rules.help_cue(text, hit):
                 tag = "@help_management"
-            elif code:
-                tag = f"@{role}_{code}"
             else:
-                tag = f"@{role}"
+                tag = plain
             if asked and role in (Role.PROBLEM, Role.KEYWORD):
                 tag += "_asked"
             if tag not in found:

@@ -94,7 +94,10 @@ def _item(op: Any, av: Any, out: set[str]) -> bool:
 def first_chars(source: str) -> str | None:
     """A character class (``[…]``) holding every character a match of ``source`` can start
     with, or None when that cannot be bounded."""
-    parsed = sre_parse.parse(source)
+    return _first_chars(sre_parse.parse(source))
+
+
+def _first_chars(parsed: Any) -> str | None:
     if parsed.state.flags & ~(re.UNICODE | re.ASCII):
         return None
     out: set[str] = set()
@@ -121,8 +124,9 @@ def _engine_skips(items: Any) -> bool:
 def rule(source: str) -> re.Pattern[str]:
     """Compile ``source`` with a first-character lookahead in front (see the module
     docstring): same matches, fewer positions tried."""
-    chars = first_chars(source)
-    if chars is None or _engine_skips(sre_parse.parse(source)):
+    parsed = sre_parse.parse(source)
+    chars = _first_chars(parsed)
+    if chars is None or _engine_skips(parsed):
         return re.compile(source)
     guarded = f"(?={chars})(?:{source})"
     _ORIGINAL[guarded] = source
