@@ -344,9 +344,16 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
         return False
     if any(real_urgent_word(text, hit) for hit in hits):
         return True
-    # Every lift pattern names the lift (梯 or 轿厢): a cheap test first.
-    # Lost and found ("水壶忘在电梯里了，快来认领") traps nobody.
-    if ("梯" in text or "轿厢" in text) and not rules.lost_and_found(text):
+    # Every lift pattern names the lift (梯 or 轿厢): a cheap test first. Lost and found
+    # ("水壶忘在电梯里了，快来认领") traps nobody. The conditions of _lift_trapped on the
+    # whole message (the lift is stuck, nobody said to be inside) are tested before the
+    # costly pattern runs.
+    if (
+        ("梯" in text or "轿厢" in text)
+        and not rules.lost_and_found(text)
+        and _LIFT_STUCK.search(text)
+        and not _NOBODY_INSIDE.search(text)
+    ):
         for match in _LIFT_TRAPPED.finditer(text):
             if _lift_trapped(text, match):
                 return True
