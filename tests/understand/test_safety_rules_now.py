@@ -66,6 +66,21 @@ URGENT = [
     "狗咬人了！！咬到一个小孩！！",
     "有条狗在追着孩子咬，孩子摔地上了，谁家的狗快出来",
     "救命啊 快来人 有人晕倒了",
+    # terse, English, Cantonese
+    "4-1 电梯 有人 困",
+    "6-3-1502 老人 倒地 快",
+    "Help! I am stuck in 电梯 with my baby, 7号楼, door not open",
+    "Smoke!! 楼道里有 smoke，很多，please call 119",
+    "部𨋢停咗喺半路，我个孙仔喺入面喊紧，点算呀",
+    "我在电梯里面，刚才它突然急停，把我甩到墙上了，门开不了，呼叫按钮没人接",
+    "保安大哥请注意，一个戴眼镜的老爷子可能往河边走了，他记不住家，家属在找",
+    "健身区有个大叔从单杠上摔下来了，后脑勺着地，现在不说话了",
+    "地下室积水了，水里泡着一个插线板还通着电",
+    "楼上的水从我家吊顶灌下来了，墙上插座都湿了，好怕漏电",
+    "我家那个电表箱的门掉了电线都露在外面小孩子够得着",
+    "有人闻到塑料烧化的味道没有？我们家窗户外面全是灰烟",
+    "我真的撑不下去了 今晚就想从窗户跳下去 对不起大家",
+    "楼下那家大人出门打工把两个小娃儿锁在屋头好几天了，娃儿趴窗子喊饿",
 ]
 
 NOT_URGENT = [
@@ -125,7 +140,43 @@ NOT_URGENT = [
     "每次下雨家里的漏电保护器就跳，整个单元都这样",
     "半夜汽车报警器一直响，也没人管",
     "有没有电瓶搭火线？车打不着了",
+    "I think the fire drill is next Monday, the notice is on the door",
+    "楼梯扶手松了，老人上下楼不方便",
+    "这个月电费好贵，家里插座太多了",
 ]
+
+
+SENSITIVE = [
+    "我兒子成日打我，拎咗我啲錢，我唔敢同人講",
+    "隔籬個細路成日俾佢阿爸打，今朝又見佢塊面腫咗",
+    "那个那个二楼的老太太跟我讲她儿媳妇不给她饭吃还推她她身上都是伤",
+    "听说楼上那个妹妹被她后妈关在阳台上一晚上没饭吃 大冬天的",
+    "3楼那家男的又喝多了在打人，女的跑到楼道里了，脸上全是血",
+    "楼下那个男的喝醉了拿着酒瓶追着他老婆打 孩子在旁边哭 快来人",
+    "我老公喝醉了在家里砸东西，我和孩子躲在卫生间不敢出来",
+    "說真的，我覺得自己是家裡的累贅，消失了大家都會輕鬆點",
+]
+
+NOT_SENSITIVE = [
+    "我儿子成天打游戏，作业一个字没写",
+    "我女儿推我去跳广场舞，说我老待在家里",
+    "两个小孩在楼下打闹，声音有点大",
+    "我老婆躲在房间里追剧，叫她吃饭都不出来",
+]
+
+
+def sensitive(text: str) -> bool:
+    return safety.sensitive(normalise(text))
+
+
+@pytest.mark.parametrize("text", SENSITIVE)
+def test_sensitive(text: str) -> None:
+    assert sensitive(text)
+
+
+@pytest.mark.parametrize("text", NOT_SENSITIVE)
+def test_not_sensitive_look_alikes(text: str) -> None:
+    assert not sensitive(text)
 
 
 @pytest.mark.parametrize("text", URGENT)
