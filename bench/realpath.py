@@ -199,17 +199,29 @@ def main(argv: list[str] | None = None) -> None:
                 f" µs/msg  step p50 {med(rs, 'p50_ms'):.2f} p99 {med(rs, 'p99_ms'):.2f}"
                 f" max {med(rs, 'max_ms'):.0f} ms (CPU p99 {med(rs, 'cpu_p99_ms'):.2f} max"
                 f" {med(rs, 'cpu_max_ms'):.0f} ms)  tick max {med(rs, 'tick_max_ms'):.0f} ms"
-                f" (loop held {med(rs, 'loop_block_ms'):.0f} ms)"
+                f" (loop held {med(rs, 'loop_block_ms'):.0f} ms wall,"
+                f" {med(rs, 'loop_cpu_block_ms'):.0f} ms CPU)"
                 f"  first/last 10% {med(rs, 'first10_us'):.0f}/{med(rs, 'last10_us'):.0f} µs"
                 f"  RSS {med(rs, 'process_rss_mb'):.0f} MB"
+            )
+
+        def holds(rs: list[dict[str, Any]]) -> None:
+            worst = max(rs, key=lambda r: r["loop_block_ms"])
+            print(
+                f"    longest hold {worst['loop_block_ms']:.0f} ms wall"
+                f" ({worst['loop_block_cpu_ms']:.0f} ms of it CPU): {worst['loop_block_where']};"
+                f" longest in CPU {worst['loop_cpu_block_ms']:.0f} ms:"
+                f" {worst['loop_cpu_block_where']}"
             )
 
         if wanted("steps"):
             print(f"steps: tick + handle + delivery ({opts.messages} messages, linli run loop)")
             fresh = steps("base", script, opts.messages, opts.repeat)
             show("10k offers, no history", fresh)
+            holds(fresh)
             hist = steps("history", script, opts.messages, opts.repeat)
             show("+ 1,000,000 messages", hist)
+            holds(hist)
             r0 = fresh[0]
             print(
                 f"  history/fresh: {med(hist, 'cpu_per_msg_us') / med(fresh, 'cpu_per_msg_us'):.2f}x"
@@ -227,6 +239,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"long: {opts.long} messages, tick + handle + delivery")
             rs = steps("base", long_script, opts.long, opts.long_repeat)
             show("10k offers", rs)
+            holds(rs)
             print(
                 f"  last 10% / first 10%: {med(rs, 'last10_us') / med(rs, 'first10_us'):.2f}x wall,"
                 f" {med(rs, 'last10_cpu_us') / med(rs, 'first10_cpu_us'):.2f}x CPU   [target <= 1.2x]\n"
@@ -247,8 +260,10 @@ def main(argv: list[str] | None = None) -> None:
                 if isinstance(v, dict):
                     ms = statistics.median(r[key]["ms"] for r in rs)
                     block = statistics.median(r[key]["block_ms"] for r in rs)
+                    bcpu = statistics.median(r[key]["block_cpu_ms"] for r in rs)
                     print(
-                        f"  {key:<26} {ms:8.1f} ms  loop blocked {block:7.1f} ms  queued {v['queued']}"
+                        f"  {key:<26} {ms:8.1f} ms  loop blocked {block:7.1f} ms"
+                        f" (CPU {bcpu:5.1f} ms)  queued {v['queued']}"
                     )
             print(f"  peak RSS {med(rs, 'process_rss_mb'):.0f} MB\n")
 

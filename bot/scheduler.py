@@ -31,6 +31,8 @@ MAX_ROUNDS = 1000
 # a turn (issue 18: no tick blocks the loop for more than 50 ms).
 BATCH_SECONDS = 0.02
 TICK_EVERY = timedelta(seconds=10)
+# Due timers read at a time.
+PAGE = 500
 
 
 class Scheduler:
@@ -59,12 +61,7 @@ class Scheduler:
         timers.forget_earliest()
         produced: list[Outgoing] = []
         for _ in range(MAX_ROUNDS):
-            # Kinds that fire last wait for every other due timer, also one beyond a page
-            # of them (else a page full of notices, each waiting for a reminder due later
-            # in the same tick, re-queued itself round after round).
-            due = await timers.due(now, exclude=self.last_kinds) if self.last_kinds else []
-            if not due:
-                due = await timers.due(now)
+            due = await self._next_page(now)
             if not due:
                 await timers.learn_earliest()
                 break
@@ -87,9 +84,28 @@ class Scheduler:
                 # Every due timer is being fired by another worker (shared database): they
                 # are its to finish; looking again would only spin until it commits.
                 break
+            # One query tells whether anything more is due (one process: the earliest due
+            # time is known; a shared database looks at the next page instead).
+            await timers.learn_earliest()
+            if timers.nothing_due(now):
+                break
         else:
             log.error("tick stopped after %s rounds: timers keep becoming due", MAX_ROUNDS)
         return produced
+
+    async def _next_page(self, now: datetime) -> list[Timer]:
+        """The timers to fire next: due ones oldest first, but kinds that fire last only
+        once no timer of another kind is due, also one beyond a page of them (else a page
+        full of notices, each waiting for a reminder due later in the same tick, re-queued
+        itself round after round)."""
+        timers = self.store.timers
+        due = await timers.due(now, limit=PAGE)
+        if not self.last_kinds:
+            return due
+        first = [t for t in due if t.kind not in self.last_kinds]
+        if first or len(due) < PAGE:
+            return first or due
+        return await timers.due(now, limit=PAGE, exclude=self.last_kinds) or due
 
     async def _fire(self, conn: Any, timer: Timer, now: datetime) -> list[Outgoing] | None:
         """Fire one timer inside the batch's transaction; its messages are queued. None if

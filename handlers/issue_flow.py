@@ -13,8 +13,13 @@ from bot.feature import Context
 from bot.model import Incoming, Kind, Mention, Outgoing, Role
 from handlers import issue_texts as t
 from storage.issues import Issue, IssueStatus
+from storage.timers import Timer
 
 # Timer kinds (ref = issue number; the digest uses ref 0).
+# The next acknowledgement reminder of an issue to one recipient (payload "to"); it sends
+# itself (with whatever else is due for the same person) and re-arms. Rows written before
+# reminders were per recipient have an empty payload and stand for all the issue's
+# recipients (handlers/issue_timers.py turns them into per-recipient rows when they fire).
 TIMER_ACK = "issue_ack_reminder"
 TIMER_GRID = "issue_escalate_grid"
 TIMER_OFFICE = "issue_escalate_office"
@@ -214,10 +219,31 @@ async def schedule_ack_timers(ctx: Context, issue: Issue, since: datetime | None
     esc = escalation_for(ctx.config, issue)
     start = since or issue.created_at
     first_reminder = after_quiet(ctx.config, start + esc.ack_due, issue.urgent)
-    await ctx.store.timers.add(TIMER_ACK, issue.number, first_reminder)
+    for chat in reminder_recipients(ctx.config, issue):
+        await ctx.store.timers.add(TIMER_ACK, issue.number, first_reminder, {"to": chat})
     for kind, after in ((TIMER_GRID, esc.to_grid_after), (TIMER_OFFICE, esc.to_office_after)):
         due = waking_add(ctx.config, start, after, issue.urgent)
         await ctx.store.timers.add(kind, issue.number, due)
+
+
+def reminder_recipients(config: Config, issue: Issue) -> list[str]:
+    """Who is reminded to acknowledge: the building's heads privately (the grid workers,
+    else the office, when it has none)."""
+    heads = [p.id for p in config.heads_of(issue.building)]
+    return heads or escalation_recipients(config, issue, 1)[1]
+
+
+async def rearm_reminder(ctx: Context, issue: Issue, to: str, due_at: datetime) -> None:
+    """The reminder to ``to`` that was due at ``due_at`` went out (or joined a batch): the
+    next one every ``reminder_every`` from it (after a restart, from now), until the matter
+    reaches the office (from then on the office owns it)."""
+    esc = escalation_for(ctx.config, issue)
+    following = due_at + esc.reminder_every
+    if following <= ctx.now:
+        following = ctx.now + esc.reminder_every
+    if following <= waking_add(ctx.config, issue.created_at, esc.to_office_after, issue.urgent):
+        due = after_quiet(ctx.config, following, issue.urgent)
+        await ctx.store.timers.add(TIMER_ACK, issue.number, due, {"to": to})
 
 
 def urgent_alerts(ctx: Context, issue: Issue, text: str) -> list[Outgoing]:
@@ -266,7 +292,8 @@ async def queue_notice(
     if what == "outcome":
         due += OUTCOME_DELAY
     elif not issue.urgent:
-        due = await _batched_due(ctx, to, due)
+        pending = await ctx.store.timers.pending_to(TIMER_NOTICE, to)
+        due = await batched_due(ctx, to, due, pending)
     due = after_quiet(ctx.config, due, issue.urgent)
     await ctx.store.timers.add(TIMER_NOTICE, issue.number, due, payload)
 
@@ -281,12 +308,13 @@ async def record_nudge_sent(ctx: Context, to: str) -> None:
     await ctx.store.kv.set(_last_nudge_key(to), repr(ctx.now.timestamp()))
 
 
-async def _batched_due(ctx: Context, to: str, due: datetime) -> datetime:
-    """When a normal reminder or escalation due at ``due`` for ``to`` goes out."""
+async def batched_due(ctx: Context, to: str, due: datetime, notices: list[Timer]) -> datetime:
+    """When a normal reminder or escalation due at ``due`` for ``to`` goes out, given the
+    pending notices of ``to`` (other kinds in the list are ignored)."""
     pending = [
         tm.due_at
-        for tm in await ctx.store.timers.pending_to(TIMER_NOTICE, to)
-        if tm.payload.get("what") != "outcome"
+        for tm in notices
+        if tm.kind == TIMER_NOTICE and tm.payload.get("what") != "outcome"
     ]
     if pending:
         return max(due, min(pending))  # joins it: the first to fire takes the others

@@ -1,10 +1,15 @@
 """Notices: reminders, escalations (吹哨) and outcomes, one message per person at a time.
 
-The timers of :mod:`handlers.issue_timers` do not send; they queue a notice (a timer of kind
-``issue_notice`` whose payload names the recipient, see :func:`handlers.issue_flow.queue_notice`).
-The first notice of a recipient to fire takes every other pending one of the same family
-(reminders and escalations; outcomes) into one message listing the issues. Each is checked
-again when it goes out: an issue acknowledged in the meantime drops out of a reminder.
+An acknowledgement reminder is a timer per issue and recipient (``issue_ack_reminder``,
+payload "to") that sends itself when it is due: the work of a reminder is one timer, one
+read of the issue, one message. Escalations and outcomes are queued as notices (timers of
+kind ``issue_notice`` whose payload names the recipient, see
+:func:`handlers.issue_flow.queue_notice`). Whichever of a recipient's reminders and notices
+fires first takes every other one due for the same person and family (reminders and
+escalations; outcomes) into one message listing the issues; a reminder that falls within
+``batch_window`` of the last one sent to the person, or finds a notice of theirs waiting,
+becomes a notice that waits with it. Each issue is checked again when it goes out: an issue
+acknowledged in the meantime drops out.
 """
 
 from __future__ import annotations
@@ -16,9 +21,12 @@ from bot.feature import Context
 from bot.model import Kind, Mention, Outgoing
 from handlers import issue_texts as t
 from handlers.issue_flow import (
+    TIMER_ACK,
     TIMER_NOTICE,
     after_quiet,
+    batched_due,
     in_quiet_hours,
+    rearm_reminder,
     record_nudge_sent,
     waking_between,
 )
@@ -26,10 +34,13 @@ from storage.issues import Issue, IssueStatus
 from storage.timers import Timer
 
 OUTCOME = "outcome"
+NUDGE = "nudge"
+# The kinds a recipient's batch is made of; both fire after every other due timer.
+BATCHED = (TIMER_NOTICE, TIMER_ACK)
 
 
 def _family(what: object) -> str:
-    return OUTCOME if what == OUTCOME else "nudge"
+    return OUTCOME if what == OUTCOME else NUDGE
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,57 +48,127 @@ class _Item:
     issue: Issue
     what: str
     timer: Timer
+    due: datetime  # when its message was due (a reminder's, later when it joined a batch)
 
 
-async def _batch(timer: Timer, ctx: Context) -> list[Timer]:
-    """``timer`` and every pending notice for the same recipient and family (taken: done)."""
-    to, family = timer.payload.get("to"), _family(timer.payload.get("what"))
-    batch = [timer]
-    if not isinstance(to, str):
-        return batch
-    for other in await ctx.store.timers.pending_to(TIMER_NOTICE, to):
-        if (
-            other.id != timer.id
-            and other.payload.get("to") == to
-            and _family(other.payload.get("what")) == family
-            and await ctx.store.timers.done(other.id)
-        ):
+def _what(tm: Timer) -> str:
+    return "remind" if tm.kind == TIMER_ACK else str(tm.payload.get("what"))
+
+
+async def _take(
+    ctx: Context, first: Timer, to: str, family: str, pending: list[Timer]
+) -> list[Timer]:
+    """``first`` and every other of ``pending`` (the recipient's) for the same family: the
+    notices, and the reminders that are due (taken: done)."""
+    batch = [first]
+    for other in pending:
+        if other.id == first.id or other.payload.get("to") != to:
+            continue
+        if other.kind == TIMER_ACK:
+            if family != NUDGE or other.due_at > ctx.now:
+                continue  # a later reminder: not due yet
+        elif _family(other.payload.get("what")) != family:
+            continue
+        if await ctx.store.timers.done(other.id):
             batch.append(other)
     return batch
+
+
+async def _due_reminder(ctx: Context, tm: Timer, issue: Issue | None) -> Issue | None:
+    """The issue of a due reminder ``tm`` if it still waits for acknowledgement, its next
+    reminder armed; in quiet hours (a late fire after a restart) the reminder moves to
+    their end instead."""
+    if issue is None or issue.status is not IssueStatus.NEW:
+        return None
+    to = str(tm.payload["to"])
+    if in_quiet_hours(ctx.config, ctx.now, issue.urgent):
+        later = after_quiet(ctx.config, ctx.now, issue.urgent)
+        await ctx.store.timers.add(TIMER_ACK, issue.number, later, {"to": to})
+        return None
+    await rearm_reminder(ctx, issue, to, tm.due_at)
+    return issue
+
+
+async def send_reminder(timer: Timer, ctx: Context) -> list[Outgoing]:
+    """A reminder to one recipient is due: it goes now, with every other reminder and
+    notice of the same person that is due, or joins the notice waiting for them (batch
+    window, quiet hours) as a notice of its own."""
+    to = str(timer.payload["to"])
+    issue = await _due_reminder(ctx, timer, await ctx.store.issues.get(timer.ref))
+    if issue is None:
+        return []
+    pending = await ctx.store.timers.pending_to(BATCHED, to)
+    due = timer.due_at
+    if not issue.urgent:
+        due = await batched_due(ctx, to, due, pending)
+    due = after_quiet(ctx.config, due, issue.urgent)
+    if due > ctx.now:
+        payload = {"to": to, "what": "remind", "since": timer.due_at.timestamp()}
+        await ctx.store.timers.add(TIMER_NOTICE, issue.number, due, payload)
+        return []
+    batch = await _take(ctx, timer, to, NUDGE, pending)
+    return await _send(ctx, to, NUDGE, batch, due, {timer.id: issue})
 
 
 async def send_notices(timer: Timer, ctx: Context) -> list[Outgoing]:
     to = timer.payload.get("to")
     if not isinstance(to, str):
         return []
-    if await ctx.store.timers.others_due(TIMER_NOTICE, ctx.now):
-        # Reminders and escalations still due in this tick may add to the batch: go after
-        # them (the scheduler's next round), so that a batch is the same whatever order the
-        # timers fire in, also after a crash in the middle of a tick.
+    if ctx.store.timers.shared and await ctx.store.timers.others_due(BATCHED, ctx.now):
+        # Reminders and escalations still due in this tick (another worker's) may add to
+        # the batch: go after them (the scheduler's next round), so that a batch is the
+        # same whatever order the timers fire in. One process needs no look: the
+        # scheduler fires these kinds only once nothing else is due.
         await ctx.store.timers.add(TIMER_NOTICE, timer.ref, timer.due_at, timer.payload)
         return []
-    batch = await _batch(timer, ctx)
+    family = _family(timer.payload.get("what"))
+    pending = await ctx.store.timers.pending_to(BATCHED if family == NUDGE else TIMER_NOTICE, to)
+    batch = await _take(ctx, timer, to, family, pending)
+    return await _send(ctx, to, family, batch, timer.due_at, {})
+
+
+async def _send(
+    ctx: Context,
+    to: str,
+    family: str,
+    batch: list[Timer],
+    due: datetime,
+    known: dict[int, Issue],
+) -> list[Outgoing]:
+    """The message of a recipient's batch, which was due at ``due`` (``known``: issues of
+    reminders already checked)."""
     items: list[_Item] = []
     seen: set[tuple[int, str, str]] = set()
     for tm in sorted(batch, key=lambda x: x.ref):
-        what = str(tm.payload.get("what"))
-        issue = await ctx.store.issues.get(tm.ref)
+        what = _what(tm)
+        if tm.id in known:
+            issue: Issue | None = known[tm.id]
+        elif tm.kind == TIMER_ACK:
+            issue = await _due_reminder(ctx, tm, await ctx.store.issues.get(tm.ref))
+        else:
+            issue = await ctx.store.issues.get(tm.ref)
         key = (tm.ref, what, str(tm.payload.get("outcome", "")))
         if issue is None or key in seen:
             continue
         if what != OUTCOME and issue.status is not IssueStatus.NEW:
             continue  # acknowledged (or closed) since: no reminder, no 督办
         seen.add(key)
-        items.append(_Item(issue, what, tm))
+        # A reminder that joins the batch was due when the batch was, as a notice would be.
+        items.append(
+            _Item(issue, what, tm, max(tm.due_at, due) if tm.kind == TIMER_ACK else tm.due_at)
+        )
     if not items:
         return []
     if all(not i.issue.urgent for i in items) and in_quiet_hours(ctx.config, ctx.now, False):
         # Fired late (after a restart) in quiet hours: the whole batch waits for the morning.
         later = after_quiet(ctx.config, ctx.now, False)
         for item in items:
-            await ctx.store.timers.add(TIMER_NOTICE, item.issue.number, later, item.timer.payload)
+            payload = item.timer.payload
+            if item.timer.kind == TIMER_ACK:
+                payload = {"to": to, "what": "remind", "since": item.timer.due_at.timestamp()}
+            await ctx.store.timers.add(TIMER_NOTICE, item.issue.number, later, payload)
         return []
-    if _family(items[0].what) == OUTCOME:
+    if family == OUTCOME:
         return [_outcome_message(ctx, to, items)]
     await record_nudge_sent(ctx, to)
     if any(i.timer.payload.get("group") for i in items):
@@ -103,12 +184,12 @@ def _waited(ctx: Context, item: _Item) -> t.Waited:
     """How long the issue had waited when the notice was due (waiting for the batch and a
     late tick are the bot's delay, not the head's)."""
     issue = item.issue
-    since = item.timer.payload.get("since")
+    since = item.timer.payload.get("since", item.timer.due_at.timestamp())
     until = ctx.now
     if isinstance(since, int | float):
         due = datetime.fromtimestamp(since, UTC)
         # Fired late (after a restart): as long as it really waited, less the batch's wait.
-        until = max(until - max(item.timer.due_at - due, timedelta(0)), due)
+        until = max(until - max(item.due - due, timedelta(0)), due)
     until = min(max(until, issue.created_at), ctx.now)
     waking = (
         until - issue.created_at

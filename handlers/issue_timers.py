@@ -18,7 +18,6 @@ from handlers.issue_flow import (
     after_quiet,
     announce,
     change,
-    escalation_for,
     escalation_recipients,
     group_chat,
     group_notice_on,
@@ -26,8 +25,9 @@ from handlers.issue_flow import (
     is_overdue,
     next_digest,
     queue_notice,
-    waking_add,
+    reminder_recipients,
 )
+from handlers.issue_notices import send_reminder
 from handlers.ratings import request_ratings
 from storage.issues import Issue, IssueStatus
 from storage.timers import Timer
@@ -53,22 +53,16 @@ async def _unacknowledged(timer: Timer, ctx: Context) -> Issue | None:
 async def ack_reminder(timer: Timer, ctx: Context) -> list[Outgoing]:
     """Remind the building's heads privately (the grid workers when it has none); repeat
     until acknowledged or until the matter has reached the office (from then on the office
-    owns it). The reminder waits briefly for others due for the same person (notices)."""
-    issue = await _unacknowledged(timer, ctx)
-    if issue is None:
+    owns it). A reminder is per recipient (payload "to") and sends itself
+    (:func:`handlers.issue_notices.send_reminder`); a row written before that, with no
+    recipient, becomes one due at once for each of the issue's recipients."""
+    if isinstance(timer.payload.get("to"), str):
+        return await send_reminder(timer, ctx)
+    issue = await ctx.store.issues.get(timer.ref)
+    if issue is None or issue.status is not IssueStatus.NEW:
         return []
-    heads = [p.id for p in ctx.config.heads_of(issue.building)]
-    for chat in heads or escalation_recipients(ctx.config, issue, 1)[1]:
-        await queue_notice(ctx, issue, chat, "remind", since=timer.due_at)
-    esc = escalation_for(ctx.config, issue)
-    # Every reminder_every from the last one that was due; after a restart, from now.
-    following = timer.due_at + esc.reminder_every
-    if following <= ctx.now:
-        following = ctx.now + esc.reminder_every
-    if following <= waking_add(ctx.config, issue.created_at, esc.to_office_after, issue.urgent):
-        await ctx.store.timers.add(
-            TIMER_ACK, issue.number, after_quiet(ctx.config, following, issue.urgent)
-        )
+    for chat in reminder_recipients(ctx.config, issue):
+        await ctx.store.timers.add(TIMER_ACK, issue.number, timer.due_at, {"to": chat})
     return []
 
 

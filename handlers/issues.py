@@ -285,6 +285,6 @@ FEATURE = Feature(
             TIMER_NOTICE: send_notices,
         }
     ),
-    timers_last=frozenset({TIMER_NOTICE}),
+    timers_last=frozenset({TIMER_NOTICE, TIMER_ACK}),
     on_start=timers.schedule_digest,
 )

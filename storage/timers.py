@@ -116,21 +116,24 @@ class TimerRepo:
             rows = await cur.fetchall()
         return [_timer(r) for r in rows]
 
-    async def others_due(self, kind: str, now: datetime) -> bool:
-        """Whether a pending timer of another kind than ``kind`` is due at ``now``."""
+    async def others_due(self, kinds: Collection[str], now: datetime) -> bool:
+        """Whether a pending timer of another kind than ``kinds`` is due at ``now``."""
         async with self.db.conn.execute(
-            "SELECT 1 FROM timers WHERE done = 0 AND due_at <= ? AND kind != ? LIMIT 1",
-            (now.timestamp(), kind),
+            "SELECT 1 FROM timers WHERE done = 0 AND due_at <= ?"
+            f" AND kind NOT IN ({', '.join('?' * len(kinds))}) LIMIT 1",
+            (now.timestamp(), *kinds),
         ) as cur:
             return await cur.fetchone() is not None
 
-    async def pending_to(self, kind: str, to: str) -> list[Timer]:
-        """Pending timers of ``kind`` whose payload names the recipient ``to`` ("to"),
-        oldest due first (index timers_to)."""
+    async def pending_to(self, kind: str | tuple[str, ...], to: str) -> list[Timer]:
+        """Pending timers of ``kind`` (one or several) whose payload names the recipient
+        ``to`` ("to"), oldest due first (index timers_to)."""
+        kinds = (kind,) if isinstance(kind, str) else kind
         async with self.db.conn.execute(
-            "SELECT id, kind, ref, due_at, payload FROM timers WHERE kind = ? AND done = 0"
+            "SELECT id, kind, ref, due_at, payload FROM timers WHERE"
+            f" kind IN ({', '.join('?' * len(kinds))}) AND done = 0"
             " AND json_extract(payload, '$.to') = ? ORDER BY due_at, id",
-            (kind, to),
+            (*kinds, to),
         ) as cur:
             rows = await cur.fetchall()
         return [_timer(r) for r in rows]
