@@ -46,6 +46,8 @@ class Scheduler:
                 if kind in self.handlers:
                     raise ValueError(f"timer kind {kind!r} registered twice")
                 self.handlers[kind] = handler
+        # The kinds that fire before those: looked up by kind, not among the due ones.
+        self.first_kinds = tuple(sorted(set(self.handlers) - set(self.last_kinds)))
 
     async def tick(self, now: datetime) -> list[Outgoing]:
         """Fire everything due at ``now``; returns the messages queued.
@@ -103,9 +105,13 @@ class Scheduler:
         if not self.last_kinds:
             return due
         first = [t for t in due if t.kind not in self.last_kinds]
-        if first or len(due) < PAGE:
-            return first or due
-        return await timers.due(now, limit=PAGE, exclude=self.last_kinds) or due
+        if first:
+            return first
+        if len(due) == PAGE:
+            first = await timers.due(now, limit=PAGE, kinds=self.first_kinds)
+            if first:
+                return first
+        return sorted(due, key=lambda t: _place(t, now))
 
     async def _fire(self, conn: Any, timer: Timer, now: datetime) -> list[Outgoing] | None:
         """Fire one timer inside the batch's transaction; its messages are queued. None if
@@ -133,6 +139,17 @@ class Scheduler:
             outs = privacy.for_delivery(outs, self.config)
             await self.store.outbox.add(outs, now)
         return outs
+
+
+def _place(timer: Timer, now: datetime) -> tuple[datetime, float, float, int]:
+    """Where a timer of the kinds that fire last goes among those due: by due time, then in
+    the order they were queued. A queued one says when and by what (payload "order": the
+    time it was queued, and the due time and id of the timer that queued it, if any); one
+    that does not say (a reminder) counts as queued now, by itself."""
+    order = timer.payload.get("order")
+    if isinstance(order, list) and len(order) == 3:
+        return timer.due_at, float(order[0]), float(order[1]), int(order[2])
+    return timer.due_at, now.timestamp(), timer.due_at.timestamp(), timer.id
 
 
 async def run_periodically(

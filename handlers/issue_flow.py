@@ -277,6 +277,7 @@ async def queue_notice(
     to: str,
     what: str,
     since: datetime | None = None,
+    source: Timer | None = None,
     **extra: Any,
 ) -> None:
     """Queue a notice about ``issue`` for chat ``to`` (``what``: remind, escalate, outcome).
@@ -289,6 +290,7 @@ async def queue_notice(
     stored state and the clock, so a crash in the middle of a tick changes nothing."""
     due = since or ctx.now
     payload = {"to": to, "what": what, "since": due.timestamp(), **extra}
+    payload["order"] = queued_order(ctx, source)
     if what == "outcome":
         due += OUTCOME_DELAY
     elif not issue.urgent:
@@ -296,6 +298,14 @@ async def queue_notice(
         due = await batched_due(ctx, to, due, pending)
     due = after_quiet(ctx.config, due, issue.urgent)
     await ctx.store.timers.add(TIMER_NOTICE, issue.number, due, payload)
+
+
+def queued_order(ctx: Context, by: Timer | None) -> list[float]:
+    """A notice's place among those due at the same time (bot/scheduler.py: ``_place``):
+    queued now, by the timer ``by`` (or by a message)."""
+    if by is None:
+        return [ctx.now.timestamp(), ctx.now.timestamp(), 0]
+    return [ctx.now.timestamp(), by.due_at.timestamp(), by.id]
 
 
 def _last_nudge_key(to: str) -> str:

@@ -26,6 +26,7 @@ from handlers.issue_flow import (
     after_quiet,
     batched_due,
     in_quiet_hours,
+    queued_order,
     rearm_reminder,
     record_nudge_sent,
     waking_between,
@@ -37,6 +38,11 @@ OUTCOME = "outcome"
 NUDGE = "nudge"
 # The kinds a recipient's batch is made of; both fire after every other due timer.
 BATCHED = (TIMER_NOTICE, TIMER_ACK)
+# Issues in one message at most; the rest go in the next ones, in the same tick. A batch is
+# built in one go without yielding to the loop: a night of reports escalated to the office
+# at once (700 issues in the 100,000-message bench) held the loop for 48 ms of CPU, and
+# made a message of 66,000 characters (Telegram splits at 4,096: about 30 issues).
+MAX_ISSUES = 30
 
 
 def _family(what: object) -> str:
@@ -59,9 +65,11 @@ async def _take(
     ctx: Context, first: Timer, to: str, family: str, pending: list[Timer]
 ) -> list[Timer]:
     """``first`` and every other of ``pending`` (the recipient's) for the same family: the
-    notices, and the reminders that are due (taken: done)."""
+    notices, and the reminders that are due (taken: done), up to ``MAX_ISSUES``."""
     batch = [first]
     for other in pending:
+        if len(batch) >= MAX_ISSUES:
+            break  # the others are still due: the next message takes them
         if other.id == first.id or other.payload.get("to") != to:
             continue
         if other.kind == TIMER_ACK:
@@ -102,8 +110,12 @@ async def send_reminder(timer: Timer, ctx: Context) -> list[Outgoing]:
     if not issue.urgent:
         due = await batched_due(ctx, to, due, pending)
     due = after_quiet(ctx.config, due, issue.urgent)
-    if due > ctx.now:
-        payload = {"to": to, "what": "remind", "since": timer.due_at.timestamp()}
+    if due != timer.due_at:
+        # Held back (batch window, quiet hours): a notice due then, which goes out in its
+        # turn among the others due then, also when that is already past (a late tick).
+        since = timer.due_at.timestamp()
+        payload = {"to": to, "what": "remind", "since": since}
+        payload["order"] = queued_order(ctx, timer)
         await ctx.store.timers.add(TIMER_NOTICE, issue.number, due, payload)
         return []
     batch = await _take(ctx, timer, to, NUDGE, pending)

@@ -79,10 +79,19 @@ async def _escalate(timer: Timer, ctx: Context, level: int) -> list[Outgoing]:
         issue.number, ctx.now, "bot", "auto_escalate", t.LEVEL_NAMES[reached]
     )
     for chat in chats:
-        await queue_notice(ctx, issue, chat, "escalate", since=timer.due_at, level=reached)
+        await queue_notice(
+            ctx, issue, chat, "escalate", since=timer.due_at, source=timer, level=reached
+        )
     if group_notice_on(ctx.config):
         await queue_notice(
-            ctx, issue, issue.chat, "escalate", since=timer.due_at, level=reached, group=True
+            ctx,
+            issue,
+            issue.chat,
+            "escalate",
+            since=timer.due_at,
+            source=timer,
+            level=reached,
+            group=True,
         )
     return []
 

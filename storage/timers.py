@@ -53,14 +53,15 @@ class TimerRepo:
         return int((await cur.fetchone())[0])
 
     async def due(
-        self, now: datetime, limit: int = 500, exclude: Collection[str] = ()
+        self, now: datetime, limit: int = 500, kinds: Collection[str] | None = None
     ) -> list[Timer]:
-        """Pending timers due at ``now``, oldest first, except those of the kinds ``exclude``."""
-        but = f" AND kind NOT IN ({', '.join('?' * len(exclude))})" if exclude else ""
+        """Pending timers due at ``now``, oldest first; only of ``kinds`` if given (by index
+        timers_kind_due, however many of other kinds are due)."""
+        only = f" AND kind IN ({', '.join('?' * len(kinds))})" if kinds is not None else ""
         async with self.db.conn.execute(
-            "SELECT id, kind, ref, due_at, payload FROM timers WHERE done = 0 AND due_at <= ?"
-            f"{but} ORDER BY due_at, id LIMIT ?",
-            (now.timestamp(), *exclude, limit),
+            "SELECT id, kind, ref, due_at, payload FROM timers WHERE done = 0"
+            f"{only} AND due_at <= ? ORDER BY due_at, id LIMIT ?",
+            (*(kinds or ()), now.timestamp(), limit),
         ) as cur:
             rows = await cur.fetchall()
         return [_timer(r) for r in rows]

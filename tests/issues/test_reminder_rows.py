@@ -14,6 +14,7 @@ import pytest
 from bot.app import Linli
 from bot.config import Config, load_config
 from bot.model import Kind
+from storage.issues import NewIssue
 from tests.conftest import EXAMPLE_CONFIG, T0, say
 
 HEAD1 = {"sender": "local:head-1", "name": "张阿姨"}
@@ -170,3 +171,28 @@ async def test_a_late_reminder_in_quiet_hours_waits_for_the_morning(app: Linli) 
     assert [(o.kind, o.chat) for o in morning if o.kind is Kind.ACK_REMINDER] == [
         (Kind.ACK_REMINDER, "local:head-1")
     ]
+
+
+async def test_a_long_batch_goes_in_messages_of_at_most_thirty_issues(app: Linli) -> None:
+    """A night of reports escalated at once: the grid worker gets every issue once, in
+    messages of at most 30 (one message of 70 held the loop and passed Telegram's limit)."""
+    async with app.store.transaction():
+        for k in range(70):
+            new = NewIssue(
+                building="1号楼",
+                chat="local:building-1",
+                reporter=f"local:r{k}",
+                reporter_name="邻居",
+                text=f"{k + 1}号车位的灯坏了",
+                category="lighting",
+                urgent=False,
+                location=None,
+                keywords=(),
+            )
+            issue = await app.store.issues.create(new, T0)
+            await app.store.timers.add("issue_escalate_grid", issue.number, T0 + timedelta(hours=2))
+    outs = await app.tick(T0 + timedelta(hours=2, minutes=1))
+    to_grid = [o for o in outs if o.chat == "local:grid-1"]
+    assert [len(o.issues) for o in to_grid] == [30, 30, 10]
+    assert sorted(n for o in to_grid for n in o.issues) == list(range(1, 71))
+    assert all(o.kind is Kind.ESCALATION for o in to_grid)
