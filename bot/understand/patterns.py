@@ -38,6 +38,9 @@ _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiu]+\)")
+
+
 class _Unbounded(Exception):
     """The first character of a match cannot be bounded by a character class."""
 
@@ -98,7 +101,9 @@ def first_chars(source: str) -> str | None:
 
 
 def _first_chars(parsed: Any) -> str | None:
-    if parsed.state.flags & ~(re.UNICODE | re.ASCII):
+    # Under IGNORECASE the class is compiled with the same flag, so it matches the same case
+    # variants as the pattern's own letters.
+    if parsed.state.flags & ~(re.UNICODE | re.ASCII | re.IGNORECASE):
         return None
     out: set[str] = set()
     try:
@@ -110,7 +115,10 @@ def _first_chars(parsed: Any) -> str | None:
 
 
 def _engine_skips(items: Any) -> bool:
-    """``re`` finds the candidate positions of this pattern itself (its charset prefix)."""
+    """``re`` finds the candidate positions of this pattern itself (its charset prefix;
+    not for letters under IGNORECASE)."""
+    if items.state.flags & re.IGNORECASE:
+        return False
     while items and items[0][0] is sre.SUBPATTERN and not (items[0][1][1] or items[0][1][2]):
         items = items[0][1][3]
     if not items:
@@ -126,9 +134,14 @@ def rule(source: str) -> re.Pattern[str]:
     docstring): same matches, fewer positions tried."""
     parsed = sre_parse.parse(source)
     chars = _first_chars(parsed)
+    # Global flags must open the expression: "(?i)…" keeps them in front of the lookahead.
+    flags = _GLOBAL_FLAGS.match(source)
     if chars is None or _engine_skips(parsed):
         return re.compile(source)
-    guarded = f"(?={chars})(?:{source})"
+    if parsed.state.flags & re.IGNORECASE and flags is None:  # "(?i)" not at the very start
+        return re.compile(source)
+    prefix = flags.group(0) if flags else ""
+    guarded = f"{prefix}(?={chars})(?:{source[len(prefix) :]})"
     _ORIGINAL[guarded] = source
     return re.compile(guarded)
 

@@ -65,3 +65,15 @@ def test_every_rule_matches_as_its_plain_regex(
     for text in texts:
         ours = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert ours == [(m.span(), m.groups()) for m in plain.finditer(text)], (name, text)
+
+
+def test_a_case_insensitive_rule_keeps_its_flag_in_front() -> None:
+    source = r"(?i)\bstuck in\b|\bsmoke\b|gas (?:leak|smell)"
+    guarded = rule(source)
+    assert guarded.pattern.startswith("(?i)(?=[")
+    assert original(guarded) == source
+    plain = re.compile(source)
+    for text in ("Help! STUCK IN the lift", "smoke!", "Gas Smell here", "ſmoke", "gases", ""):
+        assert [m.span() for m in guarded.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
