@@ -10,6 +10,7 @@ Every phase prints one JSON object as its last line.
 - ``jieba``: bare ``jieba.lcut`` over the script's texts (the whole process is timed by the
   caller).
 - ``startup``: import, config, open a database with history, start, first message.
+- ``split``, ``profile``: where a replay's CPU and statements go (``bench/_profile.py``).
 """
 
 from __future__ import annotations
@@ -359,6 +360,18 @@ def startup(config_path: str, database: str) -> None:
     emit({k: v for k, v in times.items() if k not in ("buildings", "people")})
 
 
+def split_phase(config_path: str, database: str, script: str) -> None:
+    from bench._profile import split
+
+    emit(split(config_path, database, script))
+
+
+def profile_phase(config_path: str, database: str, script: str) -> None:
+    from bench._profile import profile
+
+    emit(profile(config_path, database, script))
+
+
 def main(argv: list[str]) -> None:
     phase, args = argv[0], json.loads(argv[1])
     if args.pop("pin", False):
@@ -369,6 +382,8 @@ def main(argv: list[str]) -> None:
         "ticks": ticks,
         "jieba": jieba_phase,
         "startup": startup,
+        "split": split_phase,
+        "profile": profile_phase,
     }
     phases[phase](**args)
 

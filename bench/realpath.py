@@ -20,7 +20,10 @@ to one core; figures are medians over ``--repeat`` runs. Phases:
 - ticks: the big ticks with 100,000 open issues (digest, 1,000 ack reminders at once, an
   event reminder to 1,000 chats, monthly thanks, help requests, a delivery pass), each with
   the longest time the event loop was blocked;
-- startup: a fresh process opening the 1,000,000-message database and handling a message.
+- startup: a fresh process opening the 1,000,000-message database and handling a message;
+- profile: the replay of the replay phase again, in-process, once with a CPU clock around
+  its parts (handle, understand, tick, flush: the whole process's CPU split), once under
+  cProfile with a trace counting SQLite statements per message and per part.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -86,13 +90,52 @@ def med(rs: list[dict[str, Any]], key: str) -> float:
     return statistics.median(r[key] for r in rs)
 
 
+def show_profile(
+    db: Callable[[str], str],
+    done_with: Callable[[str], None],
+    config: str,
+    script: Path,
+    repeat: int,
+) -> None:
+    """Print where the replay's CPU goes (medians of ``repeat`` runs without a profiler) and
+    its statements per message (one run under the profiler and the trace)."""
+    splits = []
+    for _ in range(repeat):
+        database = db("base")
+        splits.append(phase("split", config_path=config, database=database, script=str(script)))
+        done_with(database)
+    messages = splits[0]["messages"]
+    cpu = med(splits, "process_cpu_s")
+    print(
+        f"profile: where `linli replay`'s CPU goes ({messages} messages, in-process, no profiler)"
+    )
+    print(f"  whole process   {cpu:6.2f} s CPU  {cpu / messages * 1e6:5.0f} µs/msg")
+    for part in ("handle", "understand", "handle without understand", "tick", "flush", "other"):
+        s = statistics.median(r["seconds"][part] for r in splits)
+        print(f"  {part:<26} {s:6.2f} s  {s / messages * 1e6:5.0f} µs/msg  {s / cpu:6.1%}")
+    database = db("base")
+    prof = phase("profile", config_path=config, database=database, script=str(script))
+    done_with(database)
+    print(
+        f"  statements: {prof['statements']:,} = {prof['statements_per_message']:.1f} per message"
+        " (trace on the connection; a trigger's statements count)"
+    )
+    for part, d in prof["by_part"].items():
+        print(f"    {part:<7} {d['count']:8,}  {d['per_message']:5.2f}/msg   most: ", end="")
+        print("; ".join(f"{n:,}x {shape[:48]}" for shape, n in d["top"][:3]))
+    print("  cProfile (CPU clock, inflates Python-heavy parts), cumulative share:")
+    for label, share in prof["split"].items():
+        print(f"    {label:<50} {share:6.1%}")
+    print()
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--messages", type=int, default=20_000, help="messages of the main script")
     ap.add_argument("--long", type=int, default=100_000, help="messages of the long run")
     ap.add_argument("--repeat", type=int, default=3, help="runs per phase (medians)")
     ap.add_argument("--long-repeat", type=int, default=1, help="runs of the long phase")
-    ap.add_argument("--only", default="", help="phases: replay,steps,long,ticks,startup")
+    ap.add_argument("--only", default="", help="phases: replay,profile,steps,long,ticks,startup")
     ap.add_argument("--no-pin", action="store_true", help="do not pin phases to one core")
     opts = ap.parse_args(argv)
     only = set(filter(None, opts.only.split(",")))
@@ -175,6 +218,9 @@ def main(argv: list[str] | None = None) -> None:
                 f"  ratio  {statistics.median(ratios):.1f}x bare jieba (wall), "
                 f"{statistics.median(cratios):.1f}x (CPU), pairs run back to back   [target <= 5x]\n"
             )
+
+        if wanted("profile"):
+            show_profile(db, done_with, config, script, opts.repeat)
 
         def steps(fixture: str, path: Path, messages: int, repeat: int) -> list[dict[str, Any]]:
             out = []
