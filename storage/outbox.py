@@ -84,6 +84,11 @@ class Lane:
     unrouted: bool = True
 
 
+def _due_order(queued: Queued) -> tuple[int, int]:
+    """The order of :meth:`OutboxRepo.due`: the highest priority first, then oldest first."""
+    return (-priority_of(queued.message.kind), queued.id)
+
+
 def _json_list(items: Sequence[Any]) -> str:
     """``items`` as a JSON array; most are empty, and encoding nothing costs a call."""
     return json.dumps(list(items), ensure_ascii=False) if items else "[]"
@@ -94,6 +99,15 @@ class OutboxRepo:
         self.db = db
         # Several processes share the database (PostgreSQL): claims carry a worker and a lease.
         self.shared = db.engine == "postgresql"
+        # Every pending row, by id, while this process knows them all (see :meth:`due_all`);
+        # None when it does not: before it has seen the outbox drained, after a rollback
+        # (rows it noted may be undone) and after any change but queueing and marking sent.
+        # Only one process writes a SQLite database, so nothing else changes the rows.
+        self._pending: dict[int, Queued] | None = None
+        db.on_rollback.append(self._unknown)
+
+    def _unknown(self) -> None:
+        self._pending = None
 
     async def add(self, messages: list[Outgoing], now: datetime) -> list[int]:
         """Queue ``messages``; call inside a transaction. Returns their outbox ids in order."""
@@ -123,8 +137,30 @@ class OutboxRepo:
                     _json_list(m.issues),
                 ),
             )
-            ids.append(int((await cur.fetchone())[0]))
+            outbox_id = int((await cur.fetchone())[0])
+            ids.append(outbox_id)
+            if self._pending is not None:
+                self._pending[outbox_id] = Queued(outbox_id, m, 0, ts)
         return ids
+
+    async def due_all(self, now: datetime, limit: int = 100) -> list[Queued]:
+        """What ``due(None, now, limit)`` returns, without reading the rows back when this
+        process knows every pending row (it queued them since it last saw the outbox
+        drained, and nothing but marking them sent changed any): a replay's flush finds
+        the messages just queued where they were queued. Not for a shared database."""
+        if self._pending is None:
+            queued = await self.due(None, now, limit)
+            if (
+                not self.shared
+                and len(queued) < limit
+                and await self.pending_count() == len(queued)
+            ):
+                self._pending = {q.id: q for q in queued}
+            return queued
+        ts = now.timestamp()
+        due = [q for q in self._pending.values() if q.created_at <= ts]
+        due.sort(key=_due_order)
+        return due[:limit]
 
     async def due(
         self, platform: str | Lane | None, now: datetime, limit: int = 100
@@ -209,6 +245,7 @@ class OutboxRepo:
         commit (one commit per message instead of two). On a shared database the claim is
         ``worker``'s until :data:`CLAIM_LEASE` from ``now``; a row being claimed by another
         worker is skipped, not waited for, and a row whose claim lapsed may be taken."""
+        self._pending = None  # the rows change: due_all reads them back
         ts = now.timestamp()
         async with self.db.transaction() as conn:
             if sent:
@@ -247,6 +284,7 @@ class OutboxRepo:
         platform already: it will be sent again (at-least-once). On a shared database only
         ``worker``'s own claims are released (call while holding its name,
         :func:`storage.workers.hold_name`); other workers' claims wait for their lease."""
+        self._pending = None  # the rows change: due_all reads them back
         async with self.db.transaction() as conn:
             if self.shared:
                 cur = await conn.execute(
@@ -289,6 +327,9 @@ class OutboxRepo:
             "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?",
             [(s.at.timestamp(), s.id) for s in sent],
         )
+        if self._pending is not None:
+            for s in sent:
+                self._pending.pop(s.id, None)
         rows = [
             row
             for s in sent
@@ -324,6 +365,7 @@ class OutboxRepo:
         return dict(json.loads(row["refs"])) if row else {}
 
     async def retry_later(self, outbox_id: int, at: datetime, error: str) -> None:
+        self._pending = None  # the rows change: due_all reads them back
         async with self.db.transaction() as conn:
             await conn.execute(
                 "UPDATE outbox SET status = 'pending', attempts = attempts + 1,"
@@ -333,6 +375,7 @@ class OutboxRepo:
 
     async def retry_now(self, platform: str, now: datetime) -> None:
         """Make every pending message of ``platform`` due at ``now`` (its own transaction)."""
+        self._pending = None  # the rows change: due_all reads them back
         async with self.db.transaction() as conn:
             await conn.execute(
                 "UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND platform = ?"
@@ -341,6 +384,7 @@ class OutboxRepo:
             )
 
     async def give_up(self, outbox_id: int, error: str) -> None:
+        self._pending = None  # the rows change: due_all reads them back
         async with self.db.transaction() as conn:
             await conn.execute(
                 "UPDATE outbox SET status = 'failed', attempts = attempts + 1, error = ?"
@@ -362,6 +406,7 @@ class OutboxRepo:
         """Delete what was sent to ``user`` privately, drop their mentions and blank
         ``secrets`` (their shared contact, their name) in anything already sent to others
         (inside a transaction)."""
+        self._pending = None  # the rows change: due_all reads them back
         await self.db.conn.execute(
             "DELETE FROM outbox WHERE chat = ? AND status != 'pending'", (user,)
         )
@@ -388,6 +433,7 @@ class OutboxRepo:
         """Apply ``scrub`` to the text of every message about ``requests`` or ``issues`` sent
         (or still to be sent) to anyone but ``except_chat``; inside a transaction. Returns how
         many rows changed."""
+        self._pending = None  # the rows change: due_all reads them back
         changed = 0
         for column, numbers in (("request", requests), ("issue", issues)):
             for start in range(0, len(numbers), 500):

@@ -124,10 +124,15 @@ def parse_line(raw: str, lineno: int, config: Config) -> dict[str, Any] | None:
     return item
 
 
-def render(at: datetime, message: Any, config: Config) -> str:
-    """One output line for an outgoing message (stable key order)."""
+# json.dumps(..., ensure_ascii=False) builds an encoder per call; one is enough.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def render(at: datetime | str, message: Any, config: Config) -> str:
+    """One output line for an outgoing message (stable key order); ``at`` may be given
+    already rendered (:func:`render_time`)."""
     data: dict[str, Any] = {
-        "at": at.astimezone(config.timezone).isoformat(),
+        "at": at if isinstance(at, str) else render_time(at, config),
         "chat": message.chat,
         "kind": str(message.kind),
         "text": message.text,
@@ -135,7 +140,11 @@ def render(at: datetime, message: Any, config: Config) -> str:
     data.update(message.refs())
     if message.mentions:
         data["mentions"] = [m.user for m in message.mentions]
-    return json.dumps(data, ensure_ascii=False)
+    return _ENCODE(data)
+
+
+def render_time(at: datetime, config: Config) -> str:
+    return at.astimezone(config.timezone).isoformat()
 
 
 async def device_hook(app: Linli, hook: dict[str, str], at: datetime) -> None:
@@ -153,11 +162,12 @@ async def flush(app: Linli, now: datetime, out: IO[str], printed: int = 0) -> in
     """Print and mark sent everything pending in the outbox (replay accepts every send);
     ``printed`` lines were printed before. Returns how many were printed now."""
     count = 0
+    at = render_time(now, app.config)
     while True:
-        queued = await app.store.outbox.due(None, now, limit=FLUSH_PAGE)
+        queued = await app.store.outbox.due_all(now, limit=FLUSH_PAGE)
         if not queued:
             return count
-        out.write("".join(render(now, item.message, app.config) + "\n" for item in queued))
+        out.write("".join(render(at, item.message, app.config) + "\n" for item in queued))
         await app.store.outbox.mark_sent_many(
             [
                 Sent(item.id, now, item.message, (SENT_ID.format(printed + count + k),))
