@@ -88,7 +88,7 @@ class IssueRepo:
             "INSERT INTO issues (number, building, chat, reporter, reporter_name, text, category,"
             " urgent, location, keywords, status, created_at, updated_at)"
             f" VALUES ({next_number('issues')}, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)"
-            " RETURNING number",
+            " RETURNING *",
             (
                 new.building,
                 new.chat,
@@ -103,11 +103,9 @@ class IssueRepo:
                 ts,
             ),
         )
-        number = int((await cur.fetchone())[0])
-        await self.follow(number, new.reporter, new.reporter_name)
-        await self.log(number, now, new.reporter, "report", None)
-        issue = await self.get(number)
-        assert issue is not None
+        issue = _issue(await cur.fetchone())  # the row as stored, without reading it back
+        await self.follow(issue.number, new.reporter, new.reporter_name)
+        await self.log(issue.number, now, new.reporter, "report", None)
         return issue
 
     async def get(self, number: int) -> Issue | None:
