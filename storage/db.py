@@ -35,6 +35,8 @@ from typing import Any
 
 import aiosqlite
 
+from storage.transactions import StorageError, Transaction
+
 log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -46,10 +48,6 @@ POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 def is_postgres_url(target: object) -> bool:
     """Whether ``target`` names a PostgreSQL database rather than a SQLite file."""
     return isinstance(target, str) and target.startswith(POSTGRES_SCHEMES)
-
-
-class StorageError(Exception):
-    """The database cannot be used (locked, disk full, corrupt); the caller may retry later."""
 
 
 class DatabaseInUse(StorageError):
@@ -432,53 +430,13 @@ class Database:
             finally:
                 self._group_owner = None
 
-    @asynccontextmanager
-    async def _grouped_transaction(self) -> AsyncIterator[Connection]:
-        """A transaction inside the current task's group: a savepoint."""
-        conn = self.conn
-        if not conn.in_transaction:
-            # SQLite ended the group's transaction (disk full, I/O error): what it held is
-            # gone, and nothing more may be written as if it were still part of it.
-            raise StorageError("the grouped transaction was rolled back")
-        try:
-            await conn.execute("SAVEPOINT grouped")
-        except sqlite3.Error as exc:
-            raise StorageError(str(exc)) from exc
-        self.in_transaction = True
-        try:
-            yield conn
-            await conn.execute("RELEASE grouped")
-        except BaseException as exc:
-            self.rolled_back()
-            if conn.in_transaction:
-                try:
-                    await conn.execute("ROLLBACK TO grouped")
-                    await conn.execute("RELEASE grouped")
-                except sqlite3.Error:
-                    log.exception("rollback to savepoint failed path=%s", self.path)
-            if isinstance(exc, sqlite3.Error):
-                raise StorageError(str(exc)) from exc
-            raise
-        finally:
-            self.in_transaction = False
-
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[Connection]:
+    def transaction(self) -> contextlib.AbstractAsyncContextManager[Connection]:
         """Run the block as one transaction; commit on success, roll back on any exception
         (inside a :meth:`group` of this task: a savepoint, committed with the group).
 
         sqlite errors (locked, disk full, I/O) surface as :class:`StorageError`.
         """
-        if self._group_owner is not None and self._group_owner is asyncio.current_task():
-            async with self._grouped_transaction() as conn:
-                yield conn
-            return
-        async with self._immediate():
-            self.in_transaction = True
-            try:
-                yield self.conn
-            finally:
-                self.in_transaction = False
+        return Transaction(self)
 
     @asynccontextmanager
     async def _immediate(self) -> AsyncIterator[None]:
