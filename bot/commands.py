@@ -190,7 +190,7 @@ class CommandParser:
         request (then a command word alone counts). ``private``: a private chat with the
         bot. ``titles``: titles of the events that may be named instead of a number.
         """
-        if not self._may_be_command(text, bot_username):
+        if not self.may_be_command(text, bot_username):
             return None
         norm = normalise(text[:MAX_COMMAND_TEXT])
         norm, addressed = self._strip_bot(norm, bot_username)
@@ -212,7 +212,9 @@ class CommandParser:
             head = head[1 + len(name) :].lstrip()
         return head
 
-    def _may_be_command(self, text: str, bot_username: str | None) -> bool:
+    def may_be_command(self, text: str, bot_username: str | None = None) -> bool:
+        """False when :meth:`parse` certainly finds no command in ``text`` (whatever else it
+        is given): conversation, most messages, ruled out at the first words."""
         head = self._head(text, bot_username)
         if not head:
             return False

@@ -234,6 +234,8 @@ class Dispatcher:
         """The command in ``msg`` (see :mod:`bot.commands`). A reply to the bot's own message
         about an issue, event or request supplies the number a command word alone lacks; a
         staff command word from someone who is not staff stays conversation."""
+        if not self.parser.may_be_command(msg.text, ctx.bot_username):
+            return None  # conversation: no reply or event titles to look up
         refs = await self.store.outbox.refs_of(msg.chat, msg.reply_to) if msg.reply_to else {}
         titles: list[str] = []
         if self.parser.may_name_a_title(msg.text, ctx.bot_username):

@@ -75,3 +75,35 @@ def test_chinese_numerals(text: str, value: int) -> None:
 @pytest.mark.parametrize("text", ["", "零", "三四", "五一", "十十", "一百十", "百", "一千"])
 def test_not_chinese_numerals(text: str) -> None:
     assert chinese_numeral(text) is None
+
+
+def test_what_may_be_command_rules_out_parses_to_nothing() -> None:
+    """The dispatcher skips a reply's numbers and the event titles when ``may_be_command``
+    is False: ``parse`` must then find nothing, whatever it would be given."""
+    from bot.understand.corpus import training_examples
+    from handlers import default_features
+
+    parser = CommandParser.for_features(default_features())
+    texts = [ex.text for ex in training_examples()][:3000]
+    texts += [
+        "收到 3",
+        "／ａｃｋ　３",
+        "@linli_bot 帮助",
+        "第十五号收到",
+        "报名 包粽子",
+        "3号收到了",
+    ]
+    ruled_out = 0
+    for text in texts:
+        if parser.may_be_command(text, "linli_bot"):
+            continue
+        ruled_out += 1
+        for replied in (False, True):
+            for private in (False, True):
+                assert (
+                    parser.parse(
+                        text, "linli_bot", replied=replied, private=private, titles=["包粽子"]
+                    )
+                    is None
+                ), text
+    assert ruled_out > len(texts) // 2  # most messages are conversation
