@@ -31,15 +31,17 @@ from collections import Counter
 from typing import Any
 
 # (label, module path suffix, function name): the rows of the CPU split. Cumulative times;
-# the parts of handle are included in handle.
+# the parts of handle are included in handle; a transaction's enter and exit include its
+# BEGIN/SAVEPOINT and COMMIT/RELEASE statements.
 COMPONENTS = (
     ("Linli.handle (inbox, routing, handlers, outbox)", "bot/app.py", "handle"),
     ("  of which understand()", "bot/understand/classify.py", "understand"),
     ("  of which outbox.add", "storage/outbox.py", "add"),
     ("Linli.tick (scheduler)", "bot/app.py", "tick"),
     ("replay flush (print, mark sent)", "bot/adapters/replay.py", "flush"),
-    ("Database transaction enter/exit", "storage/db.py", "_immediate"),
-    ("  savepoints (grouped transactions)", "storage/db.py", "_grouped_transaction"),
+    ("transactions: enter", "storage/transactions.py", "__aenter__"),
+    ("transactions: exit", "storage/transactions.py", "__aexit__"),
+    ("group commits", "storage/db.py", "_immediate"),
     ("load_config", "bot/config/__init__.py", "load_config"),
     ("SQLite statements (C time, execute)", "~", "<method 'execute' of 'sqlite3.Connection'"),
     (
