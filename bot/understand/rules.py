@@ -98,6 +98,10 @@ def question_spans(text: str) -> list[tuple[int, int]]:
     Rhetorical complaints ("没人打扫吗", "这能喝吗") are not status questions.
     """
     spans: list[tuple[int, int]] = []
+    # A clause asks only if it holds a status-question word, so without one in the whole
+    # text no clause does (and none continues a question): skip the walk over clauses.
+    if _STATUS_QUESTION.search(text) is None:
+        return spans
     previous = False
     for match in _CLAUSE.finditer(text):
         clause = match.group(0)
