@@ -98,6 +98,12 @@ def steps(config_path: str, database: str, script: str, messages: int | None) ->
         )
         await deliverer.deliver_due()
         beat = Heartbeat()  # the longest stretch the loop was held (between two yields)
+        # SQLite statements run by each part of a step (SQLite only: one connection).
+        statements: Counter[str] = Counter()
+        part = ["start"]
+        raw = getattr(app.store.db.conn, "_conn", None)
+        if raw is not None:
+            raw.set_trace_callback(lambda _sql: statements.update(part))
         beat.start()
         await asyncio.sleep(0)
         perf, tcpu = time.perf_counter, time.thread_time
@@ -116,6 +122,7 @@ def steps(config_path: str, database: str, script: str, messages: int | None) ->
             if item.get("tick") or last_tick is None or at - last_tick >= TICK_EVERY:
                 t1 = perf()
                 beat.where = f"tick at line {n} ({at:%H:%M:%S})"
+                part[0] = "tick"
                 await tick_and_recover(app, at)
                 tick_max = max(tick_max, perf() - t1)
                 ticks += 1
@@ -123,6 +130,7 @@ def steps(config_path: str, database: str, script: str, messages: int | None) ->
             if not item.get("tick"):
                 sender_id = item["from"]
                 beat.where = f"handle line {n}: {str(item['text'])[:20]}"
+                part[0] = "handle"
                 await app.handle(
                     Incoming(
                         chat=item["chat"],
@@ -135,6 +143,7 @@ def steps(config_path: str, database: str, script: str, messages: int | None) ->
                     )
                 )
             beat.where = f"delivery after line {n}"
+            part[0] = "delivery"
             await deliverer.deliver_due()
             wall, cpu = perf() - t, tcpu() - c0
             walls.append(wall)
@@ -163,6 +172,7 @@ def steps(config_path: str, database: str, script: str, messages: int | None) ->
             "cpu_p99_ms": percentile(cpus, 0.99) * 1e3,
             "cpu_max_ms": max(cpus) * 1e3,
             "tick_max_ms": tick_max * 1e3,
+            "statements_per_msg": {k: v / len(msg_walls) for k, v in statements.items()},
             "loop_block_ms": beat.max_gap * 1e3,
             "loop_block_cpu_ms": beat.max_gap_cpu * 1e3,
             "loop_block_where": beat.max_gap_where,

@@ -252,6 +252,12 @@ def main(argv: list[str] | None = None) -> None:
             )
 
         def holds(rs: list[dict[str, Any]]) -> None:
+            per = rs[0].get("statements_per_msg") or {}
+            if per:
+                print(
+                    f"    SQLite statements per message {sum(per.values()):.1f}: "
+                    + ", ".join(f"{k} {v:.1f}" for k, v in sorted(per.items()) if k != "start")
+                )
             worst = max(rs, key=lambda r: r["loop_block_ms"])
             print(
                 f"    longest hold {worst['loop_block_ms']:.0f} ms wall"

@@ -52,10 +52,11 @@ class Scheduler:
     async def tick(self, now: datetime) -> list[Outgoing]:
         """Fire everything due at ``now``; returns the messages queued.
 
-        Timers fire in batches: one transaction (a savepoint per timer) for as many as run
-        within ``BATCH_SECONDS``, then the loop gets a turn before the next batch, so a
-        thousand reminders at once neither cost a thousand commits nor hold up the
-        messages arriving meanwhile. A batch that fails to commit is rolled back whole and
+        Timers fire in batches: one transaction for as many as run within
+        ``BATCH_SECONDS``, then the loop gets a turn before the next batch, so a thousand
+        reminders at once neither cost a thousand commits nor hold up the messages arriving
+        meanwhile. A timer whose handler fails has its writes undone alone (its batch is
+        fired again with a savepoint per timer). A batch that fails to commit is rolled back whole and
         fires again on the next tick (still exactly once)."""
         timers = self.store.timers
         if timers.nothing_due(now):
@@ -71,15 +72,28 @@ class Scheduler:
             fired = 0
             while pending:
                 batch: list[Outgoing] = []
+                taken: list[Timer] = []
                 deadline = time.perf_counter() + BATCH_SECONDS
-                async with self.store.transaction() as conn:
-                    while pending:
-                        outs = await self._fire(conn, pending.pop(0), now)
-                        if outs is not None:
-                            fired += 1
-                            batch.extend(outs)
-                        if time.perf_counter() >= deadline:
-                            break
+                try:
+                    async with self.store.transaction() as conn:
+                        while pending:
+                            taken.append(pending.pop(0))
+                            outs = await self._fire(conn, taken[-1], now, isolated=False)
+                            if outs is not None:
+                                fired += 1
+                                batch.extend(outs)
+                            if time.perf_counter() >= deadline:
+                                break
+                except _HandlerFailed:
+                    # The batch was rolled back whole: the same timers again, each in a
+                    # savepoint, so that only the failing one's writes are undone.
+                    batch = []
+                    async with self.store.transaction() as conn:
+                        for timer in taken:
+                            outs = await self._fire(conn, timer, now, isolated=True)
+                            if outs is not None:
+                                fired += 1
+                                batch.extend(outs)
                 produced.extend(batch)
                 await asyncio.sleep(0)  # let messages in between batches
             if not fired:
@@ -113,9 +127,16 @@ class Scheduler:
                 return first
         return sorted(due, key=lambda t: _place(t, now))
 
-    async def _fire(self, conn: Any, timer: Timer, now: datetime) -> list[Outgoing] | None:
+    async def _fire(
+        self, conn: Any, timer: Timer, now: datetime, isolated: bool
+    ) -> list[Outgoing] | None:
         """Fire one timer inside the batch's transaction; its messages are queued. None if
-        it was not this tick's to fire (done already, or being fired by another worker)."""
+        it was not this tick's to fire (done already, or being fired by another worker).
+
+        Not ``isolated``, a failing handler raises :class:`_HandlerFailed` (the caller rolls
+        the batch back and fires it again isolated): a savepoint per timer would cost two
+        statements each time for the rare one that fails. ``isolated``, the handler runs in
+        a savepoint and a failure undoes its writes only (logged; the timer stays done)."""
         if not await self.store.timers.done(timer.id):
             return None
         handler = self.handlers.get(timer.kind)
@@ -123,6 +144,14 @@ class Scheduler:
             log.warning("no handler for timer kind=%s id=%s", timer.kind, timer.id)
             return []
         ctx = Context(config=self.config, store=self.store, now=now)
+        if not isolated:
+            try:
+                outs = await handler(timer, ctx)
+            except StorageError:
+                raise
+            except Exception as exc:
+                raise _HandlerFailed from exc
+            return await self._queue(outs, now)
         await conn.execute("SAVEPOINT timer")
         try:
             outs = await handler(timer, ctx)
@@ -135,10 +164,17 @@ class Scheduler:
             self.store.db.rolled_back()
             await conn.execute("RELEASE timer")
             outs = []
-        if outs:  # most timers queue nothing themselves (reminders queue a notice)
+        return await self._queue(outs, now)
+
+    async def _queue(self, outs: list[Outgoing], now: datetime) -> list[Outgoing]:
+        if outs:  # many timers queue nothing themselves
             outs = privacy.for_delivery(outs, self.config)
             await self.store.outbox.add(outs, now)
         return outs
+
+
+class _HandlerFailed(Exception):
+    """A timer handler raised in a batch fired without a savepoint per timer."""
 
 
 def _place(timer: Timer, now: datetime) -> tuple[datetime, float, float, int]:
