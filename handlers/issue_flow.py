@@ -294,8 +294,8 @@ async def queue_notice(
     if what == "outcome":
         due += OUTCOME_DELAY
     elif not issue.urgent:
-        pending = await ctx.store.timers.pending_to(TIMER_NOTICE, to)
-        due = await batched_due(ctx, to, due, pending)
+        first = await ctx.store.timers.first_due_to(TIMER_NOTICE, to, "outcome")
+        due = await batched_due(ctx, to, due, first)
     due = after_quiet(ctx.config, due, issue.urgent)
     await ctx.store.timers.add(TIMER_NOTICE, issue.number, due, payload)
 
@@ -318,16 +318,20 @@ async def record_nudge_sent(ctx: Context, to: str) -> None:
     await ctx.store.kv.set(_last_nudge_key(to), repr(ctx.now.timestamp()))
 
 
-async def batched_due(ctx: Context, to: str, due: datetime, notices: list[Timer]) -> datetime:
-    """When a normal reminder or escalation due at ``due`` for ``to`` goes out, given the
-    pending notices of ``to`` (other kinds in the list are ignored)."""
-    pending = [
-        tm.due_at
-        for tm in notices
-        if tm.kind == TIMER_NOTICE and tm.payload.get("what") != "outcome"
-    ]
-    if pending:
-        return max(due, min(pending))  # joins it: the first to fire takes the others
+def first_nudge_due(pending: list[Timer]) -> datetime | None:
+    """When the first of ``pending`` (a recipient's timers, oldest due first) that is a
+    reminder or escalation notice is due."""
+    for tm in pending:
+        if tm.kind == TIMER_NOTICE and tm.payload.get("what") != "outcome":
+            return tm.due_at
+    return None
+
+
+async def batched_due(ctx: Context, to: str, due: datetime, first: datetime | None) -> datetime:
+    """When a normal reminder or escalation due at ``due`` for ``to`` goes out, given when
+    the first reminder or escalation notice pending for ``to`` is due (None: none is)."""
+    if first is not None:
+        return max(due, first)  # joins it: the first to fire takes the others
     last = await ctx.store.kv.get(_last_nudge_key(to))
     if last is None:
         return due

@@ -25,6 +25,7 @@ from handlers.issue_flow import (
     TIMER_NOTICE,
     after_quiet,
     batched_due,
+    first_nudge_due,
     in_quiet_hours,
     queued_order,
     rearm_reminder,
@@ -43,6 +44,9 @@ BATCHED = (TIMER_NOTICE, TIMER_ACK)
 # at once (700 issues in the 100,000-message bench) held the loop for 48 ms of CPU, and
 # made a message of 66,000 characters (Telegram splits at 4,096: about 30 issues).
 MAX_ISSUES = 30
+# A recipient's pending rows read to make a batch (oldest due first): enough for a full one
+# without decoding every row of an office with hundreds waiting.
+LOOK_AHEAD = 4 * MAX_ISSUES
 
 
 def _family(what: object) -> str:
@@ -105,10 +109,10 @@ async def send_reminder(timer: Timer, ctx: Context) -> list[Outgoing]:
     issue = await _due_reminder(ctx, timer, await ctx.store.issues.get(timer.ref))
     if issue is None:
         return []
-    pending = await ctx.store.timers.pending_to(BATCHED, to)
+    pending = await ctx.store.timers.pending_to(BATCHED, to, limit=LOOK_AHEAD)
     due = timer.due_at
     if not issue.urgent:
-        due = await batched_due(ctx, to, due, pending)
+        due = await batched_due(ctx, to, due, first_nudge_due(pending))
     due = after_quiet(ctx.config, due, issue.urgent)
     if due != timer.due_at:
         # Held back (batch window, quiet hours): a notice due then, which goes out in its
@@ -134,7 +138,8 @@ async def send_notices(timer: Timer, ctx: Context) -> list[Outgoing]:
         await ctx.store.timers.add(TIMER_NOTICE, timer.ref, timer.due_at, timer.payload)
         return []
     family = _family(timer.payload.get("what"))
-    pending = await ctx.store.timers.pending_to(BATCHED if family == NUDGE else TIMER_NOTICE, to)
+    kinds = BATCHED if family == NUDGE else (TIMER_NOTICE,)
+    pending = await ctx.store.timers.pending_to(kinds, to, limit=LOOK_AHEAD)
     batch = await _take(ctx, timer, to, family, pending)
     return await _send(ctx, to, family, batch, timer.due_at, {})
 

@@ -117,6 +117,18 @@ class TimerRepo:
             rows = await cur.fetchall()
         return [_timer(r) for r in rows]
 
+    async def first_due_to(self, kind: str, to: str, but_what: str) -> datetime | None:
+        """When the first pending timer of ``kind`` for ``to`` is due, of those whose payload
+        "what" is not ``but_what`` (without decoding every payload in Python)."""
+        async with self.db.conn.execute(
+            "SELECT min(due_at) FROM timers WHERE kind = ? AND done = 0"
+            " AND json_extract(payload, '$.to') = ?"
+            " AND coalesce(json_extract(payload, '$.what'), '') != ?",
+            (kind, to, but_what),
+        ) as cur:
+            row = await cur.fetchone()
+        return to_time(row[0]) if row and row[0] is not None else None
+
     async def others_due(self, kinds: Collection[str], now: datetime) -> bool:
         """Whether a pending timer of another kind than ``kinds`` is due at ``now``."""
         async with self.db.conn.execute(
@@ -126,15 +138,18 @@ class TimerRepo:
         ) as cur:
             return await cur.fetchone() is not None
 
-    async def pending_to(self, kind: str | tuple[str, ...], to: str) -> list[Timer]:
+    async def pending_to(
+        self, kind: str | tuple[str, ...], to: str, limit: int | None = None
+    ) -> list[Timer]:
         """Pending timers of ``kind`` (one or several) whose payload names the recipient
-        ``to`` ("to"), oldest due first (index timers_to)."""
+        ``to`` ("to"), oldest due first, the first ``limit`` (index timers_to)."""
         kinds = (kind,) if isinstance(kind, str) else kind
         async with self.db.conn.execute(
             "SELECT id, kind, ref, due_at, payload FROM timers WHERE"
             f" kind IN ({', '.join('?' * len(kinds))}) AND done = 0"
-            " AND json_extract(payload, '$.to') = ? ORDER BY due_at, id",
-            (*kinds, to),
+            " AND json_extract(payload, '$.to') = ? ORDER BY due_at, id"
+            + (" LIMIT ?" if limit is not None else ""),
+            (*kinds, to, *((limit,) if limit is not None else ())),
         ) as cur:
             rows = await cur.fetchall()
         return [_timer(r) for r in rows]
