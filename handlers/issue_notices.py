@@ -30,6 +30,7 @@ from handlers.issue_flow import (
     queued_order,
     rearm_reminder,
     record_nudge_sent,
+    reminder_recipients,
     waking_between,
 )
 from storage.issues import Issue, IssueStatus
@@ -93,6 +94,18 @@ async def _due_reminder(ctx: Context, tm: Timer, issue: Issue | None) -> Issue |
     if issue is None or issue.status is not IssueStatus.NEW:
         return None
     to = str(tm.payload["to"])
+    recipients = reminder_recipients(ctx.config, issue)
+    if to not in recipients:
+        # The config changed since the row was written (another head): whoever is to be
+        # reminded now takes over, from now, each once.
+        pending = {
+            str(r.payload.get("to"))
+            for r in await ctx.store.timers.pending_for(TIMER_ACK, issue.number)
+        }
+        for chat in recipients:
+            if chat not in pending:
+                await ctx.store.timers.add(TIMER_ACK, issue.number, tm.due_at, {"to": chat})
+        return None
     if in_quiet_hours(ctx.config, ctx.now, issue.urgent):
         later = after_quiet(ctx.config, ctx.now, issue.urgent)
         await ctx.store.timers.add(TIMER_ACK, issue.number, later, {"to": to})

@@ -196,3 +196,27 @@ async def test_a_long_batch_goes_in_messages_of_at_most_thirty_issues(app: Linli
     assert [len(o.issues) for o in to_grid] == [30, 30, 10]
     assert sorted(n for o in to_grid for n in o.issues) == list(range(1, 71))
     assert all(o.kind is Kind.ESCALATION for o in to_grid)
+
+
+async def test_a_new_head_in_the_config_takes_over_the_reminders(
+    config: Config, tmp_path: Path, database: str | Path
+) -> None:
+    """A reminder row names its recipient; when the config names another head for the
+    building before it fires, the new head is reminded (once), not the old one."""
+    app = await Linli.open(config, database=database)
+    await app.start(T0)
+    await app.handle(say("3单元楼道灯坏了"))
+    await app.close()
+    text = Path(EXAMPLE_CONFIG).read_text(encoding="utf-8")
+    assert text.count('id = "local:head-1"') == 1
+    changed = tmp_path / "new-head.toml"
+    changed.write_text(text.replace('id = "local:head-1"', 'id = "local:head-9"'), "utf-8")
+    app = await Linli.open(load_config(changed), database=database)
+    try:
+        await app.start(T0 + timedelta(minutes=20))
+        outs = await app.tick(T0 + timedelta(minutes=30))
+        assert [(o.kind, o.chat) for o in outs] == [(Kind.ACK_REMINDER, "local:head-9")]
+        outs = await app.tick(T0 + timedelta(minutes=60))
+        assert [(o.kind, o.chat) for o in outs] == [(Kind.ACK_REMINDER, "local:head-9")]
+    finally:
+        await app.close()
