@@ -1,7 +1,7 @@
 """Choose the model's settings by cross-validation on the training split only.
 
-Usage: .venv/bin/python bench/tune_model.py [--folds K] [--seed S] [--params JSON ...] [--decide JSON ...]
-                                            [--errors FILE]
+Usage: .venv/bin/python bench/tune_model.py [--folds K] [--seed S | --by-file] [--params JSON ...]
+                                            [--decide JSON ...] [--errors FILE]
 
 Each ``--params`` is a JSON object of fastText settings layered over
 :data:`bot.understand.train.PARAMS` (the key ``"weights"`` instead sets how many times a
@@ -9,9 +9,12 @@ training line of each intent counts, :data:`bot.understand.train.WEIGHTS`). Ever
 is trained once on the same K folds of ``data/corpus/train/`` (the held-out split is never
 read here); then each ``--decide`` (a JSON object of decision settings of
 :mod:`bot.understand.classify`, e.g. ``{"REPORT_WEIGHT": 0.8, "URGENT_THRESHOLD": 0.4}``)
-is measured with the full ``understand()`` pipeline on each fold's test part. Prints one line
+is measured with the full ``understand()`` pipeline on each fold's test part. ``--by-file``
+makes each fold of whole files, so a fold is judged by a model that never saw its writers
+(closer to a held-out file by a new hand than random folds, which share every writer). Prints one line
 per pair: intent macro-F1, category accuracy, urgent recall / precision, sensitive recall,
-chat filed as reports, per-intent F1, model size.
+chat filed as reports, report recall (as a report, any category), per-intent F1, model
+size.
 """
 
 from __future__ import annotations
@@ -37,6 +40,20 @@ def folds_of(examples: list[Example], folds: int, seed: int = 13) -> list[list[i
     order = list(range(len(examples)))
     random.Random(seed).shuffle(order)
     return [sorted(order[k::folds]) for k in range(folds)]
+
+
+def folds_by_file(examples: list[Example], folds: int) -> list[list[int]]:
+    """K folds made of whole files (the largest first, each to the smallest fold so far):
+    each fold's lines are tested by a model that saw nothing of their writers, as a
+    held-out file from a new hand would be."""
+    by_file: dict[str, list[int]] = {}
+    for i, ex in enumerate(examples):
+        by_file.setdefault(Path(ex.source).name, []).append(i)
+    parts: list[list[int]] = [[] for _ in range(folds)]
+    for name in sorted(by_file, key=lambda n: (-len(by_file[n]), n)):
+        smallest = min(range(folds), key=lambda k: (len(parts[k]), k))
+        parts[smallest] += by_file[name]
+    return [sorted(p) for p in parts]
 
 
 def fit_folds(
@@ -93,11 +110,18 @@ def main() -> None:
     parser.add_argument("--params", action="append", default=[])
     parser.add_argument("--decide", action="append", default=[])
     parser.add_argument("--seed", type=int, default=13, help="how the folds are drawn")
+    parser.add_argument(
+        "--by-file", action="store_true", help="folds of whole files (a new writer's view)"
+    )
     parser.add_argument("--errors", type=Path, help="write the last candidate's misses here")
     args = parser.parse_args()
     examples = training_examples()
-    parts = folds_of(examples, args.folds, args.seed)
-    print(f"{len(examples)} training examples, {args.folds}-fold CV")
+    if args.by_file:
+        parts = folds_by_file(examples, args.folds)
+    else:
+        parts = folds_of(examples, args.folds, args.seed)
+    kind = "by file" if args.by_file else f"seed {args.seed}"
+    print(f"{len(examples)} training examples, {args.folds}-fold CV ({kind})")
     results: list[Result] = []
     for raw in args.params or ["{}"]:
         with tempfile.TemporaryDirectory() as tmp:
@@ -105,10 +129,12 @@ def main() -> None:
             for decision in args.decide or ["{}"]:
                 results = measure(examples, parts, paths, json.loads(decision))
                 f = figures(results)
+                reports = [u for ex, u in results if ex.intent == "report"]
+                recall = sum(1 for u in reports if u.intent == "report") / max(1, len(reports))
                 print(
                     f"{raw} {decision}\n    F1 {f.macro_f1:.3f} cat {f.category:.3f} urg"
                     f" {f.urgent_recall:.3f}/{f.urgent_precision:.3f} sens"
-                    f" {f.sensitive_recall:.3f} fr {f.false_report_rate:.2%}"
+                    f" {f.sensitive_recall:.3f} fr {f.false_report_rate:.2%} rep-recall {recall:.3f}"
                     f" ({' '.join(f'{k[:4]} {v:.3f}' for k, v in f.f1.items())})"
                     f" {size / 1e6:.1f} MB",
                     flush=True,
