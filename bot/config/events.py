@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
-
-from apscheduler.triggers.cron import CronTrigger
+from typing import TYPE_CHECKING
 
 from bot.config.reader import Table, parse_duration
+
+if TYPE_CHECKING:
+    from apscheduler.triggers.cron import CronTrigger
 
 SCHEDULE_EXAMPLES = (
     '"monthly second saturday 15:00", "quarterly second saturday 15:00", '
@@ -103,7 +105,7 @@ class Schedule:
     fields: tuple[tuple[str, str], ...]
 
     def trigger(self, tz: tzinfo) -> CronTrigger:
-        return CronTrigger(timezone=tz, **dict(self.fields))
+        return _cron(timezone=tz, **dict(self.fields))
 
     def next_after(self, after: datetime, tz: tzinfo) -> datetime | None:
         """The first occurrence strictly after ``after`` (an aware datetime), or None."""
@@ -188,9 +190,17 @@ def _suffix(n: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(n, "th")
 
 
+def _cron(**fields: object) -> CronTrigger:
+    # Imported on first use: APScheduler's import (it reads package metadata) costs a
+    # process about 30 ms, and most communities configure no recurring event.
+    from apscheduler.triggers.cron import CronTrigger
+
+    return CronTrigger(**fields)
+
+
 def _checked(text: str, fields: dict[str, str]) -> Schedule:
     try:
-        CronTrigger(**fields)
+        _cron(**fields)
     except (ValueError, TypeError) as exc:
         raise ScheduleError(str(exc)) from None
     return Schedule(text=text, fields=tuple(sorted(fields.items())))
