@@ -232,10 +232,6 @@ class Connection:
 CHECKPOINT_EVERY = 500
 AUTOCHECKPOINT_PAGES = 10_000
 ENGINES = ("inline", "aiosqlite")
-# SQLite's page cache per connection (its default is 2 MiB): the hot pages of a message
-# (residents, inbox and outbox tails, timers, indexes) stay in memory instead of being read
-# again from the operating system (100,000 reads in a 20,000-message replay at 2 MiB).
-PAGE_CACHE_KIB = 8192
 # How long a statement waits for another process's write lock before the operation fails
 # (and is retried later). Inline, the loop waits too, so keep it short.
 INLINE_BUSY_TIMEOUT_MS = 1000
@@ -327,7 +323,6 @@ class Database:
             # calls per replayed message. In memory it costs no system call and stays small
             # (emptied when the savepoint is released).
             await conn.execute("PRAGMA temp_store=MEMORY")
-            await conn.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
             await db._migrate()
             await conn.execute(f"PRAGMA busy_timeout={busy_ms}")
         except BaseException:
