@@ -27,6 +27,11 @@ EMPTY = "<empty>"
 #: message about somewhere else. In 5-fold cross-validation on the training split (three
 #: draws of the folds) they cut chat filed as reports from 4.5% to 4.0% at equal macro-F1.
 CONTEXT_TAGS = True
+#: A tag for a message written as a notice to everyone (:func:`rules.announcement`). In 5-fold
+#: CV on the training split (16,168 lines): chat filed as reports 4.03% -> 3.82%, macro-F1
+#: 0.932 -> 0.934, report recall 0.950 -> 0.952; by file (``--by-file``) 4.62% -> 4.69%,
+#: macro-F1 0.915 -> 0.916, report recall 0.933 -> 0.935, category +0.002 in both.
+ANNOUNCEMENT_TAG = True
 _SKIP = frozenset(" \t，。！？、,.!?;；:：~…-—()（）\"'“”‘’【】[]")
 
 
@@ -112,6 +117,8 @@ def tags(text: str, hits: list[Hit]) -> list[str]:
         found.append("@fixed")
     if rules.notice(text):
         found.append("@notice")
+    if ANNOUNCEMENT_TAG and rules.announcement(text):
+        found.append("@announce")
     if rules.me_too(text):
         found.append("@me_too")
     if rules.addressed_to_management(text):

@@ -31,6 +31,14 @@ _CONTRAST = rule(r"但是|可是|不过|结果|又")
 # An announcement by the management (planned outage), unless the complaint is its absence.
 _NOTICE = rule(r"通知|公告|提前储水|提前存水|是因为")
 _NOTICE_DENIED = rule(r"[没不未无]")
+# Written in the voice of the office or a head posting to everyone: a header ("【温馨提示】",
+# "物业：", "更新："), a formula ("特此通知", "敬请谅解") or an address to all residents
+# ("请各位业主…", "请家长…"). A model tag only: a notice may still report a fault.
+_ANNOUNCEMENT = rule(
+    r"^(?:【[^】]{1,12}】|(?:物业|社区|居委会?|网格员?|楼长|管理处|物业服务中心)[:：]"
+    r"|(?:通知|公告|更新|提醒|温馨提示|友情提示|安全提示|物业通知)[:：])"
+    r"|温馨提示|友情提示|特此通知|敬请谅解|敬请留意|请(?:各位|广大)?(?:业主|住户|居民|家长)"
+)
 _ME_TOO = rule(r"^(?:我也是|同问|我家也|我们也|\+1)")
 # A sentence asking about a state of affairs rather than stating it.
 _STATUS_QUESTION = rule(r"了吗|了没|是不是|几点|怎么回事|原因|是否")
@@ -84,6 +92,11 @@ def notice(text: str) -> bool:
         if not _NOTICE_DENIED.search(text[max(0, match.start() - 6) : match.start()]):
             return True
     return False
+
+
+def announcement(text: str) -> bool:
+    """The message is written as a notice to everyone ("【温馨提示】…", "物业：…", "请各位业主…")."""
+    return _ANNOUNCEMENT.search(text) is not None
 
 
 def me_too(text: str) -> bool:

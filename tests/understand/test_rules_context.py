@@ -81,3 +81,34 @@ def test_model_sees_the_context_as_tags() -> None:
     assert "@problem_denied" in found
     text = normalise("单位电梯坏了")
     assert "@elsewhere" in tags(text, lexicon_for(default_taxonomy()).scan(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【寒假安全提醒】孩子放假在家，请家长注意用电用气安全",
+        "物业：北区为临时跳闸，电工正在排查",
+        "更新：4单元楼道灯全部更换为声控LED灯，已完成。",
+        "温馨提示：明天上午停水，请提前储水",
+        "小区禁止在公共区域晾晒被褥，请各位业主使用阳台或晾衣区",
+        "施工期间噪音较大，敬请谅解",
+    ],
+)
+def test_an_announcement_to_everyone_is_tagged(text: str) -> None:
+    assert rules.announcement(normalise(text))
+    assert "@announce" in tags(normalise(text), [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # residents reporting, even to the management or about a notice
+        "楼道灯坏了，请物业尽快处理",
+        "物业一直不来修，停水通知也没发",
+        "3号楼电梯又坏了",
+        "社区的活动什么时候开始",
+        "我跟物业说了：楼道里又有人充电",
+    ],
+)
+def test_a_resident_message_is_no_announcement(text: str) -> None:
+    assert not rules.announcement(normalise(text))
