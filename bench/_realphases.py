@@ -16,6 +16,7 @@ Every phase prints one JSON object as its last line.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import os
 import random
@@ -24,7 +25,7 @@ import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -32,6 +33,15 @@ TICK_EVERY = timedelta(seconds=10)
 
 
 def peak_rss_mb() -> float:
+    """This process's peak resident memory since its ``exec`` (``VmHWM``): ``ru_maxrss``
+    would count the RSS of the process it was forked from (see ``bench/_rusage.py``)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -57,10 +67,11 @@ class RecordingSender:
         self.kinds[str(message.kind)] += 1
 
 
-def _read_script(path: str, config: Any, limit: int | None) -> list[dict[str, Any]]:
+def _read_script(path: str, config: Any, limit: int | None) -> Iterator[dict[str, Any]]:
+    """The script's items (messages and ticks) in order, read one line at a time, up to
+    ``limit`` messages: the process holds only the line being run, not the whole script."""
     from bot.adapters.replay import parse_line
 
-    items = []
     messages = 0
     with open(path, encoding="utf-8") as fh:
         for n, raw in enumerate(fh, 1):
@@ -71,8 +82,7 @@ def _read_script(path: str, config: Any, limit: int | None) -> list[dict[str, An
                 messages += 1
                 if limit is not None and messages > limit:
                     break
-            items.append(item)
-    return items
+            yield item
 
 
 def steps(config_path: str, database: str, script: str, messages: int | None) -> None:
@@ -85,9 +95,10 @@ def steps(config_path: str, database: str, script: str, messages: int | None) ->
 
     config = load_config(config_path)
     items = _read_script(script, config, messages)
+    head = next(items)
 
     async def run() -> dict[str, Any]:
-        first: datetime = items[0]["at"]
+        first: datetime = head["at"]
         app = await Linli.open(config, database=database)
         await app.start(first)
         understand("预热一下分词", config.taxonomy)  # load the tokenizer before timing
@@ -115,7 +126,7 @@ def steps(config_path: str, database: str, script: str, messages: int | None) ->
         ticks = 0
         last_tick: datetime | None = None
         cpu0, t_start = time.process_time(), perf()
-        for n, item in enumerate(items, 1):
+        for n, item in enumerate(itertools.chain([head], items), 1):
             at: datetime = item["at"]
             clock[0] = at
             t, c0 = perf(), tcpu()

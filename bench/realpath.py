@@ -67,30 +67,36 @@ def _pin() -> None:
 
 
 def run_process(argv: list[str], stdout_path: Path | None = None) -> dict[str, Any]:
-    """Run ``argv`` pinned to one core; its wall time, CPU time and peak RSS (from wait4).
-    Its stdout goes to ``stdout_path`` if given, else its last line is read as JSON."""
-    with tempfile.TemporaryFile("w+") as err, tempfile.TemporaryFile("w+") as tmp_out:
+    """Run ``argv`` pinned to one core; its wall time, CPU time and peak RSS (``wait4`` in the
+    small launcher ``bench/_rusage.py``, so this process's own size does not count). Its
+    stdout goes to ``stdout_path`` if given, else its last line is read as JSON."""
+    with (
+        tempfile.TemporaryFile("w+") as err,
+        tempfile.TemporaryFile("w+") as tmp_out,
+        tempfile.NamedTemporaryFile("r", suffix=".json") as usage_file,
+    ):
         out = open(stdout_path, "w", encoding="utf-8") if stdout_path else tmp_out
-        t = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=ROOT, stdout=out, stderr=err, preexec_fn=_pin, env=ENV)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - t
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        launcher = [sys.executable, "-m", "bench._rusage", usage_file.name]
+        proc = subprocess.Popen(
+            [*launcher, *argv], cwd=ROOT, stdout=out, stderr=err, preexec_fn=_pin, env=ENV
+        )
+        returncode = proc.wait()
         if stdout_path:
             out.close()
-        if proc.returncode != 0:
+        if returncode != 0:
             err.seek(0)
             sys.stderr.write(err.read())
-            raise SystemExit(f"{' '.join(argv[:4])} failed (exit {proc.returncode})")
+            raise SystemExit(f"{' '.join(argv[:4])} failed (exit {returncode})")
+        usage = json.loads(usage_file.read())
         result: dict[str, Any] = {}
         if not stdout_path:
             tmp_out.seek(0)
             text = tmp_out.read().strip()
             if text:
                 result = json.loads(text.splitlines()[-1])
-    result["process_s"] = wall
-    result["process_cpu_s"] = usage.ru_utime + usage.ru_stime
-    result["process_rss_mb"] = usage.ru_maxrss / 1024
+    result["process_s"] = usage["process_s"]
+    result["process_cpu_s"] = usage["process_cpu_s"]
+    result["process_rss_mb"] = usage["process_rss_mb"]
     return result
 
 
