@@ -49,6 +49,9 @@ MAX_BACKOFF = timedelta(seconds=60)
 BATCH = 200
 # A chat the bot was removed from fails every message sent to it: tell the office once.
 REPORT_EVERY = timedelta(hours=1)
+# Every this many sends, the rate limiter forgets chats whose sends no longer count, so its
+# memory is bounded by the chats written to recently, not by every chat ever written to.
+PRUNE_EVERY = 1000
 
 
 class SendError(Exception):
@@ -99,6 +102,7 @@ class RateLimiter:
         self._per_chat: dict[str, deque[datetime]] = defaultdict(deque)
         self._overall: deque[datetime] = deque()
         self._blocked_until: dict[str, datetime] = {}
+        self._records = 0
 
     def next_allowed(self, chat: str, now: datetime) -> datetime:
         """The earliest time a message to ``chat`` may go (``now`` if it may go now)."""
@@ -121,8 +125,21 @@ class RateLimiter:
         return at
 
     def record(self, chat: str, at: datetime) -> None:
+        self._records += 1
+        if self._records % PRUNE_EVERY == 0:
+            self._prune(at)
         self._per_chat[chat].append(at)
         self._overall.append(at)
+
+    def _prune(self, now: datetime) -> None:
+        """Forget sends and blocks that can no longer delay a message at ``now`` or later."""
+        horizon = now - max(self.limits.group_window[1], self.limits.per_chat_min_gap)
+        stale = [c for c, sent in self._per_chat.items() if not sent or sent[-1] <= horizon]
+        for chat in stale:
+            del self._per_chat[chat]
+        over = [c for c, until in self._blocked_until.items() if until <= now]
+        for chat in over:
+            del self._blocked_until[chat]
 
     def clear_blocks(self) -> None:
         """Forget every wait imposed by failures (the platform is reachable again)."""
@@ -304,6 +321,8 @@ class Deliverer:
         last = self._reported.get(message.chat)
         if last is not None and now - last < REPORT_EVERY:
             return
+        if len(self._reported) >= PRUNE_EVERY:  # reports older than REPORT_EVERY hold nothing back
+            self._reported = {c: t for c, t in self._reported.items() if now - t < REPORT_EVERY}
         self._reported[message.chat] = now
         if self.office_chat and message.chat != self.office_chat:
             notice = Outgoing(
