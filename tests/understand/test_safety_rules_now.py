@@ -197,3 +197,35 @@ def test_urgent_now(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_URGENT)
 def test_not_urgent_look_alikes(text: str) -> None:
     assert not urgent(text)
+
+
+# Fourth round (CV misses after train-biggroup/giving/notices): pinned under something, a
+# child out on an air-conditioner bracket, a gas pipe that smells.
+URGENT_FOURTH = [
+    "楼下单车那里有个送快递的大哥被门砸了，腿压住了出不来",
+    "快来人，老人的脚卡住了拔不出，在楼梯扶手那",
+    "11栋东边单元三楼！孩子在窗户外面的空调架上！",
+    "我家孩子现在爬到空调架上了，不敢喊他",
+    "天然气管道在外墙那一截锈得厉害，闻着有点点味，不算很重",
+    "燃气表那里闻到一股味，刺鼻",
+]
+NOT_URGENT_FOURTH = [
+    "车被压住了出不来，得叫拖车",
+    "他的腿压住了出不来的那次，我们都吓坏了",
+    "孩子在空调外机旁边的草地上玩",
+    "孩子的风筝挂在空调外机上了",
+    "空调架上有个鸟窝，孩子天天看",
+    "燃气管道改造完，再也闻不到味了",
+    "万一燃气管道闻到味怎么办",
+    "燃气管道昨天闻到味，燃气公司来修好了，现在没味了",
+]
+
+
+@pytest.mark.parametrize("text", URGENT_FOURTH)
+def test_urgent_fourth_round(text: str) -> None:
+    assert urgent(text)
+
+
+@pytest.mark.parametrize("text", NOT_URGENT_FOURTH)
+def test_not_urgent_fourth_round_look_alikes(text: str) -> None:
+    assert not urgent(text)
