@@ -31,8 +31,11 @@ class ResidentRepo:
 
     async def seen(self, user: str, name: str, building: str | None, now: datetime) -> None:
         """Record that ``user`` wrote; a building chat sets their building. Inside a
-        transaction. ``last_seen`` is the time of the last change of name or building (or the
-        first message after a start)."""
+        transaction. ``last_seen`` is the time the row was inserted or its name or building
+        last changed: a message that changes neither writes nothing (the statement finds the
+        row and leaves it, so no page is dirtied). Before, the first message of each resident
+        after a start rewrote the row only to move ``last_seen``, which therefore never meant
+        "the last message" either; nothing reads it (docs/performance.md)."""
         if self._cache:
             if self._written.get(user) == (name, building):
                 return
@@ -43,7 +46,9 @@ class ResidentRepo:
             "INSERT INTO residents (user, name, building, last_seen) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (user) DO UPDATE SET name = excluded.name,"
             " building = coalesce(excluded.building, residents.building),"
-            " last_seen = excluded.last_seen",
+            " last_seen = excluded.last_seen"
+            " WHERE residents.name <> excluded.name OR (excluded.building IS NOT NULL"
+            " AND (residents.building IS NULL OR residents.building <> excluded.building))",
             (user, name, building, now.timestamp()),
         )
 
