@@ -249,6 +249,22 @@ def _to_sql(value: Any) -> Any:
     return value
 
 
+# An issue is read at each of its reminders; decoding its keywords (JSON) and its status
+# were a third of the cost of making it. Tuples and enum members are immutable: shared.
+_STATUSES = {s.value: s for s in IssueStatus}
+_KEYWORDS: dict[str, tuple[str, ...]] = {}
+MAX_CACHED_KEYWORDS = 4096
+
+
+def _keywords(stored: str) -> tuple[str, ...]:
+    words = _KEYWORDS.get(stored)
+    if words is None:
+        if len(_KEYWORDS) >= MAX_CACHED_KEYWORDS:
+            _KEYWORDS.clear()
+        words = _KEYWORDS[stored] = tuple(json.loads(stored))
+    return words
+
+
 def _issue(r: Any) -> Issue:
     return Issue(
         number=r["number"],
@@ -260,8 +276,8 @@ def _issue(r: Any) -> Issue:
         category=r["category"],
         urgent=bool(r["urgent"]),
         location=r["location"],
-        keywords=tuple(json.loads(r["keywords"])),
-        status=IssueStatus(r["status"]),
+        keywords=_keywords(r["keywords"]),
+        status=_STATUSES[r["status"]],
         assignee=r["assignee"],
         note=r["note"],
         duplicate_of=r["duplicate_of"],
