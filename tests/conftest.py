@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import sqlite3
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -53,6 +54,21 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         BOTH_BACKENDS_PATHS
     ):
         metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
+@pytest.fixture
+def sqlite_statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every SQL statement run on SQLite connections opened from now on, in order."""
+    statements: list[str] = []
+    real_connect = sqlite3.connect
+
+    def connect(*args: object, **kwargs: object) -> sqlite3.Connection:
+        conn = real_connect(*args, **kwargs)  # type: ignore[call-overload]
+        conn.set_trace_callback(statements.append)
+        return conn  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    return statements
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ itself round after round: millions of timer rows in the 100,000-message bench)."
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -49,20 +48,12 @@ async def test_a_full_page_of_notices_does_not_requeue_itself(
 
 
 async def test_looking_past_due_reminders_does_not_walk_them(
-    config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sqlite_statements: list[str]
 ) -> None:
     """With a page full of reminders due (thousands at 07:00, when quiet hours end), the
     look for timers of the other kinds goes by kind (index timers_kind_due), not through
     every due reminder: 28 ms a page with 33,000 due, in the bench's 100,000-issue tick."""
-    statements: list[str] = []
-    real_connect = sqlite3.connect
-
-    def connect(*args: object, **kwargs: object) -> sqlite3.Connection:
-        conn = real_connect(*args, **kwargs)  # type: ignore[call-overload]
-        conn.set_trace_callback(statements.append)
-        return conn  # type: ignore[no-any-return]
-
-    monkeypatch.setattr(sqlite3, "connect", connect)
+    statements = sqlite_statements
     monkeypatch.setattr(scheduler, "PAGE", PAGE, raising=False)
     app = await Linli.open(config, database=tmp_path / "k.db")
     try:

@@ -5,7 +5,6 @@ keep working after the upgrade."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -27,17 +26,9 @@ async def _done_timers(app: Linli) -> int:
 
 
 async def test_a_reminder_fires_one_timer_in_a_few_statements(
-    config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sqlite_statements: list[str]
 ) -> None:
-    statements: list[str] = []
-    real_connect = sqlite3.connect
-
-    def connect(*args: object, **kwargs: object) -> sqlite3.Connection:
-        conn = real_connect(*args, **kwargs)  # type: ignore[call-overload]
-        conn.set_trace_callback(statements.append)
-        return conn  # type: ignore[no-any-return]
-
-    monkeypatch.setattr(sqlite3, "connect", connect)
+    statements = sqlite_statements
     app = await Linli.open(config, database=tmp_path / "r.db")
     try:
         await app.start(T0)
