@@ -91,7 +91,11 @@ def _due_order(queued: Queued) -> tuple[int, int]:
 
 def _json_list(items: Sequence[Any]) -> str:
     """``items`` as a JSON array; most are empty, and encoding nothing costs a call."""
-    return json.dumps(list(items), ensure_ascii=False) if items else "[]"
+    return _encode(list(items)) if items else "[]"
+
+
+# json.dumps(..., ensure_ascii=False) builds an encoder per call; one gives the same text.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
 class OutboxRepo:

@@ -20,6 +20,11 @@ from typing import Any
 from storage.columns import to_time
 from storage.db import Database
 
+# json.dumps(..., ensure_ascii=False) builds an encoder per call (a timer is added at almost
+# every reminder); one encoder gives the same text.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+_decode = json.JSONDecoder().decode
+
 
 @dataclass(frozen=True, slots=True)
 class Timer:
@@ -44,11 +49,12 @@ class TimerRepo:
         self, kind: str, ref: int, due_at: datetime, payload: dict[str, Any] | None = None
     ) -> int:
         """Schedule a timer; call inside a transaction."""
-        if self._earliest is not None:
-            self._earliest = min(self._earliest, due_at.timestamp())
+        ts = due_at.timestamp()
+        if self._earliest is not None and ts < self._earliest:
+            self._earliest = ts
         cur = await self.db.conn.execute(
             "INSERT INTO timers (kind, ref, due_at, payload) VALUES (?, ?, ?, ?) RETURNING id",
-            (kind, ref, due_at.timestamp(), json.dumps(payload or {}, ensure_ascii=False)),
+            (kind, ref, ts, _encode(payload) if payload else "{}"),
         )
         return int((await cur.fetchone())[0])
 
@@ -161,5 +167,5 @@ def _timer(r: Any) -> Timer:
         kind=r["kind"],
         ref=r["ref"],
         due_at=to_time(r["due_at"]),
-        payload=json.loads(r["payload"]),
+        payload=_decode(payload) if (payload := r["payload"]) != "{}" else {},
     )
