@@ -44,6 +44,16 @@ def clean_text(text: str) -> str:
 def clean_label(value: str, limit: int) -> str:
     """A name or an id: one line of printable characters (spaces collapsed), at most
     ``limit`` long."""
+    if (
+        len(value) <= limit
+        and value.isprintable()
+        and "  " not in value
+        and value[:1] != " "
+        and value[-1:] != " "
+    ):
+        # The usual id or name (four a message): printable, so its only whitespace is the
+        # space, and no space to collapse: nothing to clean.
+        return value
     value = value[: limit * 4]
     if not value.isprintable():
         value = "".join(
