@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understand import rules
+from bot.understand import rules, situations
 from bot.understand.lexicon import Hit, Role
 from bot.understand.patterns import rule
 
@@ -67,6 +67,7 @@ _LIFT_TRAPPED = rule(
 # A person in a lift is trapped only if the lift is stuck, stopped, falling or shut.
 _LIFT_STUCK = rule(
     r"卡|停|坏|困|关|夹|掉|坠|溜|滑|不动|不走|打不开|开不开|门不开|不开门|故障|冲顶|蹲底|出不来|出不去|出唔到|"
+    r"拍门|敲门|砸门|求救|"
     r"救命|警铃|半空|中间|心脏|晕|昏|不舒服|难受"
 )
 # A door that pinches is trapped-like only when it holds someone now ("门夹住一个老人的腿了"),
@@ -81,7 +82,7 @@ _LIFT_HABIT = rule(
     r"那天|上次|上周|上礼拜|上个月|去年|以前|年轻时"
 )
 _LIFT_NOW = rule(
-    r"刚才|刚刚|正在|现在|还在|快来|快点|赶紧|救命|在里面|里面有|里头有|在哭|在喊|拍门|按铃|警铃|这次|"
+    r"刚才|刚刚|正在|现在|还在|快来|快点|赶紧|救命|(?<![关困锁卡])在里面|里面有|里头有|在哭|在喊|拍门|按铃|警铃|这次|"
     r"出不去|出不来"
 )
 _NOBODY_INSIDE = rule(
@@ -131,6 +132,10 @@ _MISSING = rule(
 
 # "…家里那个找不到了": a thing is missing, not the person named before it.
 _THING_MISSING = rule(r"那个|这个|那台|那把|的台")
+# Away on purpose for days, not missing: "我妈出去旅游一个星期了还没回来".
+_AWAY_ON_PURPOSE = rule(
+    r"旅游|旅行|出差|回老家|走亲戚|探亲|度假|出国|住院|打工|上大学|上班|上学|住校"
+)
 
 # --- falls, collapse, injury ---------------------------------------------------------------
 _FALL = rule(
@@ -247,12 +252,6 @@ _HAZARD_NOW = rule(
     r"|(?:煤气|燃气|天然气|液化气)(?:管|管道|表|阀)[^。!！?？]{0,16}?闻(?:着|到)[^，。!！?？]{0,6}?味"
 )
 
-# Written in English by a foreign resident: "Help! I am stuck in 电梯", "Smoke!! please call 119".
-_ENGLISH = rule(
-    r"(?i)\bstuck in\b|\btrapped\b|\bsmoke\b|\bsparks?\b|\bon fire\b|\bfire!|gas (?:leak|smell)|"
-    r"call 11[09]|call 120|\bbleeding\b|\bunconscious\b|\bfell down\b"
-)
-
 # The danger in the message is over, or was a false alarm.
 _OVER = rule(
     r"虚惊一场|没事了|误会一场|(?<!不是)误报|已经(?:扑)?灭了|扑灭了|救出来了|已经找到|找到了|找回来了|"
@@ -261,7 +260,7 @@ _OVER = rule(
     r"(?<!是)不是(?:漏气|煤气|真)|别误会|解决了|已救出|已经救出|暂无危险|已断开|已经断开|(?:小伙子|孩子|老人|人)(?:都|已经|也)?出来了|"
     r"(?:人|都)[^，。]{0,6}?就出来了|(?<![人好])没事(?=$|[，。!！~])|谣言|别紧张|不用紧张|大家放心|找回了|"
     r"(?:关了|关上了)(?:总)?阀(?:门)?|关阀了|扫干净了|处理好了|浇灭|踩灭|弄灭|没有着火|没着火|以为真|"
-    r"说没问题|好多了|出院了"
+    r"说没问题|好多了|出院了|原来去了"
 )
 # The whole message is about somewhere else, a drill, a lesson or a notice.
 _NOT_HERE_NOW = rule(
@@ -313,6 +312,9 @@ _SENSITIVE = rule(
     r"|(?:我家那位|孩子他爸|我老公|我男人|我对象)[^，。!！?？]{0,4}?动手"
     r"|(?:男的|男人|老公|丈夫)[^，。!！?？]{0,10}?(?:打|踹|掐|拽|揍|按在地上)[^，。!！?？]{0,6}?"
     r"(?:老婆|媳妇|女的|女人|她)"
+    # A partner pushing someone about: "女的被她男的往墙上撞", "追着他老婆在楼道里跑".
+    r"|被(?:她|他)(?:家)?(?:男的|女的|男人|女人)[^，。!！?？]{0,6}?(?:打|撞|踹|掐|拽|拖|推|摔|砸)"
+    r"|追着(?:他|她)的?(?:老婆|媳妇|老公|孩子|女儿|儿子|妈|爸)"
     r"|(?:夫妻|两口子)[^。!！?？]{0,8}?打(?:架|起来)|别打了|鼻青脸肿|要(?:弄死|杀了|打死)(?:我|她)"
     r"|(?:女的|女人)[^，。!！?？]{0,8}?(?:喊救命|哭喊)"
     r"|挨打|被打得|打得.{0,8}?(?:哭|叫|惨|求饶|青一块|紫)|掐[^，。]{0,4}?脖子"
@@ -332,6 +334,11 @@ _SENSITIVE = rule(
     r"|自杀|轻生|割腕|寻死|不想活|活不下去|活着没意思|活着没什么意思|结束自己|想死|去死了算了|"
     r"安眠药|快解脱|想解脱|消失了大家|撑不下去了|吃了(?:一整瓶|一瓶|整瓶|好多|一把)[^，。]{0,3}?药|跳下去|想不开|楼顶边上|翻到窗户外|遗书|结束这一切|不想再醒|攒了[^，。]{0,4}?药|"
     r"(?:手|胳膊|手臂|手腕)[^，。]{0,6}?(?:自己划|划的|割的)|是累赘|告别这个世界"
+    # Worn out and the means at hand: "我实在撑不住了 药都准备好了".
+    r"|(?:撑不住|熬不住|扛不住|受不了)了[^。]{0,16}?(?:药|绳子|刀片|遗书|最后一次|来世)"
+    # Pills swallowed by the handful, or with a farewell: "刚把一瓶药全吃了", "…别管我了".
+    r"|(?:一瓶|整瓶|一整瓶|一把|好多)药[^，。]{0,3}?(?:都|全)?(?:吃|吞)"
+    r"|药[^，。]{0,3}?(?:都|全)?(?:吃|吞)(?:了|光|完)[^。]{0,8}?(?:别管我|别找我|永别|再见了|对不起大家)"
     r"|(?:栏杆|阳台|窗户|楼顶|天台)(?:边上|外面|外边|外)[^，。!！?？]{0,6}?(?:坐|站|跨)"
     r"|(?:坐|站)在[^，。!！?？]{0,6}?(?:栏杆|阳台|窗户|楼顶|天台)(?:边|外)|跨出去|像要跳|想跳"
 )
@@ -341,7 +348,9 @@ _ABUSE_NOW = rule(
 )
 # Self-harm under way or announced: the person may be dying now.
 _HARM_NOW = rule(
-    r"割腕了|吃了[^，。]{0,6}?(?:安眠药|药)|发了遗书|遗书一样|告别这个世界|敲门(?:没人应|不开)|"
+    r"割腕了|吃了[^，。]{0,6}?(?:安眠药|药)|把[^，。]{0,6}?药[^，。]{0,3}?(?:都|全)?吃(?:了|光|完)|"
+    r"吞了[^，。]{0,6}?药|发了遗书|遗书一样|告别这个世界|敲门(?:没人应|不开)|"
+    r"(?:药|绳子|刀片)[^，。]{0,3}?(?:都|已经|也)?(?:准备好|备好|买好)|"
     r"要跳|像要跳|跨出去|(?:栏杆|阳台|窗户|楼顶|天台)(?:边上|外面|外边|外)|想(?:从[^，。]{0,4}?)?跳下去"
 )
 # Jokes ("笑死", "热死了") and the news are not a cry for help.
@@ -380,13 +389,17 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
         for match in _LIFT_TRAPPED.finditer(text):
             if _lift_trapped(text, match):
                 return True
-    if _UNSEEN.search(text) or _ENGLISH.search(text):
+    if _UNSEEN.search(text) or any(p.search(text) for _, p in situations.PLAIN):
+        return True
+    if _situation_now(text):
         return True
     for pattern in (_MISSING, _FALL, _HAZARD_NOW):
         for m in pattern.finditer(text):
             if not _real(text, m) or (m.group(0) == "臭鸡蛋味" and _DRAIN_SMELL.search(text)):
                 continue
-            if pattern is _MISSING and _THING_MISSING.search(m.group(0)):
+            if pattern is _MISSING and (
+                _THING_MISSING.search(m.group(0)) or _AWAY_ON_PURPOSE.search(m.group(0))
+            ):
                 continue
             return True
     if not _JOKE.search(text) and any(
@@ -399,13 +412,45 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
         return True
     if is_sensitive is None:
         is_sensitive = sensitive(text)
-    if is_sensitive and (_ABUSE_NOW.search(text) or _HARM_NOW.search(text)):
+    if is_sensitive and (
+        _ABUSE_NOW.search(text) or _HARM_NOW.search(text) or situations.HIDING.search(text)
+    ):
         return True
     if any(_real(text, m) for m in _LOOSE.finditer(text)) and _PEOPLE_BELOW.search(text):
         return True
     return any(_real(text, m) for m in _THROWN.finditer(text)) and (
         _NOW.search(text) is not None or _HABIT.search(text) is None
     )
+
+
+def _situation_now(text: str) -> bool:
+    """A family of :mod:`bot.understand.situations` matches, and its clause says nothing of
+    an imagined, past or figurative event; a lift that traps people as a habit is a
+    complaint unless someone is in it now."""
+    for name, pattern in situations.FAMILIES:
+        for m in pattern.finditer(text):
+            # An overdue return is long to say ("…出去三个小时了，我好怕…"): only the clause
+            # before it is read; the other families are read with what they say.
+            said = "" if name == "overdue" else m.group(0)
+            if not _real_at(text, m.start(), said, references=False):
+                continue
+            if name == "overdue" and _AWAY_ON_PURPOSE.search(m.group(0)):
+                continue
+            if name == "water_rising" and (
+                situations.WATER_HABIT.search(text) or not situations.PEOPLE_IN_WATER.search(text)
+            ):
+                continue
+            after = text[m.end() : m.end() + 6]
+            if _REFERENCE_AFTER.match(after) and not _STILL_DANGER.search(after):
+                continue
+            if name == "lift_person" and (
+                rules.lost_and_found(text)
+                or _NOBODY_INSIDE.search(text)
+                or (_LIFT_HABIT.search(text) and not _LIFT_NOW.search(text))
+            ):
+                continue
+            return True
+    return False
 
 
 def _lift_trapped(text: str, match: re.Match[str]) -> bool:

@@ -1,0 +1,233 @@
+"""Safety rules, fifth round: urgent messages of our own in new phrasings, written before
+any rule was changed (voice slips, dialect, Traditional script, English, pinyin, no
+punctuation, a long message with the alarm at the end), with look-alikes for each family of
+:mod:`bot.understand.situations`.
+
+Before the fifth-round rules the safety rules alone found 27 of the 42 urgent messages below
+(33 with the model's added urgency); the sensitive ones were found but for one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config.understanding import default_taxonomy
+from bot.understand import safety
+from bot.understand.lexicon import lexicon_for
+from bot.understand.normalise import normalise
+
+
+def urgent(text: str) -> bool:
+    norm = normalise(text)
+    return safety.urgent(norm, lexicon_for(default_taxonomy()).scan(norm))
+
+
+URGENT = [
+    # a person in a lift that stopped: voice slips, dialect, Traditional, pinyin, English
+    "救命 俺在点梯里头 它不动弹了 门也不开",
+    "電梯卡住了 我女兒一個人在裡面 一直哭",
+    "dianti kazhu le limian you ren",
+    "7栋的梯往下出溜了一截停住了 我孙子在里边",
+    "the lift in building 3 stopped between floors and my son is inside",
+    "电梯突然往下掉了两层 现在停在那不动 我和宝宝都在里面 腿都软了",
+    "有个外卖小哥被困电梯半个多小时了 物业电话打不通",
+    "电梯门开了一半又卡死了 里面一个老太太出不来",
+    "谁能打一下维保电话 我爸被锁在电梯里了",
+    "电梯停电了 有个孕妇还在里面",
+    "有人困咗喺𨋢入面 快啲嚟人",
+    "快来人啊三号楼电梯掉下去了里面有人在喊救命",
+    # fire, smoke, gas
+    "3楼楼道浓烟滚滚 什么都看不见了 快打119",
+    "我家厨房有股很冲的煤气味儿 头有点晕",
+    "閣樓那邊冒煙了 好像是電線燒了",
+    "fire in the bike shed downstairs!! 车棚那边",
+    "the hallway smells strongly of gas, someone please come",
+    "电动车在楼道里充电 刚刚砰的一声炸了 都是烟",
+    "隔壁家门缝里往外冒烟 敲门没人应",
+    "着火啦 快啲走 八楼",
+    # pinned
+    "地下车库的卷帘门把一个小孩压住了",
+    # missing, overdue
+    "我家囡囡刚才还在楼下滑滑梯 一转眼人没了 谁看到一个穿红衣服的小姑娘",
+    "俺爹有点老年痴呆 早上出门遛弯 到现在都晌午了还没回",
+    "my daughter is missing, 5 years old, last seen at the playground",
+    "奶奶出去买菜三个多钟头了 手机也没带 平时半小时就回来",
+    # falls and collapse
+    "楼梯上有个老大爷滚下来了 头上全是血 一动不动",
+    "我妈在卫生间滑了一下 起不来了 我一个人抬不动",
+    "一个小孩从二楼阳台掉下去了",
+    "someone collapsed in the lobby, not breathing",
+    # water now
+    "地下室水漫进来了 已经没过脚脖子了 还在往上涨 我爸还在下面搬东西",
+    "楼上水管爆了 水像瀑布一样往下冲",
+    # from a height
+    "有人从楼上往下扔砖头 差点砸到我孩子",
+    "楼上谁家往下扔玻璃瓶 就刚才 碎了一地 下面全是放学的孩子",
+    # sparks and wires
+    "配电箱在冒火花 噼里啪啦的",
+    "大风把电线刮断了 掉在小区路上 还在冒火星",
+    # violence
+    "楼下有个男的拿着菜刀追人",
+    "门口两个人打起来了 已经见血了",
+    "有人在撬我家门 我在屋里不敢出声",
+    # a child outside a window; a long rant with the alarm at its end
+    "6楼那个小孩爬到窗户外头去了 大人不在家",
+    "物业费又涨了我真是服了，去年说好的绿化一直没弄，楼道灯坏了三个月也没人修，"
+    "保安天天在门岗玩手机，快递乱堆，停车位也被外面的车占着，业主群里说了多少次都没用，"
+    "物业经理电话从来不接，开业主大会也开不起来，我真想搬走。对了刚才电梯里好像关了个人在拍门",
+    # violence at home, now (sensitive too)
+    "隔壁又在打孩子了 孩子一直在哭喊 叫得好惨",
+    "我老公喝醉了又动手 我躲在厕所里不敢出来",
+]
+
+# Written after the rules, in other phrasings of each new family.
+URGENT_FAMILIES = [
+    # someone locked or still inside a lift that stopped
+    "我婆婆被关在2号楼电梯了，按铃没人应",
+    "电梯断电停了，有个快递员还在里头",
+    "电梯卡死不动了，我们三个人都在里面",
+    # a person fallen from a height
+    "有个大爷刚才从三楼窗户摔下来了",
+    "孩子从阳台上翻下去了！！快叫120",
+    # pinned
+    "柜子倒了 把我奶奶压在底下了",
+    "车库顶上的板掉下来，有个保安被砸中了",
+    # a slip and cannot get up
+    "我爸在楼道里绊倒了 站不起来 谁来搭把手",
+    "外婆滑了一跤坐到地上 动不了 一直喊疼",
+    # overdue
+    "我家老爷子下楼遛弯四个多小时了，电话打不通",
+    "我妈有点糊涂 中午出门的 到现在还没回 大家帮忙看看",
+    # water rising
+    "车库积水还在往上涨，好几辆车里还有人",
+    "一楼进水了 水已经淹到膝盖了 屋里还有个瘫痪的老人",
+    # English and pinyin
+    "Please help, my grandma is missing since this morning",
+    "elevator dropped two floors and stopped, my kid is in there",
+    "zhaohuo le! 5 hao lou",
+    "jiuming kuai lai ren",
+]
+
+NOT_URGENT = [
+    # a lift: past, habit, nobody inside, hypothetical, a drill
+    "我妈以前被关在电梯里过一次，到现在都不敢坐",
+    "电梯经常把人关在里面，物业管管吧",
+    "电梯停电了，还好里面没人",
+    "万一电梯停电了有人在里面，该按哪个按钮？",
+    "演练通知：电梯困人，一名业主被困在电梯里，请配合",
+    # a fall from a height: things, the past, the news
+    "我家花盆从阳台掉下去了，还好没砸到人",
+    "我手机从阳台掉下去了 摔坏了",
+    "去年有个孩子从三楼阳台摔下来，大家一定要装防护网",
+    "新闻说有个小孩从十楼窗户掉下去了",
+    # pinned: figurative, a hold for an injection
+    "孩子被作业压得喘不过气",
+    "打针的时候把孩子按住别让他乱动",
+    # a slip with no harm, a near miss, the past
+    "我刚才滑了一下，还好扶住了",
+    "路上结冰了 我滑了一下 差点起不来",
+    # out and back, or not long
+    "我妈出去旅游一个星期了还没回来呢 想她",
+    "孩子出去上补习班了 两个小时后回来",
+    "我爸出门钓鱼去了 手机没带 有事找我",
+    # a flood with nobody in it is a drainage report: written as urgent before the rules,
+    # moved here after the training files' labels were read (see docs/understanding.md)
+    "地下室水漫进来了 已经没过脚脖子了 还在往上涨",
+    "今天下暴雨，车库入口积水都快到脚脖子了",
+    # water: prices, elsewhere
+    "水费还在往上涨，这日子没法过",
+    "看新闻说河水一直在往上涨，注意安全",
+    # English and pinyin look-alikes
+    "fire drill at 3pm tomorrow, please join",
+    "the lift stopped again, nobody inside this time",
+    "my son is missing his dad, who works in another city",
+    "jiuming zhe ti tai nan le",
+]
+
+NOT_SENSITIVE = [
+    "药都准备好了 明天带我妈去复查",
+    "这周加班撑不住了 周末必须睡一天",
+    "医生开的药我都吃了，好多了",
+    "躲在家里吹空调，外面太热了",
+]
+
+
+@pytest.mark.parametrize("text", URGENT + URGENT_FAMILIES)
+def test_urgent_however_phrased(text: str) -> None:
+    assert urgent(text)
+
+
+@pytest.mark.parametrize("text", NOT_URGENT)
+def test_look_alikes_are_not_urgent(text: str) -> None:
+    assert not urgent(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "隔壁又在打孩子了 孩子一直在哭喊 叫得好惨",
+        "我实在撑不住了 药都准备好了 今晚就走",
+        "我老公喝醉了又动手 我躲在厕所里不敢出来",
+        "楼上那家的小孩身上老是青一块紫一块的",
+    ],
+)
+def test_sensitive(text: str) -> None:
+    assert safety.sensitive(normalise(text))
+
+
+@pytest.mark.parametrize("text", NOT_SENSITIVE)
+def test_not_sensitive(text: str) -> None:
+    assert not safety.sensitive(normalise(text))
+
+
+def test_self_harm_with_the_means_ready_is_urgent() -> None:
+    assert urgent("我实在撑不住了 药都准备好了 今晚就走")
+
+
+# From the misses of train-corpus4 "threads" (measured first, then read), in our own words.
+URGENT_FROM_THREADS = [
+    # self-harm: the pills already swallowed, in any order
+    "我撑不下去了，刚把一瓶药全吃了",
+    "活不下去了 已经吞了好多药",
+    # someone heard inside a lift
+    "电梯里好像有个小孩在哭，一直在拍门",
+    "2号楼电梯里还有人，在喊救命",
+    # shut in behind a door that will not open (the lift may not be named)
+    "我儿子一个人在里面，门打不开，他一直在哭",
+    "门开不了，我妈还在里头，谁有工具",
+    # alone behind a door, no answer or groaning
+    "楼下独居的张大爷，敲了半天门没人应，电话也不接",
+    "我听见对门门里头有人在哼哼，喊也不应",
+]
+
+NOT_URGENT_FROM_THREADS = [
+    # water that rises whenever it rains
+    "下雨天我们楼门口的积水能没过脚面",
+    "一下雨车库积水就到脚踝，年年如此",
+    # a door that will not open, nobody inside
+    "车钥匙锁在里面了，门打不开，谁会开锁",
+    "电梯里有人在打电话，声音好大",
+    # alone and away
+    "独居老人敲门没人应，原来去了女儿家，虚惊",
+]
+
+SENSITIVE_FROM_THREADS = [
+    "楼下那家女的又被她男的推到地上了",
+    "他拎着棍子追着他媳妇满院子跑",
+    "我已经把药都吃了，别管我了",
+]
+
+
+@pytest.mark.parametrize("text", URGENT_FROM_THREADS)
+def test_urgent_families_from_threads(text: str) -> None:
+    assert urgent(text)
+
+
+@pytest.mark.parametrize("text", NOT_URGENT_FROM_THREADS)
+def test_look_alikes_from_threads(text: str) -> None:
+    assert not urgent(text)
+
+
+@pytest.mark.parametrize("text", SENSITIVE_FROM_THREADS)
+def test_sensitive_from_threads(text: str) -> None:
+    assert safety.sensitive(normalise(text))
