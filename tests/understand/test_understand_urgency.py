@@ -15,7 +15,9 @@ from bot.understand import Intent, understand
         ("樓下著火了，好大的煙", "fire_safety"),  # Traditional 著火
         ("著火了", "fire_safety"),
         ("楼道里一股很浓的煤气味", "fire_safety"),
-        ("配电箱在冒火花，噼里啪啦的", "fire_safety"),
+        # Sparks at electrical equipment: power; with smoke or flames: fire_safety.
+        ("配电箱在冒火花，噼里啪啦的", "power"),
+        ("配电箱在冒烟，里面还冒火花", "fire_safety"),
         ("2号楼电梯卡在两层中间了，我爸在里面出不来", "elevator"),
         ("電梯困人！！有老人在裡面", "elevator"),
         ("1502水管爆了，水哗哗往外喷，家里都淹了", "water"),
@@ -66,7 +68,7 @@ def test_trapped_by_a_maths_problem_is_not_urgent() -> None:
     [
         ("3单元楼道灯还是坏的", "lighting"),
         ("楼道灯还没修好，都一个礼拜了", "lighting"),
-        ("谁家孩子的自行车挡在消防通道上了", "parking"),
+        ("谁家孩子的自行车挡在消防通道上了", "fire_safety"),
     ],
 )
 def test_still_broken_and_blocked_exits_are_reports(text: str, code: str) -> None:
