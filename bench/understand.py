@@ -1,7 +1,7 @@
 """Measure text understanding on the labelled corpus: quality and speed.
 
 Usage: .venv/bin/python bench/understand.py [--cv K] [--errors-on-train] [--reps N] [--no-speed]
-                                             [--no-heldout]
+                                             [--no-heldout] [--fresh FILE ...]
 
 Prints, for the held-out split (``bot/understand/data/corpus/heldout/``, written by other
 hands and never tuned on) as a whole and file by file: per-intent precision/recall/F1 and
@@ -12,6 +12,10 @@ training split (the only figures to tune on; ``--errors-on-train`` lists their m
 Then messages/s of ``understand()`` and of bare ``jieba.lcut`` on the same messages (median
 of several repetitions, in one process) and their ratio, and the cold-start time to the first
 classification in a fresh subprocess.
+
+``--fresh FILE`` measures the model in use on a new writer's corpus file before it joins the
+training split, as if it were held out (its lines that the training split already has, such
+as "+1", are left out and counted).
 
 Held-out errors are deliberately not listed: looking at them would be tuning on them.
 """
@@ -55,6 +59,23 @@ def heldout(show_files: bool = True) -> None:
         if show_files:
             show(f"held-out {path.name}", figures(answer(examples)))
     show("held-out, all files", figures(answer(everything)))
+
+
+def fresh(path: Path) -> None:
+    """The model in use on a new writer's file, before training on it."""
+    from bot.understand.normalise import normalise
+
+    trained = {normalise(ex.text) for ex in training_examples()}
+    examples = load(path)
+    new = [ex for ex in examples if normalise(ex.text) not in trained]
+    results = answer(new)
+    show(
+        f"fresh file {path.name} ({len(examples) - len(new)} lines already trained on, left out)",
+        figures(results),
+    )
+    reports = [u for ex, u in results if ex.intent == "report"]
+    taken = sum(1 for u in reports if u.intent == "report")
+    print(f"  reports taken for reports {taken / max(1, len(reports)):.3f}")
 
 
 def cross_validate(folds: int, list_errors: bool) -> None:
@@ -188,7 +209,12 @@ def main() -> None:
     parser.add_argument(
         "--no-heldout", action="store_true", help="skip the held-out figures (while tuning)"
     )
+    parser.add_argument(
+        "--fresh", type=Path, action="append", default=[], help="a new writer's file"
+    )
     args = parser.parse_args()
+    for path in args.fresh:
+        fresh(path)
     if args.cv:
         cross_validate(args.cv, args.errors_on_train)
     if not args.no_heldout:
