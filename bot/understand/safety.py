@@ -78,7 +78,7 @@ _TRAPPED_CUE = rule(r"关|困|卡|出不|打不开|开不|心脏|晕|昏|不舒�
 # unless someone is in it now.
 _LIFT_HABIT = rule(
     r"常常|经常|老是|总是|每次|动不动|(?:困|关|卡|坏|停|出事)(?:了|过)?(?:好|十)?[两三四五六七八九十几多]+次|"
-    r"好几天|好多天|(?:困|关|卡)过|"
+    r"好几天|好多天|(?:困|关|卡)住?过|"
     r"那天|上次|上周|上礼拜|上个月|去年|以前|年轻时"
 )
 _LIFT_NOW = rule(
@@ -102,29 +102,33 @@ _HARMLESS_SMOKE_AFTER = rule(r"^(?:花|头|囱|酒|草|盒|灰)")
 # Smoke or a burnt smell whose source the message names as harmless, with no fire named.
 _HARMLESS_SOURCE = rule(
     r"抽烟|吸烟|烟头|二手烟|烟雾缭绕|香烟|烟囱|蜂窝煤|烟花|鞭炮|爆竹|油烟|烧香|熏腊肉|"
-    r"烤糊|煮糊|锅底全糊|做蛋糕|面包机|棋牌"
+    r"烤糊|煮糊|锅底全糊|做蛋糕|面包机|棋牌|痕迹"
 )
 _FIRE_NAMED = rule(r"着火|起火|火光|明火|火苗|烧起来|冒火")
 _BURNT_WORDS = frozenset({*_SMOKE_WORDS, "焦味", "焦糊味", "烧焦"})
 # "窗台外" is a person on a window ledge, not a flowerpot.
 _LEDGE_THING = rule(r"(?:花盆|花|东西|衣服|杂物|空调|架子)[^，。]{0,4}$")
 _PET = rule(r"猫|狗|宠物|鹦鹉|兔")
+# "在亭子里睡觉，叫都叫不醒": asleep, not unconscious.
+_ASLEEP = rule(r"睡觉|睡着|在睡|打呼|睡得|打盹|睡懒觉|起床")
 
 # --- missing people --------------------------------------------------------------------------
 _MISSING_WHO = (
     r"(?:孩子|小孩|小朋友|男孩|女孩|儿子|女儿|闺女|孙子|孙女|外孙|宝宝|娃|老人|老太太|老太|老头|"
     r"老伴|老爷子|老大爷|老奶奶|奶奶|爷爷|姥姥|姥爷|外婆|外公|婆婆|公公|我爸|我妈|小姑娘|小伙子|\d+岁|"
+    r"弟弟|妹妹|阿公|阿婆|阿嬷|个仔|个女|老母|老豆|"
     r"[一二三四五六七八九十两]岁半?)"
 )
 _MISSING = rule(
     rf"{_MISSING_WHO}[^。!！?？]{{0,24}}?"
     r"(?:不见了|找不到了|找不着了|找不见了|(?<!防)走丢(?!过)|跑丢|(?<!防)走失(?!过)|没回来|没有回来|没回家|到现在没回|"
-    r"联系不上|不知道去哪|人就没了|就没了|人不在)"
+    r"联系不上|不知道去哪|人就没了|就没了|人不在|没到家|还没上来|没上来|没消息|走散|跟丢了|唔见咗|唔见了)"
     r"|(?:孩子|小孩|儿子|女儿|宝宝)(?:跑)?丢了|急寻|寻人|记不住家|不认得家|找不到家|(?:家属|家里人|家人)在找"
     r"|(?:找不到|找不着|不见了)(?:我家|我的|我)?(?:孩子|小孩|儿子|女儿|孙子|孙女|宝宝|老人|妈妈|爸爸|家长)"
     rf"|(?:谁看见|谁看到|有没有看到|有没有人看到)[^。!！?？]{{0,12}}?{_MISSING_WHO}"
     r"|(?<!一个)(?<!找人)(?:都|到处)找不到(?=$|[了人他她，。!！?？\s])"
     r"|(?:阿尔茨海默|老年痴呆|糊涂|失智)[^。!！?？]{0,20}?(?:出去了|走出去|走了|没回来|不见)"
+    r"|(?:没回来|没回家|走丢|不见了|走散)[^。!！?？]{0,12}?(?:失智|老年痴呆|阿尔茨海默|糊涂|记性不好|不认路)"
     # A small child running off towards the road, nobody with them.
     rf"|{_MISSING_WHO}[^。!！?？]{{0,12}}?(?:跑|走|冲)(?:出|到|上)(?:了)?[^。!！?？]{{0,8}}?"
     r"(?:大马路|马路|路中间|河边|湖边)|家长在哪|大人在哪"
@@ -153,7 +157,7 @@ _FALL = rule(
     # Taken ill: the heart, poisoning signs.
     r"心脏(?:好|很|特别)?(?:难受|不舒服|疼)|胸口(?:好|很)?(?:疼|闷)得|口吐白沫|"
     r"(?:躺|倒)[^。!！?？]{0,8}?一动不动|心脏病犯|犯病了|中风了|脑梗|晕过去|"
-    r"(?<!机)(?<!西)掉进(?:了)?(?:水池|池子|水里|井|河|湖|坑|化粪池)"
+    r"(?<!机)(?<!西)掉进(?:了)?[^，。!！?？]{0,4}?(?:池塘|水池|池子|水里|窨井|井|河|湖|坑|化粪池)"
     r"|(?:倒|塌|压)[^。!！?？]{0,12}?(?:底下|下面)(?:好像)?(?:压着|有)(?:个)?人"
     # Pinned by something heavy: "被门砸了，腿压住了出不来".
     r"|(?:腿|脚|手|胳膊|身子)[^，。!！?？]{0,2}?(?:压住|压着|卡住)了?[^，。!！?？]{0,3}?"
@@ -231,8 +235,8 @@ _HAZARD_NOW = rule(
     r"|(?:电线|电箱|电表|插座)[^。]{0,16}?(?:小孩|孩子|小朋友)[^，。]{0,6}?(?:够得着|碰得到|摸得到|一伸手)"
     r"|水[^。]{0,8}?(?:流|灌|渗)(?:进|到)[^。]{0,4}?(?:插座|电箱|电表|开关|配电)"
     r"|(?:电线|线)[^，。]{0,4}?泡在水里|插座[^，。]{0,4}?(?:炸|噼啪|啪啪)|墙里[^，。]{0,6}?(?:噼啪|啪啪)响"
-    r"|(?:水管|水管子|主水管|主管|立管|总管|暖气管|暖气水管|水箱|管道|管子)[^，。!！?？]{0,8}?"
-    r"(?:爆|崩|炸)(?:裂|开)?了|像喷泉"
+    r"|(?:水管|水管子|主水管|主管|立管|总管|暖气管|暖气水管|暖气片|暖气|水表|热水器|水箱|管道|管子)"
+    r"[^，。!！?？]{0,8}?(?:爆|崩|炸)(?:裂|开)?了|像喷泉"
     r"|(?:水|污水)[^，。]{0,4}?涌进|水位?(?:已经)?(?:到|没过|淹到|漫到)了?(?:小腿|膝盖|腰|脚踝|大腿)"
     r"|(?:水管|管子|管道)[^，。!！?？]{0,3}?喷水|流进电梯井"
     r"|(?:水管|水管子|主水管|暖气管|暖气水管|管道|管子)[^，。!！?？]{0,3}?(?:裂|破)[^。!！?？]{0,16}?"
@@ -259,18 +263,24 @@ _OVER = rule(
     r"还好没(?:骨折|受伤|伤着|砸到)|没味了|没人困住|没人被困|没受伤|没伤着|原来是|其实是|我说的是|"
     r"(?<!是)不是(?:漏气|煤气|真)|别误会|解决了|已救出|已经救出|暂无危险|已断开|已经断开|(?:小伙子|孩子|老人|人)(?:都|已经|也)?出来了|"
     r"(?:人|都)[^，。]{0,6}?就出来了|(?<![人好])没事(?=$|[，。!！~])|谣言|别紧张|不用紧张|大家放心|找回了|"
-    r"(?:关了|关上了)(?:总)?阀(?:门)?|关阀了|扫干净了|处理好了|浇灭|踩灭|弄灭|没有着火|没着火|以为真|"
-    r"说没问题|好多了|出院了|原来去了"
+    r"(?:关了|关上了)(?:总)?阀(?:门)?(?![^，。]{0,4}?(?:还是|还|仍然|依然))|关阀了|扫干净了|处理好了|浇灭|踩灭|弄灭|没有着火|没着火|以为真|"
+    r"说没问题|好多了|出院了|原来去了|"
+    # Asking after someone, or what followed: "那个被困电梯的小朋友还好吗", "出来后…".
+    r"还好吗|怎么样了|说正常|是正常的|出来后|出来以后|出来之后|来接(?:她|他)了|虽然没电|不带电|没通电"
 )
 # The whole message is about somewhere else, a drill, a lesson or a notice.
 _NOT_HERE_NOW = rule(
     r"(?<!不是)(?:新闻|报道|视频|刷到|抖音|隔壁市|别的小区|其他小区|有个小区|演练|演习|培训|测试|常识|"
     r"温馨提醒|注意安全|请勿轻信|【[^】]{0,6}通知】|教急救|学了|隔壁小区|公司楼下|单位|入刑|刑事|"
-    r"纪录片|宣传|海报|处理流程|应急预案|开玩笑|哈哈|笑死|栓q|记住[:：，,])"
+    r"纪录片|宣传|海报|处理流程|应急预案|开玩笑|哈哈|笑死|栓q|记住[:：，,]|"
+    # Lessons and advice, films, memories, a rehearsal, an apology for a false alarm.
+    r"科普|冷知识|讲座|排练|话剧|大家记住|一定要记住|都记住|正确做法|正确的做法|切记|逃生要|不要急着扶|医生讲|"
+    r"不要扒门|等待救援|背靠轿厢|电影里|这电影|那电影|这部电影|那部电影|那个电影|现实中|千万别学|"
+    r"年轻时|年轻的时候|小时候|吓到大家|能不能索赔|可以索赔|怎么索赔|索赔吗)"
 )
 # Imagined, past, hearsay, dreamt or rehearsed: said in the clause before the word.
 _IMAGINED = rule(
-    r"万一|如果|要是|假如|假设|记得|真要|真(?:起|着|失)火(?!了)|上回|之前|隐患|是不是|有人问|会不会|以防|防止|小心|怕|差点|避免|以前|上次|去年|上个月|上周|前天|"
+    r"真有火灾|真发生|前几年|前些年|那几年|万一|如果|要是|假如|假设|记得|真要|真(?:起|着|失)火(?!了)|上回|之前|隐患|是不是|有人问|会不会|以防|防止|(?<!不)小心|怕|差点|避免|以前|上次|去年|上个月|上周|前天|"
     r"昨天|昨晚|前几天|前两天|前阵子|那会儿|那次|新闻|报道|网上|听说|看到.{0,3}说|隔壁小区|外地|"
     r"梦到|做梦|演练|的话|应该先|容易|那种|这种|能不能|担心|知识|科普|这几天|一整晚|好几天|"
     r"一旦|极易|那天|那时候|年轻时|说的那个|游戏|电视里|片里|别以为|以为是"
@@ -278,7 +288,11 @@ _IMAGINED = rule(
 # A habit complained of, in the clause before an urgent word: "经常故障困人", "经常爆管停水".
 _HABIT_BEFORE = rule(r"经常|常常|总是|老是|动不动|每次|每到")
 # Right after the word: "电梯困人的话", "关人这种事".
-_HYPOTHETICAL_AFTER = rule(r"^.{0,3}(?:的话|这种|之类|怎么办|该怎么|应该|咋整|咋办|隐患|风险|根本)")
+_HYPOTHETICAL_AFTER = rule(
+    r"^.{0,3}(?:的话|这种|之类|怎么办|该怎么|应该|咋整|咋办|隐患|风险|根本)"
+    # Once, in the past ("被困过一次").
+    r"|^过(?![来去])"
+)
 # Right after the word, a reference to an event rather than a report of it: "水管爆的那户",
 # "困人的那部电梯", "着火的时候", "爆管的事" (unless someone is still in danger).
 _REFERENCE_AFTER = rule(
@@ -291,7 +305,7 @@ _SIMILE_AFTER = rule(r"^.{0,2}(?:似的|一样|一般)")
 # Figurative trouble: "被工作压得喘不过气来".
 _FIGURATIVE_BEFORE = rule(
     r"(?:(?:压|累|忙|逼|气|笑|辣|热|看|急|搬|走|跑|饿)得.{0,4}|心里.{0,2}|脑子.{0,2}|肚子.{0,2}|"
-    r"快累|累得快|脚底板?要?)$"
+    r"快累|累得快|脚底板?要?|(?:工作|感情|生活|人生|思路|学习|婚姻|事业)(?:也)?被?)$"
 )
 _BREAK = rule(r"[,，。!！?？;；…\s]")
 
@@ -315,6 +329,8 @@ _SENSITIVE = rule(
     # A partner pushing someone about: "女的被她男的往墙上撞", "追着他老婆在楼道里跑".
     r"|被(?:她|他)(?:家)?(?:男的|女的|男人|女人)[^，。!！?？]{0,6}?(?:打|撞|踹|掐|拽|拖|推|摔|砸)"
     r"|追着(?:他|她)的?(?:老婆|媳妇|老公|孩子|女儿|儿子|妈|爸)"
+    rf"|{_SENSITIVE_FAMILY}[^。]{{0,24}}?(?:拿着刀|拿刀|砸东西)"
+    r"|(?:我和|我跟|跟)(?:妈妈|我妈|孩子|爸爸|我爸|弟弟|妹妹)躲在"
     r"|(?:夫妻|两口子)[^。!！?？]{0,8}?打(?:架|起来)|别打了|鼻青脸肿|要(?:弄死|杀了|打死)(?:我|她)"
     r"|(?:女的|女人)[^，。!！?？]{0,8}?(?:喊救命|哭喊)"
     r"|挨打|被打得|打得.{0,8}?(?:哭|叫|惨|求饶|青一块|紫)|掐[^，。]{0,4}?脖子"
@@ -342,6 +358,10 @@ _SENSITIVE = rule(
     r"|(?:栏杆|阳台|窗户|楼顶|天台)(?:边上|外面|外边|外)[^，。!！?？]{0,6}?(?:坐|站|跨)"
     r"|(?:坐|站)在[^，。!！?？]{0,6}?(?:栏杆|阳台|窗户|楼顶|天台)(?:边|外)|跨出去|像要跳|想跳"
 )
+# Violence at home told as a habit or as last night's, with nothing going on now: the
+# person needs help, but not an emergency ("隔壁昨晚又在打老婆", "已经好几年了").
+_ABUSE_PAST = rule(r"昨晚|昨天|前天|上次|那天|前几天|好几年|几年了|这些年|一直这样")
+_ABUSE_STRICT_NOW = rule(r"现在|正在|还在|此刻|快来|快报警|救命|马上")
 # Violence at home happening now is urgent as well as sensitive.
 _ABUSE_NOW = rule(
     r"正在|现在|一直在|还在|又在|好久|半个小时|半小时|半个钟头|惨叫|求饶|尖叫|哭喊|救命|追|喊饿|全是血"
@@ -349,7 +369,8 @@ _ABUSE_NOW = rule(
 # Self-harm under way or announced: the person may be dying now.
 _HARM_NOW = rule(
     r"割腕了|吃了[^，。]{0,6}?(?:安眠药|药)|把[^，。]{0,6}?药[^，。]{0,3}?(?:都|全)?吃(?:了|光|完)|"
-    r"吞了[^，。]{0,6}?药|发了遗书|遗书一样|告别这个世界|敲门(?:没人应|不开)|"
+    r"吞了[^，。]{0,6}?药|药(?:已经|都|全)(?:吃|吞)了|今晚就|今天就结束|结束吧|永别|来世|"
+    r"谢谢大家[^。]{0,6}?照顾|发了遗书|遗书一样|告别这个世界|敲门(?:没人应|不开)|"
     r"(?:药|绳子|刀片)[^，。]{0,3}?(?:都|已经|也)?(?:准备好|备好|买好)|"
     r"要跳|像要跳|跨出去|(?:栏杆|阳台|窗户|楼顶|天台)(?:边上|外面|外边|外)|想(?:从[^，。]{0,4}?)?跳下去"
 )
@@ -397,23 +418,33 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
         for m in pattern.finditer(text):
             if not _real(text, m) or (m.group(0) == "臭鸡蛋味" and _DRAIN_SMELL.search(text)):
                 continue
+            if pattern is _HAZARD_NOW and _rain_with_nobody_in_it(text, m.group(0)):
+                continue
             if pattern is _MISSING and (
                 _THING_MISSING.search(m.group(0)) or _AWAY_ON_PURPOSE.search(m.group(0))
             ):
                 continue
             return True
-    if not _JOKE.search(text) and any(
-        _real(text, m)
-        and not (
-            _FIGHT.match(m.group(0)) and _ANIMALS.search(text[max(0, m.start() - 8) : m.start()])
-        )
-        for m in _VIOLENCE_NOW.finditer(text)
-    ):
-        return True
     if is_sensitive is None:
         is_sensitive = sensitive(text)
-    if is_sensitive and (
-        _ABUSE_NOW.search(text) or _HARM_NOW.search(text) or situations.HIDING.search(text)
+    abuse_past = is_sensitive and _ABUSE_PAST.search(text) and not _ABUSE_STRICT_NOW.search(text)
+    if (
+        not _JOKE.search(text)
+        and not abuse_past
+        and any(
+            _real(text, m)
+            and not (
+                _FIGHT.match(m.group(0))
+                and _ANIMALS.search(text[max(0, m.start() - 8) : m.start()])
+            )
+            for m in _VIOLENCE_NOW.finditer(text)
+        )
+    ):
+        return True
+    if (
+        is_sensitive
+        and not abuse_past
+        and (_ABUSE_NOW.search(text) or _HARM_NOW.search(text) or situations.HIDING.search(text))
     ):
         return True
     if any(_real(text, m) for m in _LOOSE.finditer(text)) and _PEOPLE_BELOW.search(text):
@@ -432,7 +463,7 @@ def _situation_now(text: str) -> bool:
             # An overdue return is long to say ("…出去三个小时了，我好怕…"): only the clause
             # before it is read; the other families are read with what they say.
             said = "" if name == "overdue" else m.group(0)
-            if not _real_at(text, m.start(), said, references=False):
+            if not _family_real(text, m.start(), m.end(), said):
                 continue
             if name == "overdue" and _AWAY_ON_PURPOSE.search(m.group(0)):
                 continue
@@ -443,7 +474,11 @@ def _situation_now(text: str) -> bool:
             after = text[m.end() : m.end() + 6]
             if _REFERENCE_AFTER.match(after) and not _STILL_DANGER.search(after):
                 continue
-            if name == "lift_person" and (
+            if name == "gas_signs" and _DRAIN_SMELL.search(text):
+                continue
+            if name == "lift_fear" and situations.STAIRS.search(text):
+                continue
+            if name in ("lift_person", "lift_fear") and (
                 rules.lost_and_found(text)
                 or _NOBODY_INSIDE.search(text)
                 or (_LIFT_HABIT.search(text) and not _LIFT_NOW.search(text))
@@ -451,6 +486,38 @@ def _situation_now(text: str) -> bool:
                 continue
             return True
     return False
+
+
+_WATER_DEPTH = rule(r"水[^。]*(?:小腿|膝盖|腰|脚踝|大腿)")
+_RAIN = rule(r"下雨|雨后|暴雨|大雨|雨水|雨季")
+
+
+def _rain_with_nobody_in_it(text: str, found: str) -> bool:
+    """Water knee-deep after rain, with nobody caught in it: a drainage report."""
+    return (
+        _WATER_DEPTH.search(found) is not None
+        and _RAIN.search(text) is not None
+        and situations.PEOPLE_IN_WATER.search(text) is None
+    )
+
+
+# After a family's match, "的话" makes it a supposition; "怎么办" after a concrete event
+# ("孩子把洗衣液喝了 怎么办") is a plea, unlike after a bare word ("着火怎么办").
+_FAMILY_HYPOTHETICAL_AFTER = rule(r"^.{0,3}(?:的话|这种|之类|隐患|风险)")
+
+
+def _family_real(text: str, start: int, end: int, said: str) -> bool:
+    """The clause before a family's match (and what it ``said``) is not imagined, past,
+    figurative or a simile, and what follows does not make it a supposition."""
+    clause = _clause_before(text, start)
+    after = text[end : end + 6]
+    return not (
+        _IMAGINED.search(clause + said)
+        or _FAMILY_HYPOTHETICAL_AFTER.match(after)
+        or _SIMILE_BEFORE.search(clause)
+        or _SIMILE_AFTER.match(after)
+        or _FIGURATIVE_BEFORE.search(clause)
+    )
 
 
 def _lift_trapped(text: str, match: re.Match[str]) -> bool:
@@ -480,6 +547,8 @@ def real_urgent_word(text: str, hit: Hit) -> bool:
     if _HABIT_BEFORE.search(_clause_before(text, hit.pos)):
         return False
     if hit.word in _TRAP_WORDS and not _TRAP_DANGER.search(text):
+        return False
+    if hit.word == "叫不醒" and _ASLEEP.search(text):
         return False
     if hit.word in _THROWN_WORDS and _HABIT.search(text) and not _NOW.search(text):
         return False

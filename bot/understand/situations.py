@@ -30,7 +30,11 @@ _VULNERABLE = (
     r"老人|老太太|老太|老头|老伴|老爷子|老大爷|老奶奶|大爷|奶奶|爷爷|姥姥|姥爷|外婆|外公|婆婆|"
     r"公公|我爸|我妈|俺爹|俺娘|俺爸|俺妈|我爹|我娘|老爹|老娘|\d+岁|[一二三四五六七八九十两]岁半?)"
 )
-_LIFT = r"(?:电梯|轿厢|客梯|货梯|𨋢|(?<![楼滑爬阶云扶])梯)"
+_LIFT = r"(?:电梯|轿厢|客梯|货梯|𨋢|䢂|(?<![楼滑爬阶云扶])梯)"
+_CHILD = (
+    r"(?:孩子|小孩|小囡|囡囡|小朋友|男孩|女孩|小姑娘|小女孩|小男孩|儿子|女儿|闺女|孙子|孙女|"
+    r"外孙女?|宝宝|娃|细路|个仔|弟弟|妹妹)"
+)
 
 # Someone locked, stuck or still inside a lift that stopped: "我爸被锁在电梯里了",
 # "电梯停电了 有个孕妇还在里面", "有个外卖小哥被困电梯半个多小时了".
@@ -38,6 +42,14 @@ LIFT_PERSON = rule(
     rf"{PERSON}[^，。!！?？]{{0,4}}?(?:被(?:锁|困|关|卡)(?:在|住)?|(?:锁|困|关|卡)(?:在|住)){_LIFT}"
     rf"|{_LIFT}[^。!！?？]{{0,12}}?(?:停电|断电|停了|卡住|卡死|不动|掉|坠|往下)[^。!！?？]{{0,16}}?"
     rf"(?:有|还有)?(?:个|一个)?{PERSON}[^，。!！?？]{{0,4}}?(?:还|都)?在(?:里面|里头|里边|里)"
+    # The speaker or someone named is in it and it stopped: "哥 我在电梯 它不动了".
+    rf"|{PERSON}(?:还|就|现在|一个人)?在{_LIFT}(?:里|里面|里头|上)?[^。]{{0,20}}?"
+    r"(?:不动了?|停了|停住|卡住|卡了|急停|打不开|出不去|不走了?|往下掉|掉下)"
+    # Terse: "困电梯了", "卡电梯了", "梯困 速来", "卡住了 电梯".
+    rf"|(?:^|[\s，。!！])(?:被)?(?:困|卡|关)(?:在)?{_LIFT}(?:里)?了"
+    rf"|{_LIFT}困(?=[\s，。!！速快]|$)|卡住了[\s，。!！]*{_LIFT}"
+    # A lift falling now: someone is in it to say so ("電梯突然往下掉 停在不知道幾樓").
+    rf"|{_LIFT}(?:突然|刚才|刚刚|又|一下子?){{0,3}}(?:往下掉|往下坠|掉下去|坠落|下坠|往下滑|往下溜|往下出溜)"
     # Someone in it, heard banging or calling: "电梯里还有人！刚才听见在拍门".
     rf"|{_LIFT}(?:里|里面|里头|内)(?:还|好像|可能|应该)?有(?:个|一个)?{PERSON}[^。]{{0,20}}?"
     r"(?:拍门|敲门|砸门|喊|求救|出不来|打不开|开不了|哭)"
@@ -96,6 +108,7 @@ WATER_RISING = rule(
     r"水[^。!！?？]{0,12}?(?:没过|淹到|漫到|到了)(?:了)?(?:脚脖子|脚面|脚背|脚踝|小腿|膝盖|大腿|腰)"
     r"|(?:水|积水)(?![费价电表])[^。!！?？]{0,12}?(?:还在|一直在|不停地?)往上(?:涨|漫|冒)"
     r"|水位[^。!！?？]{0,6}?(?:还在|一直在)涨"
+    r"|水[^。!！?？]{0,6}?涨得(?:好|很|特别|太)?快"
 )
 PEOPLE_IN_WATER = rule(
     rf"(?:还有|有)(?:个|一个|好几个|几个)?{PERSON}[^，。!！?？]{{0,6}}?在(?:里面|里头|下面|车里|屋里)"
@@ -116,6 +129,9 @@ ENGLISH = rule(
     r"\b(?:lift|elevator)\b.{0,40}\b(?:stuck|stopped|dropped|fell)\b.{0,40}"
     r"(?<!nobody )(?<!no one )\b(?:inside|in it|in there)\b|"
     r"\bbetween floors\b|"
+    # A lift stuck, typed in a hurry: "ele stuck. 2 kids inside. pls", "eletor stuck wiht my kid".
+    r"\b(?:ele\w*|lift)\b[^.!?]{0,6}\bstuck\b.{0,40}(?:\bins\w*de\b|\bkids?\b|\bbaby\b|\bson\b|"
+    r"\bdaughter\b|\bpls\b|\bplease\b|\bhelp\b|\bhurry\b|\bme\b)|"
     r"\b(?:son|daughter|child|kid|boy|girl|baby|mum|mom|mother|dad|father|grandma|grandpa|"
     r"grandmother|grandfather|granny)\b.{0,16}\b(?:is|are|went|has gone|got)\s+(?:missing|lost)\b"
     r"(?!\s+(?:his|her|my|the|a|out|class|school))|"
@@ -126,7 +142,118 @@ ENGLISH = rule(
 # Typed in pinyin without a Chinese keyboard: "dianti kazhu le limian you ren", "jiuming".
 PINYIN = rule(
     r"(?i)\bjiu ?ming\b.{0,12}\b(?:kuai ?lai|lai ?ren|bao ?jing)\b|\bzhao ?huo ?(?:le|la)\b|\bqi ?huo ?(?:le|la)\b|\bmei ?qi ?wei\b|"
-    r"\bran ?qi ?wei\b|\bdian ?ti\b.{0,40}\b(?:you ?ren|li ?mian|kun ?zhu|guan ?zhu|chu ?bu ?lai)\b"
+    r"\bran ?qi ?wei\b|\bdian ?ti\b.{0,40}\b(?:you ?ren|li ?mian|kun ?zhu|guan ?zhu|ka ?zhu|chu ?bu ?(?:lai|qu))\b"
+)
+
+# The lift stopped and the one inside is frightened or unwell: "点替卡住了。黑的 我好怕",
+# "电梯急停 我怀孕了 很难受" (not "电梯停了 爬楼好难受": see :data:`STAIRS`).
+LIFT_FEAR = rule(
+    rf"{_LIFT}[^!！?？]{{0,6}}?(?:急停|卡住|卡了|停了|不动了)[^!！?？]{{0,16}}?"
+    r"(?:我好怕|好怕|害怕|好黑|黑的|难受|喘不上|头晕|救救|求救|手在抖)"
+)
+STAIRS = rule(r"爬楼|爬不了楼|爬上去|走楼梯|楼梯")
+
+# A terse alarm: "火！！11楼！！", "有火！！车棚那！！", "煤气！", "人倒了 快", "help".
+TERSE = rule(
+    r"(?:^|[\s，。!！])(?:有|着|起)?火(?:了|啦|呀)?[!！]"
+    r"|(?<![发动])(?<!发了)好大的火(?!气)|(?<![肝心虚上])火(?:不小|很大|好大)|火势"
+    r"|(?:^|[\s，。!！])(?:煤气|燃气|天然气|瓦斯)(?:味)?[!！]"
+    r"|(?<!不)是(?:瓦斯|煤气|燃气|天然气)(?:味|漏了)?(?=[\s，。!！]|$)"
+    r"|人倒了(?=[\s，。!！快]|$)|^\W*[Hh][Ee][Ll][Pp]\W*$"
+)
+
+# Fire seen: "阳台着了", "锅着了灭不掉", "门缝在冒白烟", "窗外有黑烟", "门好烫", Cantonese
+# "烧紧", "都系烟".
+FIRE_SEEN = rule(
+    r"(?:阳台|锅|厨房|屋|房子|楼|窗户|屋顶|车棚|电动车|电瓶车|柜子|被子|窗帘|沙发|垃圾桶|"
+    r"垃圾堆|草)(?:里)?(?:也)?着了"
+    r"|(?:门缝|窗户|窗口|窗外|屋里|家里|阳台|楼道|走廊|楼上|楼下|对面)[^，。!！?？]{0,6}?(?:在)?"
+    r"冒(?:白|黑|青)?烟"
+    r"|(?:有|冒|一股|好多|很多|都是|全是|滚滚)黑烟|(?:外面|窗外|走廊|楼道)(?:全|都)?是烟"
+    r"|橘(?:黄|红)色的光|烧紧|火烛|都系烟|门[^，。!！?？]{0,3}?(?:好烫|很烫|烫手|发烫)"
+)
+
+# Gas by its signs: a hiss with a smell, a smell "like gas" or "like rotten eggs".
+GAS_SIGNS = rule(
+    r"(?:嘶嘶|滋滋|呲呲|嗞嗞|丝丝)[^。]{0,12}?(?:味|臭)|(?:味|臭)[^。]{0,12}?(?:嘶嘶|滋滋|呲呲|嗞嗞)"
+    r"|(?:燃气|煤气|天然气)(?:管|管道|表|阀)[^，。]{0,6}?(?:滋滋|嗞嗞|丝丝)"
+    r"|像(?:是)?(?:煤气|燃气|天然气|瓦斯|臭鸡蛋)(?![灶表费公司管卡报])"
+)
+DRAIN = rule(r"下水|自来水|水箱|地漏|反味|马桶|化粪池|鸡蛋坏")
+
+# Taken ill, by the signs: labour, choking, blue lips, a stroke, a heart attack, a fit.
+MEDICAL = rule(
+    r"羊水破了|要生了[^。]{0,12}?(?:救护车|120|医院|开车)"
+    r"|噎住[^。]{0,12}?(?:紫|喘不上|说不出|海姆立克|咳不出)|海姆立克"
+    r"|(?:脸|嘴唇|嘴)(?:都|已经|色)?(?:发)?紫了?"
+    r"|嘴歪|口角歪|半边(?:身子|脸)(?:不能动|麻|动不了)"
+    r"|胸口(?:疼|痛|闷)[^。]{0,16}?(?:汗|手麻|左手|喘不上|救护车|120)"
+    r"|高烧[^。]{0,4}?抽|抽筋[^。]{0,8}?(?:眼睛往上翻|翻白眼|口吐)|惊厥|眼睛往上翻"
+    r"|冒冷汗[^。]{0,12}?(?:站不起来|动不了|晕)|(?:站不起来|动不了)[^。]{0,8}?冒冷汗"
+    r"|倒(?:在|下)[^。]{0,12}?(?:说话不清|脸色(?:很|好|特别)?(?:差|白|难看)|脸发紫|没反应|叫不醒)"
+)
+
+# A child who swallowed medicine or something dangerous: "小孩把药吃了不知道吃了多少".
+SWALLOWED = rule(
+    rf"{_CHILD}[^，。]{{0,6}}?(?:把|偷|偷偷|自己|不小心)[^，。]{{0,6}}?"
+    r"(?:药|洗衣液|洗洁精|消毒水|84|农药|老鼠药|电池|干燥剂|硬币|磁铁|珠子)[^，。]{0,4}?"
+    r"(?:吃了|喝了|吞了|吃下去|吞下去)"
+    rf"|{_CHILD}[^，。]{{0,8}}?(?:吞了|吞下去|误食|误服)|误食|误服|误吞"
+)
+
+# Something fell and nearly hit someone, now: "花盆！！从我头顶飞过去了！！差半米！！".
+NEAR_MISS = rule(
+    r"头顶(?:上)?(?:飞|掉|擦)(?:过|下来)"
+    r"|(?:掉|砸|飞|扔|落)[^。]{0,20}?(?:离我|离他|离她|离孩子|离人|差)[^，。!！?？]{0,3}?"
+    r"(?:就|只有|不到)?[一半两]米"
+)
+
+# A piece of a wall or a roof fell and more of it is loose now: "外墙保温板在脱落，掉了一大块
+# 砸在自行车上，上面还有一大片在晃".
+FALLING_MORE = rule(
+    r"(?:脱落|掉了|掉下来|砸下来)[^。]{0,24}?(?:还有|上面)[^。]{0,8}?(?:在晃|摇摇欲坠|要掉|快掉|松动了)"
+)
+
+# A person hanging outside a balcony or a window: "一个人挂在阳台外面".
+HANGING = rule(
+    rf"{PERSON}[^，。!！?？]{{0,4}}?(?:挂在|吊在|趴在|悬在|扒在)[^，。!！?？]{{0,6}}?"
+    r"(?:阳台|窗户?|空调外机|空调架|楼|栏杆)(?:外面|外边|外|边上|架上)"
+)
+
+# A small child alone and lost, or in the way of a car: "有个小孩一个人坐在小区门口哭",
+# "有个小女孩在找妈妈", "说不知道自己家在哪", "小孩蹲在车底下…车主要开走了", a child
+# locked in a car.
+CHILD_ALONE = rule(
+    rf"{_CHILD}[^。]{{0,16}}?(?:一个人|自己)[^。]{{0,10}}?(?:坐在|站在|蹲在|在)[^。]{{0,8}}?"
+    r"(?:门口|路边|楼下|马路|大门|南门|北门|东门|西门|小区|广场|公园|路口)[^。]{0,8}?哭"
+    rf"|{_CHILD}[^。]{{0,12}}?(?:在找妈妈|在找爸爸|找不到妈妈|找不到爸爸|找不到家|哭着找)"
+    r"|(?:问他|问她|问)家在哪[^。]{0,4}?说不清|不知道(?:自己)?(?:的)?家在哪"
+    rf"|{_CHILD}[^，。!！?？]{{0,6}}?(?:在|蹲在|躲在|钻到|爬到|趴在)车(?:底下|下面|后面|轮)"
+    r"[^。]{0,16}?(?:开走|倒车|要开|发动|启动)"
+    rf"|{_CHILD}[^，。!！?？]{{0,6}}?(?:锁|关|困)在车(?:里|内|上)"
+    rf"|车(?:里|内)(?:还)?(?:锁|关|困)着(?:个|一个)?{_CHILD}"
+)
+
+# A head, a hand or a leg caught and it will not come out: "小孩把头卡在栏杆里了 拔不出来".
+BODY_STUCK = rule(
+    r"(?:头|脑袋|手|脚|腿|胳膊|手指|脚趾|手臂)[^，。!！?？]{0,3}?(?:卡在|夹在|卡进|卡住|伸进|夹住)"
+    r"[^。!！?？]{0,12}?(?:拔不出|出不来|取不出|弄不出|抽不出|在哭|一直哭|快来)"
+)
+
+# Water running onto lights and sockets: "灯里都是水", "水从我家灯座里哗哗流下来",
+# "天花板裂了哗哗往下淌 插座就在下面".
+WATER_ON_WIRES = rule(
+    r"(?:灯|灯座|灯罩|插座|开关|电箱|电表|电线)[^，。!！?？]{0,3}?里[^，。!！?？]{0,4}?"
+    r"(?:都是水|全是水|流|滴|进水|往下)"
+    r"|水[^。!！?？]{0,20}?(?:插座|电线|灯座|电箱|开关|配电箱)(?:就)?在(?:下面|旁边|底下)"
+    r"|水[^。!！?？]{0,10}?从[^，。!！?？]{0,6}?(?:灯|灯座|插座|开关)(?:里|那里)?[^，。]{0,4}?"
+    r"(?:流|滴|淌|浇)"
+)
+
+# Someone inside who has gone silent: "我老公在浴室里没声音了 门反锁着".
+SILENT_INSIDE = rule(
+    rf"{PERSON}在(?:浴室|卫生间|厕所|洗手间|屋里|房间|里面)[^。]{{0,12}}?"
+    r"(?:没声音|没动静|不答应|没反应|叫不应|喊不应)"
 )
 
 #: The families that the clause tests of :func:`safety.urgent` apply to, by name.
@@ -139,6 +266,19 @@ FAMILIES = (
     ("fall_hurt", FALL_HURT),
     ("overdue", OVERDUE),
     ("water_rising", WATER_RISING),
+    ("lift_fear", LIFT_FEAR),
+    ("terse", TERSE),
+    ("fire_seen", FIRE_SEEN),
+    ("gas_signs", GAS_SIGNS),
+    ("medical", MEDICAL),
+    ("swallowed", SWALLOWED),
+    ("near_miss", NEAR_MISS),
+    ("falling_more", FALLING_MORE),
+    ("hanging", HANGING),
+    ("child_alone", CHILD_ALONE),
+    ("body_stuck", BODY_STUCK),
+    ("water_on_wires", WATER_ON_WIRES),
+    ("silent_inside", SILENT_INSIDE),
 )
 #: Families that stand on their own, whatever the clause before them says.
 PLAIN = (("english", ENGLISH), ("pinyin", PINYIN))

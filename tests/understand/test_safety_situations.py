@@ -231,3 +231,112 @@ def test_look_alikes_from_threads(text: str) -> None:
 @pytest.mark.parametrize("text", SENSITIVE_FROM_THREADS)
 def test_sensitive_from_threads(text: str) -> None:
     assert safety.sensitive(normalise(text))
+
+
+# From the misses of the "inside" file (measured first, then read), in our own words.
+URGENT_FROM_INSIDE = [
+    # in a stopped or falling lift, said tersely or in passing
+    "妹妹 我在电梯里 它不走了 你快来",
+    "困电梯了 按铃没人理",
+    "梯困 5栋 快",
+    "电梯刚才突然往下坠了一截，吓死我了",
+    "电梯卡住了。好黑 我好怕",
+    "电体卡住了 我和孩子都在里面",
+    "ele stuck, my baby inside, hurry",
+    "wo zai dian ti li chu bu lai",
+    # terse alarms
+    "有火！！地库！！",
+    "燃气！！3楼",
+    "有人倒了 快来",
+    # fire seen
+    "对面楼阳台着了，火不小",
+    "厨房的锅着了 盖不住",
+    "隔壁窗户在冒黑烟",
+    "门把手好烫，外面走廊全是烟",
+    "成个楼梯间都系烟",
+    # gas by its signs
+    "燃气表一直滋滋响，屋里一股味",
+    "楼道里有股味道，像是煤气，越来越重",
+    # taken ill
+    "我媳妇羊水破了，救护车还没到，谁能开车",
+    "爷爷吃饭噎住了 脸色发紫",
+    "我爸突然说不出话 嘴歪了",
+    "我老公胸口痛得厉害 一直出汗 左手发麻",
+    "宝宝高烧抽搐 眼睛往上翻",
+    "有个阿姨倒在花坛边，说话不清楚",
+    # a child who swallowed something
+    "孩子把洗衣液喝了 怎么办",
+    "我家娃不小心把纽扣电池吞了",
+    # near misses and hanging
+    "一块砖从我头顶擦过去了，楼上谁在干活",
+    "玻璃从上面掉下来，离我就半米",
+    "有个人扒在8楼阳台外面",
+    # a child alone or in danger
+    "有个小男孩一个人站在北门路边哭，没大人",
+    "一个小朋友哭着找妈妈，在健身区",
+    "有个孩子钻到车底下了，那车要倒车了",
+    "车里锁着个孩子，车主不在，孩子在哭，太热了",
+    # stuck
+    "孩子的脚卡在电梯缝里了 拔不出来",
+    "小孩手伸进风扇里卡住了 一直在哭",
+    # water onto electricity, a silent room
+    "水从吊灯里往下滴，灯还亮着",
+    "楼上漏水顺着墙流，插座就在下面",
+    "我妈在卫生间半天没动静了，门锁着",
+    # missing and overdue (more kin words, more endings)
+    "我弟弟放学没到家，平时五点就回了",
+    "阿婆出去散步 到现在没消息",
+    "我妈在超市跟我走散了 她记性不好",
+    # self-harm announced for tonight
+    "我真的撑不下去了 今晚就结束吧",
+]
+
+NOT_URGENT_FROM_INSIDE = [
+    # lessons, films, memories, a rehearsal, a false alarm owned up to
+    "科普一下：燃气本来没味道，那个臭味是加进去的",
+    "油锅着火千万别用水泼，大家记住",
+    "电影里那个困在电梯里的人是怎么出来的？",
+    "被困电梯要背靠轿厢，等待救援",
+    "老人摔倒了不要急着扶，社区医生讲的",
+    "我小时候家里着过一次火，现在还怕",
+    "刚才喊着火的是我家孩子在玩，吓到大家了，对不起",
+    "楼下在排练话剧，有人喊救命别当真",
+    # a reference or a question after the event
+    "那个被困电梯的大爷现在怎么样了？",
+    "被困电梯的小哥出来后还把外卖送了",
+    "上次困了我半小时，被困电梯能不能索赔？",
+    "我被困过一次电梯，后来都走楼梯",
+    # asleep, cooking, a jump-started car, dumping rubbish
+    "保安在岗亭里睡觉，叫都叫不醒",
+    "炒菜火太大了，糊了",
+    "谢谢帮我搭电，车着了",
+    "有人倒了一大桶剩菜在花坛里",
+    "我妈家燃气灶打不着火，是不是没电池了",
+    # rain, habit, dead wires
+    "下雨后门口积水到小腿，老人都绕着走",
+    "墙上的线头露着，物业说是废线不带电",
+    # violence at home told as last night's or a habit (sensitive, not urgent)
+    "对门昨晚又在打老婆，哭了半夜",
+    # figurative
+    "工作被困住，感情也被困住，人生好难",
+]
+
+
+@pytest.mark.parametrize("text", URGENT_FROM_INSIDE)
+def test_urgent_families_from_inside(text: str) -> None:
+    assert urgent(text)
+
+
+@pytest.mark.parametrize("text", NOT_URGENT_FROM_INSIDE)
+def test_look_alikes_from_inside(text: str) -> None:
+    assert not urgent(text)
+
+
+def test_violence_at_home_last_night_is_sensitive_not_urgent() -> None:
+    text = "对门昨晚又在打老婆，哭了半夜"
+    assert safety.sensitive(normalise(text))
+    assert not urgent(text)
+
+
+def test_a_drunk_father_with_a_knife_is_sensitive() -> None:
+    assert safety.sensitive(normalise("我爸喝多了在砸东西 拿着刀 我跟妈妈躲在房间"))
