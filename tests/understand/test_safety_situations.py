@@ -298,7 +298,7 @@ NOT_URGENT_FROM_INSIDE = [
     "电影里那个困在电梯里的人是怎么出来的？",
     "被困电梯要背靠轿厢，等待救援",
     "老人摔倒了不要急着扶，社区医生讲的",
-    "我小时候家里着过一次火，现在还怕",
+    "我小时候家里着过火，现在还怕",
     "刚才喊着火的是我家孩子在玩，吓到大家了，对不起",
     "楼下在排练话剧，有人喊救命别当真",
     # a reference or a question after the event
@@ -340,3 +340,56 @@ def test_violence_at_home_last_night_is_sensitive_not_urgent() -> None:
 
 def test_a_drunk_father_with_a_knife_is_sensitive() -> None:
     assert safety.sensitive(normalise("我爸喝多了在砸东西 拿着刀 我跟妈妈躲在房间"))
+
+
+# From the misses of the "oldcompound" and "sixteen" files, in our own words.
+URGENT_FROM_OLDCOMPOUND_SIXTEEN = [
+    "我儿子刚刚打电话说活不下去了，他在5栋，我赶不过去，谁去敲敲门",
+    "楼下工地的沟里掉进去一个人，在喊救命",
+    "我妈突然中风了倒在厨房，120还没到",
+    "车棚塌了，底下压着一个大爷",
+    "单元门倒下来压着一个小孩的脚，拉不出来",
+    "地上积水里泡着一根电线，刚才有人踩到说麻了一下",
+    "楼道电线外皮破了铜丝露着，小朋友伸手就能摸到",
+    "卫生间天花板鼓了个大包还裂了，快掉下来了",
+    "有人在院子里烧电线皮，熏得我们头晕想吐，也不是着火就是一直烧",
+]
+
+NOT_URGENT_FROM_OLDCOMPOUND_SIXTEEN = [
+    "楼道里堆满了纸箱，着火了跑都跑不出去",
+    "那棵枯树的树枝掉下来会砸人，赶紧修剪吧",
+    "电梯里空调坏了，夏天进去闷得喘不过气",
+    "我爸今天火气大得要着火了，就为了输了一盘棋",
+    "刚才差点夹到孩子的手，幸好没事",
+    "电梯被困了十分钟，刚出来，维保说是门机故障",
+    "刚才电箱闪了一下火花，现在不闪了，找人看看吧",
+    "那只走丢的小狗找到主人了，谢谢大家",
+    "昨晚有人在楼顶喝酒往下扔瓶子，今天早上一地碎玻璃",
+    "我在外地，我妈家的网络断了联系不上，谁帮忙看看路由器",
+    "老人爬楼心脏病犯了，已经送医院了，电梯赶紧修吧",
+    "楼道电表箱没关，小孩伸手就能碰到闸刀",
+]
+
+SENSITIVE_FROM_OLDCOMPOUND_SIXTEEN = [
+    "听到隔壁男的把他老婆往地上摔，女的一直哭",
+    "对门的小孩又被赶出门了，光着脚在楼道哭",
+    "我看到那个初中生胳膊上好多划痕，有点担心",
+    "老太太说护工掐她，身上青一块紫一块",
+    "楼上有人一直在打他孩子，孩子哭得喘不上气",
+    "半夜总听到对门打孩子的声音",
+]
+
+
+@pytest.mark.parametrize("text", URGENT_FROM_OLDCOMPOUND_SIXTEEN)
+def test_urgent_families_from_oldcompound_and_sixteen(text: str) -> None:
+    assert urgent(text)
+
+
+@pytest.mark.parametrize("text", NOT_URGENT_FROM_OLDCOMPOUND_SIXTEEN)
+def test_look_alikes_from_oldcompound_and_sixteen(text: str) -> None:
+    assert not urgent(text)
+
+
+@pytest.mark.parametrize("text", SENSITIVE_FROM_OLDCOMPOUND_SIXTEEN)
+def test_sensitive_from_oldcompound_and_sixteen(text: str) -> None:
+    assert safety.sensitive(normalise(text))
