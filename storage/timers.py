@@ -12,18 +12,23 @@ killed mid-fire is pending again (its transaction rolled back) and fires on a la
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from storage.columns import to_time
 from storage.db import Database
+from storage.memo import Memo
 
 # json.dumps(..., ensure_ascii=False) builds an encoder per call (a timer is added at almost
 # every reminder); one encoder gives the same text.
 _encode = json.JSONEncoder(ensure_ascii=False).encode
-_decode = json.JSONDecoder().decode
+# A payload is read each time its row is (a recipient's pending rows at each of their
+# reminders: 37,700 reads of 4,600 distinct payloads in the 20,000-message replay); decoding
+# one costs about 1.5 µs. Shared between the timers read from equal text, so a payload is
+# read-only (``Timer.payload`` is a ``Mapping``: mypy refuses a write to it).
+_PAYLOADS: Memo[str, dict[str, Any]] = Memo(json.JSONDecoder().decode)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +37,7 @@ class Timer:
     kind: str
     ref: int
     due_at: datetime
-    payload: dict[str, Any]
+    payload: Mapping[str, Any]
 
 
 class TimerRepo:
@@ -46,7 +51,7 @@ class TimerRepo:
         self.shared = db.engine == "postgresql"
 
     async def add(
-        self, kind: str, ref: int, due_at: datetime, payload: dict[str, Any] | None = None
+        self, kind: str, ref: int, due_at: datetime, payload: Mapping[str, Any] | None = None
     ) -> int:
         """Schedule a timer; call inside a transaction."""
         ts = due_at.timestamp()
@@ -161,11 +166,14 @@ class TimerRepo:
         return [_timer(r) for r in rows]
 
 
+_EMPTY: Mapping[str, Any] = {}
+
+
 def _timer(r: Any) -> Timer:
     return Timer(
         id=r["id"],
         kind=r["kind"],
         ref=r["ref"],
         due_at=to_time(r["due_at"]),
-        payload=_decode(payload) if (payload := r["payload"]) != "{}" else {},
+        payload=_PAYLOADS[payload] if (payload := r["payload"]) != "{}" else _EMPTY,
     )
