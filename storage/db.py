@@ -398,9 +398,7 @@ class Database:
         For callers whose input is durable elsewhere (``linli replay``'s script): a kill loses
         only what the group had not committed, and it is redone from the input. If the group
         fails to commit, all of it is rolled back and the error raised. Nested: no-op."""
-        if self.engine not in ENGINES or (
-            self._group_owner is not None and self._group_owner is asyncio.current_task()
-        ):
+        if self.engine not in ENGINES or self.holds_group():
             yield
             return
         async with self._immediate():
@@ -409,6 +407,11 @@ class Database:
                 yield
             finally:
                 self._group_owner = None
+
+    def holds_group(self) -> bool:
+        """Whether the current task is inside a :meth:`group` (its writes share one commit)."""
+        owner = self._group_owner
+        return owner is not None and owner is asyncio.current_task()
 
     def transaction(self) -> contextlib.AbstractAsyncContextManager[Connection]:
         """Run the block as one transaction; commit on success, roll back on any exception

@@ -168,7 +168,8 @@ async def flush(app: Linli, now: datetime, out: IO[str], printed: int = 0) -> in
         if not queued:
             return count
         out.write("".join(render(at, item.message, app.config) + "\n" for item in queued))
-        await app.store.outbox.mark_sent_many(
+        # Inside replay's group commit, which a failure abandons whole (see replay()).
+        await app.store.outbox.mark_sent_in_group(
             [
                 Sent(item.id, now, item.message, (SENT_ID.format(printed + count + k),))
                 for k, item in enumerate(queued, 1)

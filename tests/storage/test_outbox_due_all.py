@@ -120,3 +120,34 @@ async def test_rows_left_by_an_earlier_process_are_found(tmp_path: Path) -> None
         assert [q.message.text for q in await _same(store, T0)] == ["上次", "这次"]
     finally:
         await store.close()
+
+
+async def test_marks_inside_a_group_need_no_savepoint_and_go_with_the_group(
+    tmp_path: Path,
+) -> None:
+    store = await Store.open(tmp_path / "o.db")
+    try:
+        await _same(store, T0)
+        statements: list[str] = []
+        async with store.db.group():
+            async with store.transaction():
+                ids = await store.outbox.add([_msg("一", issue=1), _msg("二")], T0)
+            store.db.conn._conn.set_trace_callback(statements.append)  # type: ignore[attr-defined]
+            await store.outbox.mark_sent_in_group([Sent(ids[0], T0, _msg("一", issue=1), ("m1",))])
+            store.db.conn._conn.set_trace_callback(None)  # type: ignore[attr-defined]
+            assert [q.message.text for q in await _same(store, T0)] == ["二"]
+        assert not any("SAVEPOINT" in s or "RELEASE" in s for s in statements)
+        assert any(s.startswith("UPDATE outbox") for s in statements)
+        assert await store.outbox.refs_of("local:building-1", "m1") == {"issue": 1}
+        # A failure after the marks abandons the group: the marks are undone with it.
+        with pytest.raises(RuntimeError):
+            async with store.db.group():
+                await store.outbox.mark_sent_in_group([Sent(ids[1], T0)])
+                assert await _same(store, T0) == []
+                raise RuntimeError("replay stops")
+        assert [q.message.text for q in await _same(store, T0)] == ["二"]
+        # Outside a group: a transaction of its own, as mark_sent_many.
+        await store.outbox.mark_sent_in_group([Sent(ids[1], T0)])
+        assert await _same(store, T0) == []
+    finally:
+        await store.close()
