@@ -66,9 +66,9 @@ class Scheduler:
         timers.forget_earliest()
         produced: list[Outgoing] = []
         for _ in range(MAX_ROUNDS):
-            due = await self._next_page(now)
+            due, after = await self._next_page(now)
             if not due:
-                await timers.learn_earliest()
+                await timers.learn_earliest(after)
                 break
             pending = list(due)
             fired = 0
@@ -102,32 +102,35 @@ class Scheduler:
                 # Every due timer is being fired by another worker (shared database): they
                 # are its to finish; looking again would only spin until it commits.
                 break
-            # One query tells whether anything more is due (one process: the earliest due
-            # time is known; a shared database looks at the next page instead).
-            await timers.learn_earliest()
+            # Whether anything more is due (one process: the earliest due time is known,
+            # from what the page's read saw after it and the timers added since; a shared
+            # database looks at the next page instead).
+            await timers.learn_earliest(after)
             if timers.nothing_due(now):
                 break
         else:
             log.error("tick stopped after %s rounds: timers keep becoming due", MAX_ROUNDS)
         return produced
 
-    async def _next_page(self, now: datetime) -> list[Timer]:
+    async def _next_page(self, now: datetime) -> tuple[list[Timer], float | None]:
         """The timers to fire next: due ones oldest first, but kinds that fire last only
         once no timer of another kind is due, also one beyond a page of them (else a page
         full of notices, each waiting for a reminder due later in the same tick, re-queued
-        itself round after round)."""
+        itself round after round). With them, when the first pending timer not among them
+        is due, if known (see ``TimerRepo.due_and_after``; None when some due ones are left
+        for the next round)."""
         timers = self.store.timers
-        due = await timers.due(now, limit=PAGE)
+        due, after = await timers.due_and_after(now, limit=PAGE)
         if not self.last_kinds:
-            return due
+            return due, after
         first = [t for t in due if t.kind not in self.last_kinds]
         if first:
-            return first
+            return first, after if len(first) == len(due) else None
         if len(due) == PAGE:
             first = await timers.due(now, limit=PAGE, kinds=self.first_kinds)
             if first:
-                return first
-        return sorted(due, key=lambda t: _place(t, now))
+                return first, None
+        return sorted(due, key=lambda t: _place(t, now)), after
 
     async def _fire(
         self, conn: Any, timer: Timer, now: datetime, isolated: bool

@@ -48,6 +48,10 @@ class TimerRepo:
         # query (replay ticks before every line). Only this repository writes timers; on a
         # shared database other workers' repositories do too, so it is never learnt there.
         self._earliest: float | None = None
+        # The earliest due time added since the last page of due timers was read
+        # (:meth:`due_and_after`): with what that read saw beyond the page, it tells when the
+        # next timer is due without another query.
+        self._added = _NEVER
         self.shared = db.engine == "postgresql"
 
     async def add(
@@ -57,6 +61,8 @@ class TimerRepo:
         ts = due_at.timestamp()
         if self._earliest is not None and ts < self._earliest:
             self._earliest = ts
+        if ts < self._added:
+            self._added = ts
         cur = await self.db.conn.execute(
             "INSERT INTO timers (kind, ref, due_at, payload) VALUES (?, ?, ?, ?) RETURNING id",
             (kind, ref, ts, _encode(payload) if payload else "{}"),
@@ -77,6 +83,37 @@ class TimerRepo:
             rows = await cur.fetchall()
         return [_timer(r) for r in rows]
 
+    async def due_and_after(
+        self, now: datetime, limit: int = 500
+    ) -> tuple[list[Timer], float | None]:
+        """:meth:`due`, and when the first pending timer after those is due, in one statement
+        (epoch seconds; ``inf`` if there is none; None if not known: a full page, or a shared
+        database). A tick reads a page, fires it and then needs to know whether anything
+        more is due: :meth:`learn_earliest` with this answer needs no query of its own."""
+        if self.shared:
+            return await self.due(now, limit=limit), None
+        ts = now.timestamp()
+        async with self.db.conn.execute(
+            "SELECT * FROM (SELECT id, kind, ref, due_at, payload FROM timers WHERE done = 0"
+            " AND due_at <= ? ORDER BY due_at, id LIMIT ?)"
+            " UNION ALL SELECT NULL, NULL, NULL, min(due_at), NULL FROM timers"
+            " WHERE done = 0 AND due_at > ?",
+            (ts, limit, ts),
+        ) as cur:
+            rows = await cur.fetchall()
+        self._added = _NEVER
+        after: float | None = _NEVER
+        due = []
+        for r in rows:
+            if r["id"] is not None:
+                due.append(_timer(r))
+            elif r["due_at"] is not None:
+                after = float(r["due_at"])
+        if len(due) >= limit:
+            after = None  # more may be due beyond the page
+        due.sort(key=_order)
+        return due, after
+
     def nothing_due(self, now: datetime) -> bool:
         """True when no pending timer can be due at ``now`` (without a query)."""
         return self._earliest is not None and now.timestamp() < self._earliest
@@ -84,9 +121,14 @@ class TimerRepo:
     def forget_earliest(self) -> None:
         self._earliest = None
 
-    async def learn_earliest(self) -> None:
-        """Remember when the first pending timer is due (call when none is due now)."""
+    async def learn_earliest(self, after: float | None = None) -> None:
+        """Remember when the first pending timer is due (call when none is due now).
+        ``after``: what :meth:`due_and_after` answered, if every timer of that page has been
+        fired since (then no query is needed: the first one due is that or one added since)."""
         if self.shared:
+            return
+        if after is not None:
+            self._earliest = min(after, self._added)
             return
         async with self.db.conn.execute("SELECT min(due_at) FROM timers WHERE done = 0") as cur:
             row = await cur.fetchone()
@@ -167,6 +209,11 @@ class TimerRepo:
 
 
 _EMPTY: Mapping[str, Any] = {}
+_NEVER = float("inf")
+
+
+def _order(timer: Timer) -> tuple[datetime, int]:
+    return timer.due_at, timer.id
 
 
 def _timer(r: Any) -> Timer:

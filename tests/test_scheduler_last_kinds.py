@@ -4,16 +4,14 @@ itself round after round: millions of timer rows in the 100,000-message bench)."
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from bot import scheduler
 from bot.app import Linli
 from bot.config import Config
-from storage.timers import Timer, TimerRepo
 from tests.conftest import T0
 
 PAGE = 3
@@ -22,13 +20,7 @@ PAGE = 3
 async def test_a_full_page_of_notices_does_not_requeue_itself(
     app: Linli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    due = TimerRepo.due
-
-    async def small_page(self: TimerRepo, now: datetime, *args: Any, **kw: Any) -> list[Timer]:
-        kw["limit"] = PAGE
-        return await due(self, now, *args, **kw)
-
-    monkeypatch.setattr(TimerRepo, "due", small_page)
+    monkeypatch.setattr(scheduler, "PAGE", PAGE)
     timers = app.store.timers
     async with app.store.transaction() as conn:
         await conn.execute("UPDATE timers SET done = 1")  # only this test's timers
