@@ -85,20 +85,21 @@ def cmd_learn(args: argparse.Namespace) -> int:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    from bot.adapters.replay import ScriptError, replay
+    from bot.adapters.replay import ScriptError, read_script, replay
 
     config = _config(args.config)
     try:
-        with open(args.script, encoding="utf-8") as fh:
-            lines = fh.readlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"linli replay: cannot read {args.script}: {exc}", file=sys.stderr)
-        return 1
-    try:
+        try:
+            # Read line by line, each parsed and checked once; the text is not kept.
+            with open(args.script, encoding="utf-8") as fh:
+                script = read_script(fh, config)
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"linli replay: cannot read {args.script}: {exc}", file=sys.stderr)
+            return 1
         # A fresh temporary database is this process's own; a named one may be shared.
         shared = args.database is None or is_postgres_url(args.database)
         with contextlib.nullcontext() if shared else exclusive(args.database):
-            asyncio.run(replay(config, lines, sys.stdout, database=args.database))
+            asyncio.run(replay(config, script, sys.stdout, database=args.database))
     except ScriptError as exc:
         print(f"linli replay: {args.script}: {exc}", file=sys.stderr)
         return 1
