@@ -77,9 +77,26 @@ class NewIssue:
     keywords: tuple[str, ...]
 
 
+# Issues remembered by number (see IssueRepo._known).
+MAX_KNOWN_ISSUES = 4096
+
+
 class IssueRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
+        # Each issue as this process last read or wrote it, by number: a reminder reads its
+        # issue each time it fires (18,000 reads of the same few thousand issues in the
+        # 20,000-message replay), and every write to an issue goes through this repository,
+        # which forgets the issue it changes. One process owns a SQLite file; on a shared
+        # database (PostgreSQL) other workers write too, so nothing is remembered there, nor
+        # with the aiosqlite engine, where another task's read may be answered after a write
+        # it was sent before. Emptied whenever a transaction or savepoint is rolled back (a
+        # write may be undone).
+        self._known: Memo[int, Issue] | None = (
+            Memo(size=MAX_KNOWN_ISSUES) if db.engine == "inline" else None
+        )
+        if self._known is not None:
+            db.on_rollback.append(self._known.clear)
 
     async def create(self, new: NewIssue, now: datetime) -> Issue:
         """Insert a new issue (inside a transaction); the reporter follows it."""
@@ -105,19 +122,31 @@ class IssueRepo:
             ),
         )
         issue = _issue(await cur.fetchone())  # the row as stored, without reading it back
+        if self._known is not None:
+            self._known.keep(issue.number, issue)
         await self.follow(issue.number, new.reporter, new.reporter_name)
         await self.log(issue.number, now, new.reporter, "report", None)
         return issue
 
     async def get(self, number: int) -> Issue | None:
+        known = self._known
+        if known is not None and (issue := known.get(number)) is not None:
+            return issue
         async with self.db.conn.execute("SELECT * FROM issues WHERE number = ?", (number,)) as cur:
             row = await cur.fetchone()
-        return _issue(row) if row else None
+        if not row:
+            return None
+        issue = _issue(row)
+        if known is not None:
+            known.keep(number, issue)
+        return issue
 
     async def update(self, number: int, now: datetime, **fields: Any) -> None:
         """Set columns of an issue (inside a transaction); datetimes and enums are converted."""
         if not fields:
             return
+        if self._known is not None:
+            self._known.pop(number, None)
         fields["updated_at"] = now
         cols = ", ".join(f"{k} = ?" for k in fields)
         values = [_to_sql(v) for v in fields.values()]
@@ -207,6 +236,8 @@ class IssueRepo:
         place of issues they reported, their notes in the history and an issue's latest note
         when it is theirs (inside a transaction).
         The records stay: they are the building's history. Returns the issues reported."""
+        if self._known is not None:
+            self._known.clear()
         async with self.db.conn.execute(
             "SELECT number, text, location FROM issues WHERE reporter = ?", (user,)
         ) as cur:
