@@ -393,3 +393,89 @@ def test_look_alikes_from_oldcompound_and_sixteen(text: str) -> None:
 @pytest.mark.parametrize("text", SENSITIVE_FROM_OLDCOMPOUND_SIXTEEN)
 def test_sensitive_from_oldcompound_and_sixteen(text: str) -> None:
     assert safety.sensitive(normalise(text))
+
+
+# From the misses of the "elsewhere", "holiday" and "moving" files, in our own words.
+URGENT_FROM_HOLIDAY_MOVING = [
+    "我现在在天台 不想再活下去了 谢谢你们",
+    "楼下装修把天然气管道挖断了，一股味",
+    "消防管裂了，水喷得跟瀑布一样往楼下灌",
+    "天台水箱破了，水顺着楼梯往下冲",
+    "两个小孩坐在楼顶边沿上玩，谁快上去",
+    "对面有个孩子趴在窗户上，半个身子探出去了",
+    "有个陌生男的拉着一个小女孩往小区外面领，孩子在哭",
+    "一条大狗在追咬一个老人，快来人",
+    "有个小孩在河边玩，刚刚掉下去了",
+    "孩子一个人在家，水管爆了，他在里面哭不敢开门",
+    "电动车棚里有几辆车在冒烟，一股塑料烧焦的味道",
+    "装修工人把泡沫板点着了，火往上窜",
+    "楼上管子没接好，水哗哗往下漏，我家客厅已经淹了",
+    "有个工人在外墙作业，安全绳断了，人挂在半空",
+    "我儿子跟同学在电梯里玩，电梯停了不动，我在单位赶不回去",
+    "楼下有个老太太被送快递的三轮车撞倒了，起不来",
+    "楼上往下丢花盆！已经砸了两个，楼下都是人",
+    "有个两岁的小孩自己在马路边走，光着脚，马上走到路中间了",
+    "隔壁男的在打女的，孩子哭着喊别打了，已经二十分钟了",
+]
+
+NOT_URGENT_FROM_ELSEWHERE_HOLIDAY_MOVING = [
+    # elsewhere: a home town, a company, a hotel, the metro, a film
+    "我老家那边昨天有户人家电动车充电着火了",
+    "公司电梯困人了，同事关了半小时才出来",
+    "出差住的酒店半夜火警响了，原来是有人抽烟",
+    "在地铁上看到有人晕倒，大家帮忙叫了120",
+    "电影里的主角被困在电梯里两天",
+    # figurative, things, animals
+    "气到冒烟，快递又送错了",
+    "我爸钓鱼把鱼竿掉水里了",
+    "有人看到一只走丢的泰迪吗？棕色的",
+    "孩子的电话手表找不到了，谁捡到了",
+    "有没有人看到一只橘猫，我家孩子天天喂它",
+    # a lift: mischief, a thing stuck, a habit, a false alarm
+    "电梯里有小孩把所有楼层都按了，停了十几次",
+    "搬家的在电梯里卡了个沙发，电梯停了一小时",
+    "这部电梯这个月困人三次了，必须彻底检修",
+    # tools, ideation, habits, the mother is coming
+    "装修的在楼道用切割机，火花四溅",
+    "今天又是被电钻吵醒的一天",
+    "有时候真想从楼上跳下去，压力太大了",
+    "楼道里堆满纸箱，一个火星就能着",
+    "楼下哭着找妈妈的那个是我家的，我马上到",
+    "谁帮我去学校接孩子，我老婆要生了，我在医院走不开",
+]
+
+SENSITIVE_FROM_ELSEWHERE_HOLIDAY_MOVING = [
+    "有时候真想一了百了",
+    "她胳膊上有好多淤青，问她就说是摔的",
+    "邻居家的小孩说她后爸不让她吃饭",
+    "我发现女儿用小刀划自己的手臂",
+    "同学说她爸爸喝醉了就打她",
+    "对门女生说她男朋友经常打她",
+    "楼上一直有打人的声音，女的在哭",
+]
+
+NOT_SENSITIVE_FROM_ELSEWHERE_HOLIDAY_MOVING = [
+    "中介朋友说生意不好，快吃不上饭了",
+    "有个小孩站在阳台外面的空调架上！谁家的快回家",
+    "电梯里有孩子拿脚踹门，门都被踹坏了",
+]
+
+
+@pytest.mark.parametrize("text", URGENT_FROM_HOLIDAY_MOVING)
+def test_urgent_families_from_holiday_and_moving(text: str) -> None:
+    assert urgent(text)
+
+
+@pytest.mark.parametrize("text", NOT_URGENT_FROM_ELSEWHERE_HOLIDAY_MOVING)
+def test_look_alikes_from_elsewhere_holiday_and_moving(text: str) -> None:
+    assert not urgent(text)
+
+
+@pytest.mark.parametrize("text", SENSITIVE_FROM_ELSEWHERE_HOLIDAY_MOVING)
+def test_sensitive_from_elsewhere_holiday_and_moving(text: str) -> None:
+    assert safety.sensitive(normalise(text))
+
+
+@pytest.mark.parametrize("text", NOT_SENSITIVE_FROM_ELSEWHERE_HOLIDAY_MOVING)
+def test_not_sensitive_from_elsewhere_holiday_and_moving(text: str) -> None:
+    assert not safety.sensitive(normalise(text))
