@@ -102,16 +102,16 @@ _HARMLESS_SMOKE_BEFORE = rule(r"(?:油|抽|香|吸|二手|炊|烧烤的?)$")
 _HARMLESS_SMOKE_AFTER = rule(r"^(?:花|头|囱|酒|草|盒|灰)")
 # Smoke or a burnt smell whose source the message names as harmless, with no fire named.
 _HARMLESS_SOURCE = rule(
-    r"抽烟|吸烟|烟头|二手烟|烟雾缭绕|香烟|烟囱|蜂窝煤|烟花|鞭炮|爆竹|油烟|烧香|熏腊肉|"
+    r"(?<!不是)(?:抽烟|吸烟|烟头)|二手烟|烟雾缭绕|香烟|烟囱|蜂窝煤|烟花|鞭炮|爆竹|油烟|烧香|熏腊肉|"
     r"烤糊|煮糊|锅底全糊|做蛋糕|面包机|棋牌|痕迹"
 )
-_FIRE_NAMED = rule(r"着火|起火|火光|明火|火苗|烧起来|冒火")
+_FIRE_NAMED = rule(r"着火|起火|火光|明火|火苗|烧起来|冒火|烤着|点着|烧着|已经着了|着了一点")
 _BURNT_WORDS = frozenset({*_SMOKE_WORDS, "焦味", "焦糊味", "烧焦"})
 # "窗台外" is a person on a window ledge, not a flowerpot.
 _LEDGE_THING = rule(r"(?:花盆|花|东西|衣服|杂物|空调|架子)[^，。]{0,4}$")
 _PET = rule(r"猫|狗|宠物|鹦鹉|兔|金毛|泰迪|柯基|哈士奇|比熊|博美|萨摩|鸟")
 # "在亭子里睡觉，叫都叫不醒": asleep, not unconscious.
-_WORK_SPARKS = rule(r"切割|电焊|焊接|砂轮|打磨")
+_WORK_SPARKS = rule(r"切割|焊|砂轮|打磨|烧纸|纸钱|拜神")
 _ASLEEP = rule(r"睡觉|睡着|在睡|打呼|睡得|打盹|睡懒觉|起床")
 
 # --- missing people --------------------------------------------------------------------------
@@ -124,13 +124,13 @@ _MISSING_WHO = (
 _MISSING = rule(
     rf"{_MISSING_WHO}[^。!！?？]{{0,24}}?"
     r"(?:不见了|找不到了|找不着了|找不见了|(?<!防)走丢(?!过)|跑丢|(?<!防)走失(?!过)|没回来|没有回来|没回家|到现在没回|"
-    r"联系不上|不知道去哪|人就没了|就没了|人不在|没到家|还没上来|没上来|没消息|走散|跟丢了|唔见咗|唔见了)"
+    r"联系不上|不知道去哪|人就没了|就没了|人不在|没到家|还没上来|没上来|没消息|走散|跟丢了|唔见咗|唔见了|迷路)"
     r"|(?:孩子|小孩|儿子|女儿|宝宝)(?:跑)?丢了|急寻|寻人|记不住家|不认得家|找不到家|(?:家属|家里人|家人)在找"
     r"|(?:找不到|找不着|不见了)(?:我家|我的|我)?(?:孩子|小孩|儿子|女儿|孙子|孙女|宝宝|老人|妈妈|爸爸|家长)"
-    rf"|(?:谁看见|谁看到|有没有看到|有没有人看到)[^。!！?？]{{0,12}}?{_MISSING_WHO}"
+    rf"|(?:谁看见|谁看到|有没有看到|有没有人看到|有没有人看见|有人看见|谁见过)[^。!！?？]{{0,12}}?{_MISSING_WHO}"
     r"|(?<!一个)(?<!找人)(?:都|到处)找不到(?=$|[了人他她，。!！?？\s])"
     r"|(?:阿尔茨海默|老年痴呆|糊涂|失智)[^。!！?？]{0,20}?(?:出去了|走出去|走了|没回来|不见)"
-    r"|(?:没回来|没回家|走丢|不见了|走散)[^。!！?？]{0,12}?(?:失智|老年痴呆|阿尔茨海默|糊涂|记性不好|不认路)"
+    r"|(?:没回来|没回家|走丢|不见了|走散|关机|不接)[^。!！?？]{0,24}?(?:失智|老年痴呆|阿尔茨海默|糊涂|记性不好|不认路)"
     # A small child running off towards the road, nobody with them.
     rf"|{_MISSING_WHO}[^。!！?？]{{0,20}}?(?:跑|走|冲)(?:出|到|上)(?:了)?[^。!！?？]{{0,8}}?"
     r"(?:大马路|马路|路中间|河边|湖边)|家长在哪|大人在哪"
@@ -148,7 +148,7 @@ _AWAY_ON_PURPOSE = rule(
 
 # --- falls, collapse, injury ---------------------------------------------------------------
 _FALL = rule(
-    r"(?:摔倒|摔了一跤|摔了|跌倒|跌了一跤|滑倒|栽倒|倒在地上|倒在路边|倒地|躺在地上|躺地上|那倒了|"
+    r"(?:摔倒|摔了一跤|摔了|跌倒|跌了一跤|跌跤|摔跤|摔在|倒在|滑倒|栽倒|倒在地上|倒在路边|倒地|躺在地上|躺地上|那倒了|"
     r"摔下来|摔下去|摔到|滚下来|滚下去|掉下去|掉下来|被.{0,8}?(?:撞了|撞倒|蹭倒|轧)|摔[^，。]{0,4}?上了)"
     r"[^。!！?？]{0,20}?(?:起不来|流血|出血|血|动不了|不能动|没动|不动了|骨折|昏|晕|没反应|叫不醒|"
     r"不答应|不省人事|爬不起来|站不起来|磕破|抽搐|不会动|一动不动|在哭|发紫|扭成|变形|断了|伤得不轻|"
@@ -212,7 +212,7 @@ _THROWN_WORDS = frozenset({"高空抛物", "往下扔", "从楼上扔", "楼上�
 # --- violence, crime, animals attacking, now ---------------------------------------------
 _VIOLENCE_NOW = rule(
     r"打起来了|打人了|在打人|打人|被打了|打倒|动刀|拿刀|持刀|持械|砍人|捅人|拿着(?:刀|棍|铁锹|砖)|"
-    r"抄家伙|正在打架|在打架|打群架|群殴|追着人|在追人|追着.{0,4}打|在撬|(?<!像在)喊救命|(?<![会能要怕来])砸人|见血|"
+    r"抄家伙|正在打架|在打架|打群架|群殴|追着人|在追人|追着.{0,4}打|在撬|(?<!像在)喊救命|(?<![会能要怕来])砸人|见血|(?:有人|谁)(?:在)?砸我家(?:的)?门|"
     # "救命" alone is often an exclamation ("救命，这道题我不会"): with a call for help only.
     r"救命啊?[^。]{0,6}?(?:快来|来人|报警|打110|打120)|(?:快来人|来人啊)[^。]{0,6}?救命|"
     r"(?:拿着|掏出|抄起)[^，。]{0,2}?(?:刀|棍|铁锹|砖|酒瓶|斧头|钢管|扳手|铁棍|球棒)|又动手了|动手打|乱砍|砍门|在砍|"
@@ -257,7 +257,7 @@ _HAZARD_NOW = rule(
     r"|(?:烧|糊|焦)[^，。]{0,6}?味[^。]{0,8}?(?:越来越|很浓|好浓|特别浓|呛)"
     r"|(?:电池|电瓶|充电器|插座|电线|电箱|电表)[^，。]{0,8}?(?:冒烟|冒白烟|冒火|起火|(?<!不)着了|嗞嗞)"
     r"|烧(?:塑料|电线|橡胶|胶皮)[^，。]{0,3}?味|电线(?:烧|的焦|的糊)"
-    r"|楼顶边上|翻到窗户外|窗户外面坐着|要跳楼|要跳下去|想跳楼|"
+    r"|楼顶边上|翻到窗户外|窗户外面坐着|要跳楼(?!价)|要跳下去|想跳楼|"
     r"(?:站在|坐在|翻到|爬到)[^，。]{0,8}?(?:阳台外|窗外|窗户外|楼顶边|天台边|栏杆外)"
     # A child out on an air-conditioner bracket or outside a window sill.
     r"|(?:孩子|小孩|小朋友|宝宝|娃)(?:正|还|就|现在)?(?:在|爬到|爬上|站在|坐在|跑到)[^，。!！?？]{0,8}?"
@@ -273,30 +273,30 @@ _OVER = rule(
     r"还好没(?:骨折|受伤|伤着|砸到)|没味了|没人困住|没人被困|没受伤|没伤着|原来是|其实是|我说的是|"
     r"(?<!是)不是(?:漏气|煤气|真)|别误会|解决了|已救出|已经救出|暂无危险|已断开|已经断开|(?:小伙子|孩子|老人|人)(?:都|已经|也)?出来了|"
     r"(?:人|都)[^，。]{0,6}?就出来了|(?<![人好])没事(?=$|[，。!！~])|谣言|别紧张|不用紧张|大家放心|找回了|"
-    r"(?:关了|关上了)(?:总)?阀(?:门)?(?![^，。]{0,4}?(?:还是|还|仍然|依然))|关阀了|扫干净了|处理好了|浇灭|踩灭|弄灭|没有着火|没着火|以为真|"
+    r"(?:关了|关上了)(?:总)?阀(?:门)?(?![^，。]{0,4}?(?:还是|还|仍然|依然))|关阀了|扫干净了|处理好了|浇灭|踩灭|弄灭|盖灭|(?<!是)不是(?:咱们|我们)楼|没有着火|没着火|以为真|"
     r"说没问题|好多了|出院了|原来去了|"
     # Asking after someone, or what followed: "那个被困电梯的小朋友还好吗", "出来后…".
-    r"还好吗|怎么样了|找妈妈的(?:那个)?是我家的|已经送(?:医院|医)|送到医院了|幸好没事|还好没事|刚出来|用脚踩|我踩了|"
+    r"还好吗|怎么样了|已经送走|别乱传|扶起来了|已经扶起|能站起来|站起来了|没大碍|找妈妈的(?:那个)?是我家的|已经送(?:医院|医)|送到医院了|幸好没事|还好没事|刚出来|用脚踩|我踩了|"
     r"现在(?:已经)?(?:不|没)(?:闪|冒|响|漏|烧|着)了|说正常|是正常的|出来后|出来以后|出来之后|来接(?:她|他)了|虽然没电|不带电|没通电"
 )
 # The whole message is about somewhere else, a drill, a lesson or a notice.
 _NOT_HERE_NOW = rule(
-    r"(?<!不是)(?:新闻|报道|视频|刷到|抖音|隔壁市|别的小区|其他小区|有个小区|演练|演习|培训|测试|常识|"
+    r"(?<!不是)(?:新闻|报道|(?<![打在])视频(?!的时候|通话|电话)|刷到|抖音|隔壁市|别的小区|其他小区|有个小区|演练|演习|培训|测试|常识|"
     r"温馨提醒|注意安全|请勿轻信|【[^】]{0,6}通知】|教急救|学了|隔壁小区|入刑|刑事|"
     r"纪录片|宣传|海报|处理流程|应急预案|开玩笑|哈哈|笑死|栓q|记住[:：，,]|"
     # Lessons and advice, films, memories, a rehearsal, an apology for a false alarm.
     r"科普|冷知识|讲座|排练|话剧|大家记住|一定要记住|都记住|正确做法|正确的做法|切记|逃生要|不要急着扶|医生讲|"
     r"不要扒门|等待救援|背靠轿厢|电影里|这电影|那电影|这部电影|那部电影|那个电影|现实中|千万别学|"
-    r"吓到大家|能不能索赔|可以索赔|怎么索赔|索赔吗)"
+    r"吓到大家|真不怕出事|不怕出事|能不能索赔|可以索赔|怎么索赔|索赔吗)"
 )
 # Imagined, past, hearsay, dreamt or rehearsed: said in the clause before the word.
 _IMAGINED = rule(
     r"真有火灾|真发生|前几年|前些年|那几年|小时候|年轻的时候|万一|"
     # The event is somewhere else ("老家那边…着火了", "公司电梯困人了"), or in a film.
-    r"老家|公司|单位|工地|矿上|煤矿|酒店|出差|高架|菜场|捷运|地铁|公交|主角|剧里|"
+    r"老家|公司|单位|工地|矿上|煤矿|酒店|出差|高架|菜场|捷运|地铁上|地铁里|公交车上|主角|剧里|"
     r"如果|要是|假如|假设|记得|真要|真(?:起|着|失)火(?!了)|上回|之前|隐患|是不是|有人问|会不会|以防|防止|(?<!不)小心|怕|差点|避免|以前|上次|去年|上个月|上周|前天|"
     r"昨天|昨晚|前几天|前两天|前阵子|那会儿|那次|新闻|报道|网上|听说|看到.{0,3}说|隔壁小区|外地|"
-    r"梦到|做梦|演练|的话|应该先|容易|那种|这种|能不能|担心|知识|科普|这几天|一整晚|好几天|"
+    r"梦到|做梦|演练|的话|应该先|容易|那种(?!是)|这种|能不能|担心|知识|科普|这几天|一整晚|好几天|"
     r"一旦|极易|那天|那时候|年轻时|说的那个|游戏|电视里|片里|别以为|以为是"
 )
 # A habit complained of, in the clause before an urgent word: "经常故障困人", "经常爆管停水".
@@ -305,7 +305,7 @@ _HABIT_BEFORE = rule(r"经常|常常|总是|老是|动不动|每次|每到")
 _HYPOTHETICAL_AFTER = rule(
     r"^.{0,3}(?:的话|这种|之类|怎么办|该怎么|应该|咋整|咋办|隐患|风险|根本)"
     # Once, in the past ("被困过一次").
-    r"|^过(?![来去])|^.{0,2}(?:就能|就会|都能|一点就)(?:着|烧|炸|引)|^.{0,2}[两三四五六七八九十几多好]+次|^.{0,3}(?:跑都跑不|跑不出|逃不出|逃都逃不|怎么跑|往哪跑)"
+    r"|^过(?![来去])|^.{0,2}都没人|^.{0,2}(?:个|一个)?小(?:口|缝|洞)|^.{0,2}(?:就能|就会|都能|一点就)(?:着|烧|炸|引)|^.{0,2}[两三四五六七八九十几多好]+次|^.{0,3}(?:跑都跑不|跑不出|逃不出|逃都逃不|怎么跑|往哪跑)"
 )
 # Right after the word, a reference to an event rather than a report of it: "水管爆的那户",
 # "困人的那部电梯", "着火的时候", "爆管的事" (unless someone is still in danger).
@@ -332,6 +332,14 @@ _SENSITIVE = rule(
     r"家暴|家庭暴力|打老婆|打媳妇|打老公"
     # …including a grown child hitting, pushing or starving an old parent, and Cantonese 俾…打.
     r"|(?:儿子|女儿|儿媳妇?)[^，。]{0,6}?(?:打我|推倒我|不给(?:我|她|他)饭吃)|不给(?:她|他)饭吃|身上都是伤"
+    # An old parent hurt, starved or robbed by a grown child or a carer.
+    r"|(?:儿子|女儿|女婿|儿媳|舅舅|护工|保姆)[^。]{0,12}?(?:打|推|掐|踹)(?:了|着|过)?"
+    r"(?:他妈|她妈|他爸|她爸|老人|老太太|老爷子|外婆|奶奶|爷爷|外公|她|他|我爸|我妈)"
+    r"|打老人|掐死|(?:女儿|儿子|儿媳|女婿)[^。]{0,12}?老不死|推搡(?:过)?(?:她|他|老人)|把(?:她|他)推倒|打巴掌|扇(?:她|他)?(?:耳光|巴掌)"
+    r"|不给就(?:动手|打|骂)|(?:养老金|退休金)[^。]{0,8}?(?:拿走|扣着|不给)|不给(?:她|他)买药"
+    r"|把(?:我)?(?:外婆|奶奶|老人|爷爷|外公|老太太)[^，。]{0,4}?(?:一个人)?锁在"
+    r"|不想拖累|煤气开着睡|开着煤气睡|早点走也好|把(?:自己的)?东西都送人"
+    r"|(?:家里|所有)的?药(?:全|都)吃了"
     r"|俾[^，。]{0,4}?打|追着(?:他|她)?(?:老婆|媳妇|老公|孩子)打|(?:男的|男人)[^。]{0,10}?打人[^。]{0,8}?女的"
     r"|又是打又是砸|躲在(?:卫生间|厕所|房间)[^。]{0,6}?不敢出|被打的(?:孩子|小孩)"
     rf"|{_SENSITIVE_FAMILY}.{{0,10}}?(?:打我|打孩子|对我动手|掐我|踢我|拿刀)"
@@ -354,7 +362,8 @@ _SENSITIVE = rule(
     r"|挨打|被打得|打得.{0,8}?(?:哭|叫|惨|求饶|青一块|紫)|掐[^，。]{0,4}?脖子"
     # A child hurt, locked out or left alone and unfed.
     r"|殴打(?:妻子|老婆|丈夫|孩子|老人|母亲|父亲)|打骂[^。!！?？]{0,8}?(?:孩子|哭)"
-    rf"|{_CHILD}[^。!！?？]{{0,8}}?(?:淤青|伤痕)"
+    rf"|{_CHILD}[^。!！?？]{{0,20}}?(?:淤青|伤痕|都是紫的|都是青的)"
+    r"|(?:老师|教练)[^。]{0,8}?(?:打|体罚|踹)"
     rf"|打(?:他|她|自己)(?:家)?(?:的)?{_CHILD}|打(?:孩子)?的声音|被赶出(?:家)?门"
     r"|(?:手腕|胳膊|手臂)[^，。]{0,6}?(?:刀痕|划痕|割痕|刀疤)"
     r"|打孩子|虐待(?![^，。]{0,3}(?:猫|狗|动物))|虐童|打小孩|打死你"
@@ -369,7 +378,7 @@ _SENSITIVE = rule(
     r"|大人在打|在打伊|打得啪啪响"
     # Self-harm, suicidal words, someone on a ledge.
     r"|(?:刀片|小刀)[^，。]{0,4}?(?:划|割)|(?:划|割)(?:伤)?自己|一了百了|活着(?:太|真|好)?没(?:什么)?意思"
-    r"|(?:淤青|伤痕|伤)[^。]{0,10}?问(?:她|他)[^。]{0,4}?(?:不敢说|不说|说是摔的|说摔的|就说)"
+    r"|(?:淤青|伤痕|伤)[^。]{0,10}?问(?:她|他)[^。]{0,4}?(?:不敢说|不说|说(?:是)?(?:自己)?摔的|就说)"
     r"|(?:后爸|后妈|继父|继母)[^。]{0,10}?(?:打|不让|不给)|不让(?:她|他|孩子)吃饭"
     r"|(?:男朋友|继父|后爸)[^。]{0,8}?进(?:她|他)的?房间"
     r"|(?:爸爸|妈妈|她爸|他爸|她妈|他妈|男朋友|老公)[^，。]{0,8}?(?:就|又|总|经常)?打(?:她|他|我)(?![的们])"
@@ -392,11 +401,11 @@ _ABUSE_STRICT_NOW = rule(r"现在|正在|还在|此刻|快来|快报警|救命|�
 _HARM_STRICT_NOW = rule(r"现在|正在|还在|此刻|快来|救命|马上|今天|今晚|刚才|刚刚|已经")
 # Thoughts of self-harm that come and go ("有时候真想从楼上跳下去"): sensitive, not an
 # emergency unless something is happening now.
-_IDEATION = rule(r"有时候|有时|偶尔|总是|经常|老是")
+_IDEATION = rule(r"有时候|有时|偶尔|总是|经常|老是|最近|老跟|总跟")
 # Violence at home happening now is urgent as well as sensitive.
 _ABUSE_NOW = rule(
     r"正在|现在|一直在|还在|又在|好久|半个小时|半小时|半个钟头|惨叫|求饶|尖叫|哭喊|救命|追|喊饿|全是血|"
-    r"饿得|已经[^，。]{0,4}?(?:分钟|小时)|[十二三四五六几]十?(?:多)?分钟"
+    r"在打(?:老婆|媳妇|女的|女人|孩子|小孩|人)|饿得[^，。]{0,4}?(?:哭|敲门|喊)|已经[^，。]{0,4}?(?:分钟|小时)|[十二三四五六几]十?(?:多)?分钟"
 )
 # Self-harm under way or announced: the person may be dying now.
 _HARM_NOW = rule(
@@ -409,7 +418,9 @@ _HARM_NOW = rule(
     r"要跳|像要跳|跨出去|(?:栏杆|阳台|窗户|楼顶|天台)(?:边上|外面|外边|外)|想(?:从[^，。]{0,4}?)?跳下去"
 )
 # Jokes ("笑死", "热死了") and the news are not a cry for help.
-_NOT_SENSITIVE = rule(r"哈哈|笑死|新闻|电视剧|电影|小说|热搜|游戏|开玩笑|编剧|追剧|那部剧|这部剧")
+_NOT_SENSITIVE = rule(
+    r"哈哈|笑死|新闻|电视剧|电影|小说|热搜|游戏|开玩笑|编剧|追剧|那部剧|这部剧|请大家记住|遇到老人说"
+)
 
 
 # What the model's urgency needs to see at least one of: a person, or a hazard.
@@ -427,7 +438,7 @@ def model_may_add(text: str) -> bool:
 def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool:
     """Danger to people now, by the rules of the module docstring. ``is_sensitive``: the
     verdict of :func:`sensitive` on ``text`` when the caller already has it."""
-    if _OVER.search(text) or _NOT_HERE_NOW.search(text):
+    if _called_off(text) or _NOT_HERE_NOW.search(text):
         return False
     if any(real_urgent_word(text, hit) for hit in hits):
         return True
@@ -445,6 +456,8 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
             if _lift_trapped(text, match):
                 return True
     if _UNSEEN.search(text) or any(p.search(text) for _, p in situations.PLAIN):
+        return True
+    if situations.NO_ANSWER_AT_DOOR.search(text) and situations.SIGN_INSIDE.search(text):
         return True
     if _situation_now(text):
         return True
@@ -491,15 +504,25 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
     )
 
 
+# "我用脚踩灭了 但他还要接着煮": the danger goes on after the all-clear.
+_BUT_AFTER = rule(r"^.{0,6}?(?:还在|还要|又开始|接着|继续)")
+
+
+def _called_off(text: str) -> bool:
+    """The message says the danger is over, and does not go on to say it is back."""
+    return any(not _BUT_AFTER.match(text[m.end() : m.end() + 8]) for m in _OVER.finditer(text))
+
+
 def _situation_now(text: str) -> bool:
     """A family of :mod:`bot.understand.situations` matches, and its clause says nothing of
     an imagined, past or figurative event; a lift that traps people as a habit is a
     complaint unless someone is in it now."""
     for name, pattern in situations.FAMILIES:
         for m in pattern.finditer(text):
-            # An overdue return is long to say ("…出去三个小时了，我好怕…"): only the clause
-            # before it is read; the other families are read with what they say.
-            said = "" if name == "overdue" else m.group(0)
+            # An overdue return or someone down since last night is long to say ("…出去三个
+            # 小时了，我好怕…", "从昨晚就躺在地上"): only the clause before it is read; the
+            # other families are read with what they say.
+            said = "" if name in ("overdue", "down") else m.group(0)
             if not _family_real(text, m.start(), m.end(), said):
                 continue
             if name == "overdue" and _AWAY_ON_PURPOSE.search(m.group(0)):
@@ -526,7 +549,7 @@ def _situation_now(text: str) -> bool:
 
 
 _WATER_DEPTH = rule(r"水[^。]*(?:小腿|膝盖|腰|脚踝|大腿)")
-_RAIN = rule(r"下雨|雨后|暴雨|大雨|雨水|雨季")
+_RAIN = rule(r"雨(?!伞|衣|鞋)")
 
 
 def _rain_with_nobody_in_it(text: str, found: str) -> bool:
@@ -586,6 +609,8 @@ def real_urgent_word(text: str, hit: Hit) -> bool:
     if hit.word in _TRAP_WORDS and not _TRAP_DANGER.search(text):
         return False
     if hit.word == "叫不醒" and _ASLEEP.search(text):
+        return False
+    if hit.word == "跳楼" and text.startswith(("价", "大甩卖", "甩卖"), hit.pos + 2):
         return False
     if hit.word in ("火花", "火星", "火星子") and _WORK_SPARKS.search(text):
         if not _FIRE_NAMED.search(text):

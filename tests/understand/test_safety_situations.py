@@ -479,3 +479,100 @@ def test_sensitive_from_elsewhere_holiday_and_moving(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_SENSITIVE_FROM_ELSEWHERE_HOLIDAY_MOVING)
 def test_not_sensitive_from_elsewhere_holiday_and_moving(text: str) -> None:
     assert not safety.sensitive(normalise(text))
+
+
+# From the misses of the "alone", "night" and "shops" files, in our own words.
+URGENT_FROM_ALONE_NIGHT_SHOPS = [
+    # someone down at home, seen or heard
+    "从窗户看进去，老太太趴在地上不动",
+    "家里监控看到我妈从早上就倒在卫生间地上",
+    "我爸的手环发了跌倒报警，电话也不接",
+    "卫生间里咚的一声，然后叫他也不答应",
+    "敲了半天门没人应，屋里有股糊味",
+    "按门铃没人开，里面电视还开着，老人一个人住",
+    # falls, illness
+    "外婆在楼下跌跤了，头磕出血了",
+    "我爸摔在浴缸里起不来",
+    "我妈突然说不出话了，一边的嘴歪了",
+    "奶奶低血糖，浑身冒冷汗手抖",
+    "停电了，我爸的呼吸机停了，备用电池只剩二十分钟",
+    "老人痰卡住了，喘不过来",
+    "我爷爷腿摔断了，救护车还没来",
+    "谁家有速效救心丸，隔壁阿姨胸口疼",
+    # missing, wandering
+    "有没有人看见我外公，吃完早饭出门到现在没回，他有点糊涂",
+    "门口有个老爷爷迷路了，说不清住哪",
+    "一个喝醉的男的在车流里晃，快拉他一下",
+    # fire, gas, water onto electricity
+    "我家燃气灶一直开着没点着火，一屋子味",
+    "烧烤店的排烟管道着了，火往外冒",
+    "隔壁把纸箱点着了，火顺着墙往上烧",
+    "棋牌室里烟味不对，不是烟头那种，是烧电线的焦味",
+    "楼上的水从吊灯口往下灌",
+    "电线破了铜丝露着，地上全是积水",
+    # pinned, a lift between floors, someone on a roof edge
+    "千斤顶倒了，车压到了师傅的腿",
+    "电梯停在8楼和9楼中间，里面有个老人",
+    "楼顶上站着一个人，在边上走来走去",
+    # violence now
+    "有人在砸我家的门，一直在骂，我一个人在家",
+    "楼下那男的在打老婆，孩子在哭",
+    "刚才地下室着火了，我踩灭了一次，但他还在接着烧",
+]
+
+NOT_URGENT_FROM_ALONE_NIGHT_SHOPS = [
+    "今天没人走丢没人摔倒，平安",
+    "老人是低血糖，人已经送走了，大家别乱传",
+    "摔了一下，能站起来，没大碍",
+    "楼门口没人值班，老人走丢了都没人看见",
+    "我爸家的水管爆了个小口，一直在渗",
+    "整栋停电了，我家制氧机不能用，啥时候来电",
+    "建议家里常备速效救心丸",
+    "修车铺在门口焊东西，火星子乱溅",
+    "饭店门口烧纸钱拜神，有时候还有火星",
+    "全场清仓跳楼价，都喊了三个月了",
+    "刚下完雨，商业街积水没过脚踝",
+    "刚才的烟味是外面烧秸秆，不是咱们楼的，放心",
+    "充电线泡在雨里还有人在充，真不怕出事",
+    "刚才冒烟是烧烤店排烟，现在没事了，但是能不能管管",
+    "楼顶门没锁，有小孩跑上去玩，太危险了",
+    "我妈刚才视频的时候说腰疼，明天去医院看看",
+]
+
+SENSITIVE_FROM_ALONE_NIGHT_SHOPS = [
+    "她儿子喝了酒就打她",
+    "儿子拿着棍子在打他妈",
+    "护工趁家里没人打老人，监控拍到了",
+    "她儿子把她的退休金卡拿走了，她饿得去捡菜叶",
+    "孙子说要掐死奶奶",
+    "外婆说舅舅来要钱，不给就动手",
+    "外婆说她不想拖累我们，把家里的药全吃了",
+    "老师拿尺子打孩子手心，手都肿了",
+    "她脸上经常带伤，问她她说是自己摔的",
+]
+
+NOT_SENSITIVE_FROM_ALONE_NIGHT_SHOPS = [
+    "隔壁骂我们老不死的，就因为助行器放在楼道",
+    "请大家记住：遇到老人说不想活了，先陪着",
+    "我儿子在打电话给他爸",
+]
+
+
+@pytest.mark.parametrize("text", URGENT_FROM_ALONE_NIGHT_SHOPS)
+def test_urgent_families_from_alone_night_and_shops(text: str) -> None:
+    assert urgent(text)
+
+
+@pytest.mark.parametrize("text", NOT_URGENT_FROM_ALONE_NIGHT_SHOPS)
+def test_look_alikes_from_alone_night_and_shops(text: str) -> None:
+    assert not urgent(text)
+
+
+@pytest.mark.parametrize("text", SENSITIVE_FROM_ALONE_NIGHT_SHOPS)
+def test_sensitive_from_alone_night_and_shops(text: str) -> None:
+    assert safety.sensitive(normalise(text))
+
+
+@pytest.mark.parametrize("text", NOT_SENSITIVE_FROM_ALONE_NIGHT_SHOPS)
+def test_not_sensitive_from_alone_night_and_shops(text: str) -> None:
+    assert not safety.sensitive(normalise(text))
