@@ -1,7 +1,7 @@
 """Choose the model's settings by cross-validation on the training split only.
 
 Usage: .venv/bin/python bench/tune_model.py [--folds K] [--seed S | --by-file] [--params JSON ...]
-                                            [--decide JSON ...] [--errors FILE]
+                                            [--decide JSON ...] [--errors FILE] [--layers]
 
 Each ``--params`` is a JSON object of fastText settings layered over
 :data:`bot.understand.train.PARAMS` (the key ``"weights"`` instead sets how many times a
@@ -14,7 +14,8 @@ makes each fold of whole files, so a fold is judged by a model that never saw it
 (closer to a held-out file by a new hand than random folds, which share every writer). Prints one line
 per pair: intent macro-F1, category accuracy, urgent recall / precision, sensitive recall,
 chat filed as reports, report recall (as a report, any category), per-intent F1, model
-size.
+size. ``--layers`` instead measures the explicit rules of :mod:`bot.understand.classify`,
+each switched off in turn, on the same folds (does each help or hurt?).
 """
 
 from __future__ import annotations
@@ -88,6 +89,45 @@ def measure(
     return results
 
 
+#: The explicit layers of classify.py, each as the attributes that switch it off.
+LAYERS: dict[str, dict[str, object]] = {
+    "all layers": {},
+    "no me-too / bare still-broken -> chat": {
+        "rules.me_too": lambda text: False,
+        "classify._only_still_broken": lambda hits: False,
+    },
+    "no lost and found -> chat": {"rules.lost_and_found": lambda text: False},
+    "no help request put to the management -> report": {
+        "classify._put_to_management": lambda text, hits: False
+    },
+    "property never yields to a named fault": {"classify.PROPERTY_YIELD": 2.0},
+    "property always yields to a named fault": {"classify.PROPERTY_YIELD": 0.0},
+}
+
+
+def measure_layers(examples: list[Example], parts: list[list[int]], paths: list[Path]) -> None:
+    from bot.understand import rules
+
+    modules = {"classify": classify, "rules": rules}
+    for name, patch in LAYERS.items():
+        saved = {key: getattr(modules[key.split(".")[0]], key.split(".")[1]) for key in patch}
+        for key, value in patch.items():
+            setattr(modules[key.split(".")[0]], key.split(".")[1], value)
+        try:
+            results = measure(examples, parts, paths, {})
+        finally:
+            for key, value in saved.items():
+                setattr(modules[key.split(".")[0]], key.split(".")[1], value)
+        f = figures(results)
+        reports = [u for ex, u in results if ex.intent == "report"]
+        recall = sum(1 for u in reports if u.intent == "report") / max(1, len(reports))
+        print(
+            f"{name:50} F1 {f.macro_f1:.4f} cat {f.category:.4f}"
+            f" fr {f.false_report_rate:.2%} rep-recall {recall:.4f}",
+            flush=True,
+        )
+
+
 def write_errors(results: list[Result], path: Path) -> None:
     with path.open("w", encoding="utf-8") as out:
         for ex, u in results:
@@ -114,6 +154,9 @@ def main() -> None:
         "--by-file", action="store_true", help="folds of whole files (a new writer's view)"
     )
     parser.add_argument("--errors", type=Path, help="write the last candidate's misses here")
+    parser.add_argument(
+        "--layers", action="store_true", help="switch each rule of classify.py off in turn"
+    )
     args = parser.parse_args()
     examples = training_examples()
     if args.by_file:
@@ -126,6 +169,9 @@ def main() -> None:
     for raw in args.params or ["{}"]:
         with tempfile.TemporaryDirectory() as tmp:
             paths, size = fit_folds(examples, parts, json.loads(raw), Path(tmp))
+            if args.layers:
+                measure_layers(examples, parts, paths)
+                continue
             for decision in args.decide or ["{}"]:
                 results = measure(examples, parts, paths, json.loads(decision))
                 f = figures(results)

@@ -183,19 +183,20 @@ def _intent(prediction: model.Prediction) -> Intent:
 
 
 def _category(prediction: model.Prediction, hits: list[Hit]) -> str | None:
-    """The model's category, unless it is ``property`` and the message names a fault of the
-    runner-up category that is nearly as likely (see :data:`PROPERTY_YIELD`)."""
-    second = prediction.runner_up
-    if (
-        prediction.category != "property"
-        or second is None
-        or prediction.runner_up_probability < PROPERTY_YIELD * prediction.category_probability
-    ):
+    """The model's category, unless it is ``property`` and the message names a fault (a
+    category word of the lexicon) nearly as likely (see :data:`PROPERTY_YIELD`): then the
+    most likely such fault."""
+    if prediction.category != "property":
         return prediction.category
-    named = any(
-        code == second and role in (Role.KEYWORD, Role.TOPIC) for h in hits for role, code in h.tags
+    named = {code for h in hits for role, code in h.tags if role in (Role.KEYWORD, Role.TOPIC)} - {
+        "property"
+    }
+    floor = PROPERTY_YIELD * prediction.category_probability
+    best = max(
+        ((p, code) for code, p in prediction.categories if code in named and p >= floor),
+        default=None,
     )
-    return second if named else prediction.category
+    return best[1] if best else prediction.category
 
 
 def report_category(text: str, taxonomy: Taxonomy) -> str:

@@ -33,15 +33,15 @@ URGENT_LABEL = "urgent"
 
 @dataclass(frozen=True, slots=True)
 class Prediction:
-    """The model's reading of one message: intent probabilities, the best category and the
-    second best."""
+    """The model's reading of one message: intent probabilities, the best category, and every
+    category's probability."""
 
     intents: dict[str, float]
     category: str | None
     category_probability: float
     urgent: float = 0.0
-    runner_up: str | None = None
-    runner_up_probability: float = 0.0
+    #: Every report category's probability, as the model gives them.
+    categories: tuple[tuple[str, float], ...] = ()
 
     @property
     def intent(self) -> str:
@@ -69,8 +69,7 @@ class Model:
     def predict(self, line: str) -> Prediction:
         intents = {"report": 0.0, "help_request": 0.0, "offer": 0.0, "chat": 0.0}
         category: str | None = None
-        second: str | None = None
-        category_p = second_p = urgent = 0.0
+        category_p = urgent = 0.0
         try:
             scored = self._ft.predict(line + "\n", self._k, 0.0, "replace")
         except RuntimeError:
@@ -79,6 +78,7 @@ class Model:
             log.debug("model saw nothing it knows in line=%r", line[:80])
             scored = [(1.0, f"{LABEL_PREFIX}chat")]
         kinds = self._kinds
+        categories: list[tuple[str, float]] = []
         for prob, label in scored:
             kind, name = kinds.get(label) or _kind(label)
             p = float(prob)
@@ -86,14 +86,12 @@ class Model:
                 urgent = p
             elif kind is _REPORT:
                 intents["report"] += p
+                categories.append((name, p))
                 if p > category_p:
-                    second, second_p = category, category_p
                     category, category_p = name, p
-                elif p > second_p:
-                    second, second_p = name, p
             elif kind is _INTENT:
                 intents[name] += p
-        return Prediction(intents, category, category_p, urgent, second, second_p)
+        return Prediction(intents, category, category_p, urgent, tuple(categories))
 
 
 _URGENT, _REPORT, _INTENT, _OTHER = "urgent", "report", "intent", "other"

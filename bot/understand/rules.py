@@ -179,7 +179,11 @@ _CLAUSE_START = rule(r"[,，。!！?？;；…\s]")
 # The message is about somewhere or something other than the estate.
 _ELSEWHERE = rule(
     r"老家|公司|单位|学校|外地|别的小区|隔壁小区|其他小区|网上|新闻|报道|视频|抖音|热搜|游戏|王者|"
-    r"电视剧|电影|小说|朋友圈|娘家|婆家|景区|商场|地铁|高铁|飞机|医院里|办公室"
+    r"电视剧|电影|小说|朋友圈|娘家|婆家|景区|商场|地铁|高铁|飞机|办公室"
+    # Fifth session (CV misses of chat about relatives' and other places): a hospital, a
+    # factory, a village, shops, the way to work, another estate, someone else's home.
+    r"|医院|病房|厂里|工厂|村里|乡下|超市|菜市场|上班路上|下班路上|上学路上|那个小区|他们小区"
+    r"|她们小区|亲戚家|朋友家|同事家|市里|县城"
 )
 
 
