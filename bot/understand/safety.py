@@ -455,7 +455,10 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
         for match in _LIFT_TRAPPED.finditer(text):
             if _lift_trapped(text, match):
                 return True
-    if _UNSEEN.search(text) or any(p.search(text) for _, p in situations.PLAIN):
+    if _UNSEEN.search(text) or any(
+        (gate is None or gate.search(text)) and p.search(text)
+        for _, p, gate in situations.PLAIN_GATED
+    ):
         return True
     if situations.NO_ANSWER_AT_DOOR.search(text) and situations.SIGN_INSIDE.search(text):
         return True
@@ -517,7 +520,7 @@ def _situation_now(text: str) -> bool:
     """A family of :mod:`bot.understand.situations` matches, and its clause says nothing of
     an imagined, past or figurative event; a lift that traps people as a habit is a
     complaint unless someone is in it now."""
-    for name, pattern in situations.FAMILIES:
+    for name, pattern in situations.candidates(text):
         for m in pattern.finditer(text):
             # An overdue return or someone down since last night is long to say ("…出去三个
             # 小时了，我好怕…", "从昨晚就躺在地上"): only the clause before it is read; the

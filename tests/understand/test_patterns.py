@@ -77,3 +77,49 @@ def test_a_case_insensitive_rule_keeps_its_flag_in_front() -> None:
         assert [m.span() for m in guarded.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
+
+
+def test_required_chars_of_sequences_alternatives_and_repeats() -> None:
+    from bot.understand.patterns import required_chars, required_set
+
+    assert required_set(rule("电梯.{0,4}困")) == frozenset("困")  # the rarer of the two
+    assert required_set(rule("(?:摔|跌)倒|滑倒")) == frozenset("倒滑")  # one per branch
+    assert required_set(rule("(?:摔|跌)了|滑了")) == frozenset("摔跌滑")
+    assert required_set(rule("(?:好)?烫")) == frozenset("烫")  # an optional item guarantees nothing
+    assert required_set(rule("[^。]+")) is None  # a negated class guarantees nothing
+    assert required_set(rule("(?i)help")) is None  # letters under IGNORECASE: see the class
+    gate = required_chars(rule("(?i)help"))
+    assert gate is not None and gate.search("HELP") and not gate.search("救命")
+
+
+def _gated_rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    from bot.understand.patterns import required_chars
+
+    found = []
+    for name, pattern in _module_rules():
+        gate = required_chars(pattern)
+        if gate is not None:
+            found.append((name, pattern, gate))
+    return found
+
+
+def test_the_situation_families_are_gated() -> None:
+    names = {name for name, _, _ in _gated_rules()}
+    assert {f"bot.understand.situations.{n.upper()}" for n, _ in situations.FAMILIES} <= names
+
+
+@pytest.mark.parametrize(("name", "pattern", "gate"), _gated_rules(), ids=lambda v: str(v)[:40])
+def test_a_text_a_rule_matches_holds_one_of_its_gate_characters(
+    name: str, pattern: re.Pattern[str], gate: re.Pattern[str], texts: list[str]
+) -> None:
+    for text in texts:
+        if pattern.search(text):
+            assert gate.search(text), (name, text)
+
+
+def test_candidates_are_the_families_whose_gate_the_text_passes(texts: list[str]) -> None:
+    for text in texts[:3000]:
+        chosen = {name for name, _ in situations.candidates(text)}
+        for name, pattern in situations.FAMILIES:
+            if pattern.search(text):
+                assert name in chosen, (name, text)
