@@ -439,7 +439,9 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
     """Danger to people now, by the rules of the module docstring. ``is_sensitive``: the
     verdict of :func:`sensitive` on ``text`` when the caller already has it."""
     if _called_off(text) or _NOT_HERE_NOW.search(text):
-        return False
+        # In a long message the all-clear or the film may be another sentence's: each
+        # sentence is then judged on its own.
+        return len(text) > LONG_MESSAGE and _a_sentence_urgent(text, hits)
     if any(real_urgent_word(text, hit) for hit in hits):
         return True
     # Every lift pattern names the lift (梯, 轿厢, Cantonese 𨋢): a cheap test first. Lost and
@@ -505,6 +507,28 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
     return any(_real(text, m) for m in _THROWN.finditer(text)) and (
         _NOW.search(text) is not None or _HABIT.search(text) is None
     )
+
+
+#: A message longer than this is judged sentence by sentence when the whole of it says the
+#: danger is over or elsewhere ("…视频…" in one sentence, "电梯里困了人" in another).
+LONG_MESSAGE = 300
+_SENTENCE = rule(r"[^。!！?？;；\n]+[。!！?？;；\n]*")
+
+
+def _a_sentence_urgent(text: str, hits: list[Hit]) -> bool:
+    """One sentence of ``text`` (given its lexicon ``hits``) is urgent on its own."""
+    for m in _SENTENCE.finditer(text):
+        start, end = m.span()
+        if end - start >= len(text):
+            return False  # a single sentence: nothing to split
+        inside = [
+            Hit(h.word, h.pos - start, h.tags)
+            for h in hits
+            if start <= h.pos < end - len(h.word) + 1
+        ]
+        if urgent(m.group(0), inside):
+            return True
+    return False
 
 
 # "我用脚踩灭了 但他还要接着煮": the danger goes on after the all-clear.

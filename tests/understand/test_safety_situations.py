@@ -576,3 +576,22 @@ def test_sensitive_from_alone_night_and_shops(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_SENSITIVE_FROM_ALONE_NIGHT_SHOPS)
 def test_not_sensitive_from_alone_night_and_shops(text: str) -> None:
     assert not safety.sensitive(normalise(text))
+
+
+_FILLER = "我跟大家说说这个小区这些年的情况，住了十年了，邻居们都很好，过年还一起包饺子。"
+
+
+def test_a_long_message_is_judged_sentence_by_sentence_when_one_sentence_calls_it_off() -> None:
+    # A film or a video named in one sentence does not silence an alarm in another.
+    text = "昨天刷到一个视频，挺好笑的。" + _FILLER * 10 + "对了，刚才5号楼电梯里困了个小孩，在哭！"
+    assert len(text) > safety.LONG_MESSAGE
+    assert urgent(text)
+
+
+def test_a_long_message_whose_alarm_is_called_off_in_its_own_sentence_is_not_urgent() -> None:
+    text = _FILLER * 10 + "刚才楼道里冒烟，原来是楼下烧烤，虚惊一场。"
+    assert not urgent(text)
+
+
+def test_a_short_message_is_still_called_off_as_a_whole() -> None:
+    assert not urgent("刚才电梯困人了。现在人都出来了，没事了。")
