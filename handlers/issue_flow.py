@@ -4,11 +4,12 @@ who is told about it."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import functools
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from bot.config import Config, Person
-from bot.config.issues import Escalation, GroupNotice
+from bot.config.issues import Escalation, GroupNotice, QuietHours
 from bot.feature import Context
 from bot.model import Incoming, Kind, Mention, Outgoing, Role
 from handlers import issue_texts as t
@@ -54,7 +55,11 @@ def after_quiet(config: Config, when: datetime, urgent: bool) -> datetime:
     quiet = config.issues.quiet_hours
     if urgent or quiet is None:
         return when
-    local = when.astimezone(config.timezone)
+    return _after_quiet(quiet, config.timezone, when)
+
+
+def _after_quiet(quiet: QuietHours, tz: tzinfo, when: datetime) -> datetime:
+    local = when.astimezone(tz)
     if not quiet.contains(local.time()):
         return when
     end = local.replace(hour=quiet.end.hour, minute=quiet.end.minute, second=0, microsecond=0)
@@ -72,10 +77,21 @@ def waking_add(config: Config, start: datetime, duration: timedelta, urgent: boo
     quiet = config.issues.quiet_hours
     if urgent or quiet is None or quiet.start == quiet.end:
         return start + duration
-    at = after_quiet(config, start, False)
+    return _waking_add(quiet, config.timezone, start, start.tzinfo, duration)
+
+
+# Each re-armed reminder asks when its issue reaches the office: the same question for an
+# issue every time (about 6 µs of time-zone arithmetic; 10,700 re-arms in the 20,000-message
+# replay). The answer depends on nothing else, so it is kept. ``start`` is in the key with
+# its time zone: equal instants in other zones are other keys (the answer may be ``start``).
+@functools.lru_cache(maxsize=4096)
+def _waking_add(
+    quiet: QuietHours, tz: tzinfo, start: datetime, start_tz: tzinfo | None, duration: timedelta
+) -> datetime:
+    at = _after_quiet(quiet, tz, start)
     remaining = duration
     for _ in range(1000):  # each round crosses one quiet period
-        local = at.astimezone(config.timezone)
+        local = at.astimezone(tz)
         quiet_start = local.replace(
             hour=quiet.start.hour, minute=quiet.start.minute, second=0, microsecond=0
         )
@@ -85,7 +101,7 @@ def waking_add(config: Config, start: datetime, duration: timedelta, urgent: boo
         if remaining <= awake:
             return at + remaining
         remaining -= awake
-        at = after_quiet(config, quiet_start, False)
+        at = _after_quiet(quiet, tz, quiet_start)
     return at + remaining
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from bot.app import Linli
 from bot.config import Config
@@ -25,6 +25,22 @@ def test_waking_add_skips_quiet_hours(config: Config) -> None:
     assert waking_add(config, evening, timedelta(minutes=30), False) == evening + timedelta(
         minutes=30
     )
+
+
+def test_an_answer_kept_is_the_one_computed_afresh_in_the_same_time_zone(
+    config: Config,
+) -> None:
+    # The same instant in another zone is another question (the answer may be the start
+    # itself, in its zone); asked again, the kept answer is equal and in the same zone.
+    noon = datetime(2026, 5, 1, 12, 0, tzinfo=SHANGHAI)
+    for start in (noon, noon.astimezone(UTC), noon, noon.astimezone(UTC)):
+        got = waking_add(config, start, timedelta(hours=1), False)
+        assert got == start + timedelta(hours=1)
+        assert got.tzinfo is start.tzinfo
+    for start in (NIGHT, NIGHT.astimezone(UTC)):
+        assert waking_add(config, start, timedelta(hours=2), False) == datetime(
+            2026, 5, 2, 9, 0, tzinfo=SHANGHAI
+        )
 
 
 async def test_night_report_escalates_in_waking_hours(app: Linli) -> None:
