@@ -28,6 +28,7 @@ from typing import Any
 from bot.model import Kind, Mention, Outgoing
 from storage.columns import to_time
 from storage.db import Database
+from storage.memo import Memo
 
 # How long send attempts are remembered (longer than any rate-limit window).
 SEND_LOG_KEEP = timedelta(hours=1)
@@ -70,7 +71,20 @@ def _remembered(message: Outgoing, platform_ids: Iterable[str]) -> list[tuple[st
     refs = message.refs()
     if not refs:
         return []
-    return [(message.chat, str(pid), json.dumps(refs)) for pid in platform_ids if pid]
+    text = _refs_text(refs)
+    return [(message.chat, str(pid), text) for pid in platform_ids if pid]
+
+
+def _refs_text(refs: dict[str, int | list[int]]) -> str:
+    """``json.dumps(refs)``, written directly for the numbers ``Outgoing.refs`` holds (a
+    sent message's refs are stored at every mark: json.dumps cost 1.2 µs of the 1.5)."""
+    parts = []
+    for key, value in refs.items():
+        if type(value) is int or (type(value) is list and all(type(n) is int for n in value)):
+            parts.append(f'"{key}": {value}')  # str() of an int or a list of ints is JSON
+        else:
+            return json.dumps(refs)
+    return "{" + ", ".join(parts) + "}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +110,11 @@ def _json_list(items: Sequence[Any]) -> str:
 
 # json.dumps(..., ensure_ascii=False) builds an encoder per call; one gives the same text.
 _encode = json.JSONEncoder(ensure_ascii=False).encode
+# A message's mentions as stored: the same people are mentioned again and again (a head in
+# each of their reminders); encoding costs 1.3 µs, finding the text a tenth of that.
+_MENTIONS: Memo[tuple[Mention, ...], str] = Memo(
+    lambda mentions: _json_list([[x.user, x.name] for x in mentions])
+)
 
 
 class OutboxRepo:
@@ -133,7 +152,7 @@ class OutboxRepo:
                     m.event,
                     m.alert,
                     priority_of(m.kind),
-                    _json_list([[x.user, x.name] for x in m.mentions]),
+                    _MENTIONS[m.mentions],
                     m.fallback_chat,
                     ts,
                     m.poll,
