@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.db import Database
+from storage.db import GROUP_CACHE_KIB, Database
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -96,5 +96,22 @@ async def test_another_task_waits_for_the_group(tmp_path: Path) -> None:
         await task
         assert order == ["group", "other"]
         assert _seen_by_another_connection(tmp_path / "group.db") == [1, 9]
+    finally:
+        await db.close()
+
+
+async def test_a_grouping_connection_gets_a_page_cache_for_its_groups(tmp_path: Path) -> None:
+    """A group holds every page it changes until its commit: with SQLite's default cache
+    (2,000 KiB) a group of replay's size spilled them into the WAL early, to write them
+    again at the commit."""
+    db = await _db(tmp_path)
+    try:
+        async with db.conn.execute("PRAGMA cache_size") as cur:
+            assert (await cur.fetchone())[0] != -GROUP_CACHE_KIB  # not for connections not grouping
+        async with db.group():
+            async with db.transaction() as conn:
+                await conn.execute("INSERT INTO t VALUES (1)")
+        async with db.conn.execute("PRAGMA cache_size") as cur:
+            assert (await cur.fetchone())[0] == -GROUP_CACHE_KIB
     finally:
         await db.close()
