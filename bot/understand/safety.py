@@ -203,7 +203,7 @@ _HABIT = rule(
     r"全是|发现|肯定是|招苍蝇|今天早上|一地碎"
 )
 _NOW = rule(
-    r"刚才|刚刚|正在|现在(?:还|正|又)|又在|还在|差点砸|(?<!没)砸到人|(?<!没)砸到了|砸在.{0,4}(?:人|脚|头)|快来|快叫|"
+    r"刚才|刚刚|正在|现在(?:还|正|又)|又在|还在|(?<!没)砸到人|(?<!没)砸到了|砸在.{0,4}(?:人|脚|头)|快来|快叫|"
     r"下面是|楼下快|拉警戒|就现在|脚边|(?:楼下|下面)(?:全|都)是|已经砸了"
 )
 # Urgent words of the taxonomy about throwing: a habit complained of is not urgent.
@@ -287,7 +287,7 @@ _NOT_HERE_NOW = rule(
     # Lessons and advice, films, memories, a rehearsal, an apology for a false alarm.
     r"科普|冷知识|讲座|排练|话剧|大家记住|一定要记住|都记住|正确做法|正确的做法|切记|逃生要|不要急着扶|医生讲|"
     r"不要扒门|等待救援|背靠轿厢|电影里|这电影|那电影|这部电影|那部电影|那个电影|现实中|千万别学|"
-    r"吓到大家|真不怕出事|不怕出事|能不能索赔|可以索赔|怎么索赔|索赔吗)"
+    r"吓到大家|真不怕出事|不怕出事|要求追责|追责|拒不赔偿|能不能索赔|可以索赔|怎么索赔|索赔吗)"
 )
 # Imagined, past, hearsay, dreamt or rehearsed: said in the clause before the word.
 _IMAGINED = rule(
@@ -305,16 +305,20 @@ _HABIT_BEFORE = rule(r"经常|常常|总是|老是|动不动|每次|每到")
 _HYPOTHETICAL_AFTER = rule(
     r"^.{0,3}(?:的话|这种|之类|怎么办|该怎么|应该|咋整|咋办|隐患|风险|根本)"
     # Once, in the past ("被困过一次").
-    r"|^过(?![来去])|^.{0,2}都没人|^.{0,2}(?:个|一个)?小(?:口|缝|洞)|^.{0,2}(?:就能|就会|都能|一点就)(?:着|烧|炸|引)|^.{0,2}[两三四五六七八九十几多好]+次|^.{0,3}(?:跑都跑不|跑不出|逃不出|逃都逃不|怎么跑|往哪跑)"
+    r"|^过(?![来去])|^.{0,2}(?:没法|无法)求救|^.{0,2}都没人|^.{0,2}(?:个|一个)?小(?:口|缝|洞)|^.{0,2}(?:就能|就会|都能|一点就)(?:着|烧|炸|引)|^.{0,2}[两三四五六七八九十几多好]+次|^.{0,3}(?:跑都跑不|跑不出|逃不出|逃都逃不|怎么跑|往哪跑)"
 )
 # Right after the word, a reference to an event rather than a report of it: "水管爆的那户",
 # "困人的那部电梯", "着火的时候", "爆管的事" (unless someone is still in danger).
 _REFERENCE_AFTER = rule(
-    r"^(?:了|的)?(?:那户|那个|那次|那天|那会儿|那部|那家|的那|的事|事故|的时候|时候|之后|以后|的说法|的处理)"
+    r"^(?:了|的)?(?:那户|那个|那次|那天|那会儿|那部|那家|的那|的事|事故|的时候|时候|之后|以后|的说法|的处理"
+    r"|后(?![面边头]))"
 )
 _STILL_DANGER = rule(r"还有人|快来|救命|赶紧|正在|还在烧|还在冒")
 # A simile right before the word ("你的爱就像火苗") or right after it ("冒火似的").
-_SIMILE_BEFORE = rule(r"(?:就像|如同|仿佛|好似|像一团|像一把|跟|(?<!好)像在|(?<!好)像是在)$")
+_SIMILE_BEFORE = rule(
+    r"(?:就像|如同|仿佛|好似|像一团|像一把|跟|(?<!好)像在|(?<!好)像是在|一团|一把"
+    r"|像一(?:场|团|把|片|座)[^，。]{0,6})$"
+)
 _SIMILE_AFTER = rule(r"^.{0,2}(?:似的|一样|一般)")
 # Figurative trouble: "被工作压得喘不过气来".
 _FIGURATIVE_BEFORE = rule(
@@ -396,8 +400,10 @@ _SENSITIVE = rule(
 )
 # Violence at home told as a habit or as last night's, with nothing going on now: the
 # person needs help, but not an emergency ("隔壁昨晚又在打老婆", "已经好几年了").
-_ABUSE_PAST = rule(r"昨晚|昨天|前天|上次|那天|前几天|好几年|几年了|这些年|一直这样|经常|总是|老是")
-_ABUSE_STRICT_NOW = rule(r"现在|正在|还在|此刻|快来|快报警|救命|马上")
+_ABUSE_PAST = rule(
+    r"昨晚|昨天|前天|上次|那天|前几天|好几年|几年了|这些年|一直这样|经常|总是|老是|天天|每天"
+)
+_ABUSE_STRICT_NOW = rule(r"现在|正在|还在|此刻|快来|快报警|救命|马上|今天又在|又在打了")
 _HARM_STRICT_NOW = rule(r"现在|正在|还在|此刻|快来|救命|马上|今天|今晚|刚才|刚刚|已经")
 # Thoughts of self-harm that come and go ("有时候真想从楼上跳下去"): sensitive, not an
 # emergency unless something is happening now.

@@ -595,3 +595,30 @@ def test_a_long_message_whose_alarm_is_called_off_in_its_own_sentence_is_not_urg
 
 def test_a_short_message_is_still_called_off_as_a_whole() -> None:
     assert not urgent("刚才电梯困人了。现在人都出来了，没事了。")
+
+
+# Look-alikes from the "mailbox" (complaint titles) and "phone" (figurative) files.
+NOT_URGENT_FROM_MAILBOX_PHONE = [
+    "楼上经常往下扔东西，差点砸到老人",
+    "电梯困人后物业两个小时才来，要求追责",
+    "狗咬伤了孩子，主人拒不赔偿",
+    "电梯里的呼叫按钮坏了，被困了没法求救",
+    "楼上那家几乎每天打孩子，哭得好惨，我们很担心",
+    "你就像我心里的一团火苗",
+    "晚霞像一场燃烧的大火，把半边天都点着了",
+]
+
+URGENT_STILL = [
+    "楼上有人扔花盆，差点砸到我",
+    "楼上那家天天打孩子，今天又在打了，孩子一直在哭喊",
+]
+
+
+@pytest.mark.parametrize("text", NOT_URGENT_FROM_MAILBOX_PHONE)
+def test_look_alikes_from_mailbox_and_phone(text: str) -> None:
+    assert not urgent(text)
+
+
+@pytest.mark.parametrize("text", URGENT_STILL)
+def test_habit_words_do_not_hide_what_happens_now(text: str) -> None:
+    assert urgent(text)
