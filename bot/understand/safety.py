@@ -538,7 +538,7 @@ def _a_sentence_urgent(text: str, hits: list[Hit]) -> bool:
 
 
 # "我用脚踩灭了 但他还要接着煮": the danger goes on after the all-clear.
-_BUT_AFTER = rule(r"^.{0,6}?(?:还在|还要|又开始|接着|继续)")
+_BUT_AFTER = rule(r"^.{0,8}?(?:还在|还要|又开始|接着|继续|越来越)")
 
 
 def _called_off(text: str) -> bool:

@@ -611,6 +611,8 @@ NOT_URGENT_FROM_MAILBOX_PHONE = [
 URGENT_STILL = [
     "楼上有人扔花盆，差点砸到我",
     "楼上那家天天打孩子，今天又在打了，孩子一直在哭喊",
+    # an all-clear that the next words take back
+    "店门口一股煤气味，店里的人说没事，但味道越来越浓了",
 ]
 
 
