@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import re
 
-from bot.understand import rules, situations
+from bot.understand import rules, sensitivity, situations
 from bot.understand.lexicon import Hit, Role
 from bot.understand.patterns import rule
+from bot.understand.sensitivity import sensitive
 
 # Who can be in danger.
 _PERSON = (
@@ -327,108 +328,6 @@ _FIGURATIVE_BEFORE = rule(
 )
 _BREAK = rule(r"[,，。!！?？;；…\s]")
 
-_SENSITIVE_FAMILY = (
-    r"(?:老公|老婆|丈夫|男人|媳妇|对象|男朋友|前夫|他爸|孩子他爸|我爸|后妈|继父|继母|那家男的)"
-)
-_CHILD = r"(?:孩子|小孩|小囡|娃|小女孩|小男孩|小朋友|女儿|儿子|妹妹|细路)"
-_SENSITIVE = rule(
-    # Domestic violence: a partner or relative hitting, choking, dragging, threatening.
-    r"家暴|家庭暴力|打老婆|打媳妇|打老公"
-    # …including a grown child hitting, pushing or starving an old parent, and Cantonese 俾…打.
-    r"|(?:儿子|女儿|儿媳妇?)[^，。]{0,6}?(?:打我|推倒我|不给(?:我|她|他)饭吃)|不给(?:她|他)饭吃|身上都是伤"
-    # An old parent hurt, starved or robbed by a grown child or a carer.
-    r"|(?:儿子|女儿|女婿|儿媳|舅舅|护工|保姆)[^。]{0,12}?(?:打|推|掐|踹)(?:了|着|过)?"
-    r"(?:他妈|她妈|他爸|她爸|老人|老太太|老爷子|外婆|奶奶|爷爷|外公|她|他|我爸|我妈)"
-    r"|打老人|掐死|(?:女儿|儿子|儿媳|女婿)[^。]{0,12}?老不死|推搡(?:过)?(?:她|他|老人)|把(?:她|他)推倒|打巴掌|扇(?:她|他)?(?:耳光|巴掌)"
-    r"|不给就(?:动手|打|骂)|(?:养老金|退休金)[^。]{0,8}?(?:拿走|扣着|不给)|不给(?:她|他)买药"
-    r"|把(?:我)?(?:外婆|奶奶|老人|爷爷|外公|老太太)[^，。]{0,4}?(?:一个人)?锁在"
-    r"|不想拖累|煤气开着睡|开着煤气睡|早点走也好|把(?:自己的)?东西都送人"
-    r"|(?:家里|所有)的?药(?:全|都)吃了"
-    r"|俾[^，。]{0,4}?打|追着(?:他|她)?(?:老婆|媳妇|老公|孩子)打|(?:男的|男人)[^。]{0,10}?打人[^。]{0,8}?女的"
-    r"|又是打又是砸|躲在(?:卫生间|厕所|房间)[^。]{0,6}?不敢出|被打的(?:孩子|小孩)"
-    rf"|{_SENSITIVE_FAMILY}.{{0,10}}?(?:打我|打孩子|对我动手|掐我|踢我|拿刀)"
-    rf"|被(?:她|他)?{_SENSITIVE_FAMILY}.{{0,6}}?(?:打|拽|拖|踹|掐|锁)"
-    r"|被(?:她|他)?(?:儿子|家里人|家人)[^，。!！?？]{0,4}?打"
-    r"|(?:我家那位|孩子他爸|我老公|我男人|我对象)[^，。!！?？]{0,4}?动手"
-    r"|(?:男的|男人|老公|丈夫)[^，。!！?？]{0,10}?(?:打|踹|掐|拽|揍|按在地上)[^，。!！?？]{0,6}?"
-    r"(?:老婆|媳妇|女的|女人|她)"
-    # A partner pushing someone about: "女的被她男的往墙上撞", "追着他老婆在楼道里跑".
-    r"|被(?:她|他)(?:家)?(?:男的|女的|男人|女人)[^，。!！?？]{0,6}?(?:打|撞|踹|掐|拽|拖|推|摔|砸)"
-    r"|追着(?:他|她)的?(?:老婆|媳妇|老公|孩子|女儿|儿子|妈|爸)"
-    r"|(?:男的|男人|老公|丈夫)把(?:他|她)?的?(?:女的|女人|老婆|媳妇|她)[^，。]{0,6}?(?:撞|打|推|按|摔|拖|拽|踹)"
-    # An old person hurt by a carer: "老人被保姆打了".
-    r"|被(?:保姆|护工)[^，。]{0,3}?(?:打|虐待|掐|推)"
-    r"|(?:保姆|护工)[^，。]{0,3}?(?:打|掐|虐待|推)(?:她|他|老人|奶奶|爷爷|老太太|老头)"
-    rf"|{_SENSITIVE_FAMILY}[^。]{{0,24}}?(?:拿着刀|拿刀|砸东西)"
-    r"|(?:我和|我跟|跟)(?:妈妈|我妈|孩子|爸爸|我爸|弟弟|妹妹)躲在"
-    r"|(?:夫妻|两口子)[^。!！?？]{0,8}?打(?:架|起来)|别打了|鼻青脸肿|要(?:弄死|杀了|打死)(?:我|她)"
-    r"|(?:女的|女人)[^，。!！?？]{0,8}?(?:喊救命|哭喊)"
-    r"|挨打|被打得|打得.{0,8}?(?:哭|叫|惨|求饶|青一块|紫)|掐[^，。]{0,4}?脖子"
-    # A child hurt, locked out or left alone and unfed.
-    r"|殴打(?:妻子|老婆|丈夫|孩子|老人|母亲|父亲)|打骂[^。!！?？]{0,8}?(?:孩子|哭)"
-    rf"|{_CHILD}[^。!！?？]{{0,20}}?(?:淤青|伤痕|都是紫的|都是青的)"
-    r"|(?:老师|教练)[^。]{0,8}?(?:打|体罚|踹)"
-    rf"|打(?:他|她|自己)(?:家)?(?:的)?{_CHILD}|打(?:孩子)?的声音|被赶出(?:家)?门"
-    r"|(?:手腕|胳膊|手臂)[^，。]{0,6}?(?:刀痕|划痕|割痕|刀疤)"
-    r"|打孩子|虐待(?![^，。]{0,3}(?:猫|狗|动物))|虐童|打小孩|打死你"
-    rf"|{_CHILD}.{{0,10}}?(?:被打|挨打|惨叫|哭喊|求饶|身上.{{0,4}}伤|青一块)"
-    rf"|{_CHILD}[^。!！?？门]{{0,10}}?被[^，。!！?？]{{0,6}}?(?:打|抽|踹|饿)"
-    rf"|{_CHILD}[^。!！?？]{{0,10}}?被[^，。!！?？]{{0,6}}?(?:关|锁)在(?:门外|屋外|阳台|黑屋)"
-    rf"|(?:关|锁)在(?:屋头|屋里|家里)[^。]{{0,10}}?(?:喊饿|饿)|{_CHILD}[^。]{{0,10}}?喊饿"
-    rf"|(?:踹|抽|揍)[^，。!！?？]{{0,3}}?{_CHILD}|(?:皮带|衣架|棍子|鞋底)[^，。!！?？]{{0,2}}?抽"
-    rf"|把{_CHILD}[^，。!！?？]{{0,4}}?(?:关|锁)在(?:门外|屋外|阳台|黑屋)"
-    rf"|饿饭|{_CHILD}[^。]{{0,10}}?吃不上饭"
-    r"|家里[^，。!！?？]{0,4}?没人管|一个人在家[^。!！?？]{0,6}?(?:两天|好几天|几天)|好几天没回家|没大人"
-    r"|大人在打|在打伊|打得啪啪响"
-    # Self-harm, suicidal words, someone on a ledge.
-    r"|(?:刀片|小刀)[^，。]{0,4}?(?:划|割)|(?:划|割)(?:伤)?自己|一了百了|活着(?:太|真|好)?没(?:什么)?意思"
-    r"|(?:淤青|伤痕|伤)[^。]{0,10}?问(?:她|他)[^。]{0,4}?(?:不敢说|不说|说(?:是)?(?:自己)?摔的|就说)"
-    r"|(?:后爸|后妈|继父|继母)[^。]{0,10}?(?:打|不让|不给)|不让(?:她|他|孩子)吃饭"
-    r"|(?:男朋友|继父|后爸)[^。]{0,8}?进(?:她|他)的?房间"
-    r"|(?:爸爸|妈妈|她爸|他爸|她妈|他妈|男朋友|老公)[^，。]{0,8}?(?:就|又|总|经常)?打(?:她|他|我)(?![的们])"
-    r"|打(?:人|孩子)的声音"
-    r"|自杀|轻生|割腕|寻死|不想(?:再)?活|活不下去|活着没意思|活着没什么意思|结束自己|想死|去死了算了|"
-    r"安眠药|快解脱|想解脱|消失了大家|撑不下去了|吃了(?:一整瓶|一瓶|整瓶|好多|一把)[^，。]{0,3}?药|跳下去|想不开|楼顶边上|翻到窗户外|遗书|结束这一切|不想再醒|攒了[^，。]{0,4}?药|"
-    r"(?:手|胳膊|手臂|手腕)[^，。]{0,6}?(?:自己划|划的|割的)|是累赘|告别这个世界"
-    # Worn out and the means at hand: "我实在撑不住了 药都准备好了".
-    r"|(?:撑不住|熬不住|扛不住|受不了)了[^。]{0,16}?(?:药|绳子|刀片|遗书|最后一次|来世)"
-    # Pills swallowed by the handful, or with a farewell: "刚把一瓶药全吃了", "…别管我了".
-    r"|(?:一瓶|整瓶|一整瓶|一把|好多)药[^，。]{0,3}?(?:都|全)?(?:吃|吞)"
-    r"|药[^，。]{0,3}?(?:都|全)?(?:吃|吞)(?:了|光|完)[^。]{0,8}?(?:别管我|别找我|永别|再见了|对不起大家)"
-    r"|(?:栏杆|阳台|窗户|楼顶|天台)(?:边上|外面|外边|外)[^，。!！?？]{0,6}?(?:坐|站|跨)"
-    r"|(?<![孩娃友])(?:坐|站)在[^，。!！?？]{0,6}?(?:栏杆|阳台|窗户|楼顶|天台)(?:边|外)|跨出去|像要跳|想跳"
-)
-# Violence at home told as a habit or as last night's, with nothing going on now: the
-# person needs help, but not an emergency ("隔壁昨晚又在打老婆", "已经好几年了").
-_ABUSE_PAST = rule(
-    r"昨晚|昨天|前天|上次|那天|前几天|好几年|几年了|这些年|一直这样|经常|总是|老是|天天|每天"
-)
-_ABUSE_STRICT_NOW = rule(r"现在|正在|还在|此刻|快来|快报警|救命|马上|今天又在|又在打了")
-_HARM_STRICT_NOW = rule(r"现在|正在|还在|此刻|快来|救命|马上|今天|今晚|刚才|刚刚|已经")
-# Thoughts of self-harm that come and go ("有时候真想从楼上跳下去"): sensitive, not an
-# emergency unless something is happening now.
-_IDEATION = rule(r"有时候|有时|偶尔|总是|经常|老是|最近|老跟|总跟")
-# Violence at home happening now is urgent as well as sensitive.
-_ABUSE_NOW = rule(
-    r"正在|现在|一直在|还在|又在|好久|半个小时|半小时|半个钟头|惨叫|求饶|尖叫|哭喊|救命|追|喊饿|全是血|"
-    r"在打(?:老婆|媳妇|女的|女人|孩子|小孩|人)|饿得[^，。]{0,4}?(?:哭|敲门|喊)|已经[^，。]{0,4}?(?:分钟|小时)|[十二三四五六几]十?(?:多)?分钟"
-)
-# Self-harm under way or announced: the person may be dying now.
-_HARM_NOW = rule(
-    r"割腕了|吃了[^，。]{0,6}?(?:安眠药|药)|把[^，。]{0,6}?药[^，。]{0,3}?(?:都|全)?吃(?:了|光|完)|"
-    r"(?:刚才|刚刚|刚)[^。]{0,10}?(?:不想活|想死|活不下去|寻死|自杀)|"
-    r"吞了[^，。]{0,6}?药|药(?:已经|都|全)(?:吃|吞)了|今晚就|今天就结束|结束吧|永别|来世|"
-    r"谢谢大家[^。]{0,6}?照顾|发了遗书|遗书一样|告别这个世界|敲门(?:没人应|不开)|"
-    r"(?:药|绳子|刀片)[^，。]{0,3}?(?:都|已经|也)?(?:准备好|备好|买好)|"
-    r"坐在[^，。]{0,4}?(?:栏杆|窗台|护栏)上|现在在(?:阳台|楼顶|天台|窗边)|"
-    r"要跳|像要跳|跨出去|(?:栏杆|阳台|窗户|楼顶|天台)(?:边上|外面|外边|外)|想(?:从[^，。]{0,4}?)?跳下去"
-)
-# Jokes ("笑死", "热死了") and the news are not a cry for help.
-_NOT_SENSITIVE = rule(
-    r"哈哈|笑死|新闻|电视剧|电影|小说|热搜|游戏|开玩笑|编剧|追剧|那部剧|这部剧|请大家记住|遇到老人说"
-)
-
-
 # What the model's urgency needs to see at least one of: a person, or a hazard.
 _DANGER_CUE = rule(
     rf"{_PERSON}|火|烟|味|气|电|血|水|梯|狗|刀|棍|打|摔|跌|倒|掉|砸|扔|困|关|救|喊|哭|晕|烫|塌|喷"
@@ -485,7 +384,7 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
             return True
     if is_sensitive is None:
         is_sensitive = sensitive(text)
-    abuse_past = is_sensitive and _ABUSE_PAST.search(text) and not _ABUSE_STRICT_NOW.search(text)
+    abuse_past = is_sensitive and sensitivity.told_as_past(text)
     if (
         not _JOKE.search(text)
         and not abuse_past
@@ -499,13 +398,10 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
         )
     ):
         return True
-    harm_now = _HARM_NOW.search(text) and not (
-        _IDEATION.search(text) and not _HARM_STRICT_NOW.search(text)
-    )
     if (
         is_sensitive
         and not abuse_past
-        and (_ABUSE_NOW.search(text) or harm_now or situations.HIDING.search(text))
+        and (sensitivity.happening_now(text) or situations.HIDING.search(text))
     ):
         return True
     if any(_real(text, m) for m in _LOOSE.finditer(text)) and _PEOPLE_BELOW.search(text):
@@ -697,9 +593,3 @@ def _real_at(text: str, start: int, word: str, *, references: bool = True) -> bo
         or _SIMILE_AFTER.match(after)
         or _FIGURATIVE_BEFORE.search(clause)
     )
-
-
-def sensitive(text: str) -> bool:
-    """Domestic violence, a child being hurt, self-harm: must not be posted publicly."""
-    match = _SENSITIVE.search(text)
-    return match is not None and _NOT_SENSITIVE.search(text) is None
