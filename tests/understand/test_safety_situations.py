@@ -624,3 +624,57 @@ def test_look_alikes_from_mailbox_and_phone(text: str) -> None:
 @pytest.mark.parametrize("text", URGENT_STILL)
 def test_habit_words_do_not_hide_what_happens_now(text: str) -> None:
     assert urgent(text)
+
+
+# A second attack, written after every rule above and before changing anything: the rules
+# alone found 21 of these 30, with the model 26 (docs/understanding.md).
+ATTACK_AFTER_THE_RULES = [
+    "二号楼那个升降梯停半道上了 里头有俩老人 喊半天了",
+    "俺家娃被关电梯里头了 按啥都没用 急死了",
+    "電梯停咗 入面有個BB喊緊",
+    "lift broke down with my grandma in it, 5th floor, please send someone",
+    "快点 三单元 楼梯间起火了 都是黑烟 下不去了",
+    "厨房里噗的一声火就窜起来了 我拿湿毛巾盖住了还在烧",
+    "楼下变电箱轰的一声炸了 还在冒火星子",
+    "我闻到很冲的液化气味 是从隔壁飘过来的 敲门没人",
+    "大爷在单元门口突然就瘫下去了 嘴唇发乌 叫不醒",
+    "我老婆刚刚晕过去了 我怎么叫她都没反应 在5栋",
+    "我家孩子被开水烫了一大片 皮都起泡了 哪里最近的医院",
+    "小孩把硬币吞下去了卡在嗓子里 脸通红 咳不出来",
+    "一个四五岁的小男孩自己跑到小区外面的马路上去了 车好多",
+    "我女儿放学到现在还没到家 电话手表也打不通 都快八点了",
+    "奶奶早上出去的 到现在人影都没有 她有阿兹海默",
+    "阳台外面吊着个人 好像是擦玻璃的 绳子断了一根",
+    "有人从十几楼往下扔啤酒瓶 刚在我脚边炸开",
+    "楼上谁家的花盆被风吹下来了 砸到一个路过的阿姨头上了 在流血",
+    "对门男的拿刀在砍门 说要砍死他老婆 快报警",
+    "楼下有人打架 一个人被捅了 地上都是血",
+    "有个男的在楼道里抱着一个不认识的小孩往外跑",
+    "地下车库进水了 水已经到胸口了 里面还有人在推车",
+    "楼上暖气管炸了 开水哗哗往下流 我家孩子被烫到了",
+    "插座冒蓝火 还噼噼啪啪的 我不敢拔",
+    "楼道里电瓶车着火了 整个楼道全是毒烟 我们被堵在家里出不去",
+    "有个小姑娘坐在天台边上哭 说不想活了",
+    "我真的坚持不下去了 刚刚把一板安眠药都吞了",
+    "他又喝醉了在砸家里东西 还说要掐死我 我躲在阳台",
+    "隔壁小孩被他妈用衣架打得满身是血 现在还在打",
+    "my dad fell in the bathroom and he is not moving, building 7",
+]
+
+NOT_URGENT_AFTER_THE_SECOND_ATTACK = [
+    "我跟我爸住，他喝醉了就打我，我今晚躲在同学家",
+    "开水烫了一下手，没事了",
+    "我奶奶有阿兹海默，平时都是保姆陪着",
+    "外面挂着个人在擦玻璃，系着安全绳，看着挺稳",
+    "地下车库上次进水到膝盖那回，物业说要装挡水板",
+]
+
+
+@pytest.mark.parametrize("text", ATTACK_AFTER_THE_RULES)
+def test_a_second_attack_in_new_phrasings(text: str) -> None:
+    assert urgent(text)
+
+
+@pytest.mark.parametrize("text", NOT_URGENT_AFTER_THE_SECOND_ATTACK)
+def test_look_alikes_of_the_second_attack(text: str) -> None:
+    assert not urgent(text)
