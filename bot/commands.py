@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.grammar import Scan, is_quantity_start, scan_numbers
+from bot.records import quick_init
 from bot.understand.normalise import normalise
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ _NUMBER_FORMS = (AliasForm.NUMBER, AliasForm.NUMBERS, AliasForm.TITLE)
 _NUMBER_INITIALS = frozenset("#第0123456789零〇一二两三四五六七八九十百")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class CommandCall:
     """A parsed command: canonical ``name``, the argument text after it, and what the grammar

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from bot.records import quick_init
+
 # Limits on what an incoming message may carry (longer is cut, not refused). A WeChat rant
 # can run to thousands of characters with the problem at its end; understanding reads all of
 # it at bounded cost (bot/understand/classify.py).
@@ -116,6 +118,7 @@ def platform_of(chat_or_user_id: str) -> str:
     return prefix if sep else "local"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A person to mention in a message; adapters render it natively (@name, text mention)."""
@@ -124,6 +127,7 @@ class Mention:
     name: str
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Incoming:
     """One message received from a chat.
@@ -177,6 +181,7 @@ class Incoming:
         return platform_of(self.chat)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Outgoing:
     """One message the bot wants to send.

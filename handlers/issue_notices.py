@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.feature import Context
 from bot.model import Kind, Mention, Outgoing
+from bot.records import quick_init
 from handlers import issue_texts as t
 from handlers.issue_flow import (
     TIMER_ACK,
@@ -54,6 +55,7 @@ def _family(what: object) -> str:
     return OUTCOME if what == OUTCOME else NUDGE
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class _Item:
     issue: Issue

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
+from bot.records import quick_init
 from storage.issues import Issue, IssueStatus, LogEntry
 
 STATUS_LABELS = {
@@ -283,6 +284,7 @@ def already_following(issue: Issue) -> str:
 # --- staff: reminders, escalations, digest ------------------------------------------------
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Waited:
     """How long an issue has waited: ``real`` time and ``waking`` time (quiet hours left out)."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from bot.records import quick_init
 from storage.columns import to_optional_time, to_time
 from storage.db import Database
 from storage.numbering import lock_numbers, next_number
@@ -22,6 +23,7 @@ class EventStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Event:
     number: int

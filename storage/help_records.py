@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from bot.records import quick_init
 from storage.columns import to_optional_time, to_time
 
 FORGOTTEN = ""
@@ -35,6 +36,7 @@ class CandidateStatus(enum.StrEnum):
     CLOSED = "closed"  # the request was withdrawn
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Offer:
     id: int

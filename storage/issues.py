@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from bot.records import quick_init
 from storage.columns import to_optional_time, to_time
 from storage.db import Database
 from storage.memo import Memo
@@ -34,6 +35,7 @@ OPEN_STATUSES = (
 )
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Issue:
     number: int
@@ -64,6 +66,7 @@ class Issue:
         return self.status in OPEN_STATUSES
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class NewIssue:
     building: str

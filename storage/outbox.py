@@ -26,6 +26,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.model import Kind, Mention, Outgoing
+from bot.records import quick_init
 from storage.columns import to_time
 from storage.db import Database
 from storage.memo import Memo
@@ -46,6 +47,7 @@ def priority_of(kind: Kind) -> int:
     return PRIORITY.get(kind, 0)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Queued:
     """An outbox row waiting to be sent."""
@@ -56,6 +58,7 @@ class Queued:
     created_at: float
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Sent:
     """A message the platform accepted: its outbox row, when, and (to remember what a reply

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from bot.records import quick_init
 from storage.columns import to_time
 from storage.db import Database
 from storage.memo import Memo
@@ -31,6 +32,7 @@ _encode = json.JSONEncoder(ensure_ascii=False).encode
 _PAYLOADS: Memo[str, dict[str, Any]] = Memo(json.JSONDecoder().decode)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Timer:
     id: int

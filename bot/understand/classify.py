@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from bot.config.understanding import Taxonomy
+from bot.records import quick_init
 from bot.understand import model, rules, safety
 from bot.understand.features import model_line
 from bot.understand.lexicon import Hit, Lexicon, Role, lexicon_for
@@ -62,6 +63,7 @@ class Intent(enum.StrEnum):
     CHAT = "chat"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Understanding:
     text: str
@@ -73,6 +75,7 @@ class Understanding:
     sensitive: bool = False
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Reading:
     """What the rules and the model look at: the analysed part of the normalised text, its

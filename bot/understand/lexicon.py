@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from bot.config.understanding import Taxonomy
+from bot.records import quick_init
 from bot.understand import tokenizer
 from bot.understand.patterns import first_chars
 
@@ -32,6 +33,7 @@ class Role(enum.StrEnum):
 Tag = tuple[Role, str]  # (role, category code or "")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Hit:
     word: str

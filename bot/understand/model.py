@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.records import quick_init
+
 log = logging.getLogger(__name__)
 
 SHIPPED_MODEL = Path(__file__).resolve().parent / "data" / "model.bin"
@@ -31,6 +33,7 @@ REPORT_PREFIX = "report."
 URGENT_LABEL = "urgent"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Prediction:
     """The model's reading of one message: intent probabilities, the best category, and every
