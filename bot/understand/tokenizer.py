@@ -138,10 +138,13 @@ class Segmenter:
     def lcut(self, text: str) -> list[str]:
         self._fresh()
         out: list[str] = []
-        for block in _HAN.split(text):
+        # ``_HAN`` is one capturing group of a repeated character class, so ``split`` puts
+        # each of its matches at an odd index, and what lies between them (at even indices)
+        # holds none of its characters: the parity says what jieba asks ``_HAN.match``.
+        for index, block in enumerate(_HAN.split(text)):
             if not block:
                 continue
-            if _HAN.match(block):
+            if index % 2:
                 if len(block) == 1:
                     out.append(block)
                 else:
