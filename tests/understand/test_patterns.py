@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from bot.understand import location, rules, safety, sensitivity, situations
+from bot.understand import clauses, hazards, location, rules, safety, sensitivity, situations
 from bot.understand.corpus import training_examples
 from bot.understand.normalise import normalise
 from bot.understand.patterns import first_chars, original, rule
@@ -35,7 +35,7 @@ def test_patterns_the_engine_already_scans_stay_plain() -> None:
 
 def _module_rules() -> list[tuple[str, re.Pattern[str]]]:
     found = []
-    for module in (safety, situations, sensitivity, rules, location):
+    for module in (safety, hazards, clauses, situations, sensitivity, rules, location):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern):
                 found.append((f"{module.__name__}.{name}", value))

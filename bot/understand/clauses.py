@@ -1,0 +1,127 @@
+"""Whether the clause around a danger word means it now, here and for real.
+
+A word of danger is not urgent when its clause imagines it, denies it, puts it in the past,
+tells it as hearsay, a dream, a drill or a simile ("万一着火", "没有烟", "昨天那个摔倒的大爷",
+"新闻说…", "像火苗"), when what follows makes it a reference to an event ("水管爆的那户"), or
+when the message says the danger is over ("虚惊一场") or elsewhere ("视频", "演练").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.understand.patterns import rule
+
+# The danger in the message is over, or was a false alarm.
+OVER = rule(
+    r"虚惊一场|没事了|误会一场|(?<!不是)误报|已经(?:扑)?灭了|扑灭了|救出来了|已经找到|找到了|找回来了|"
+    r"人都出来了|已经出来了|(?<!是)不是真的|(?<!是)不是着火(?![^，。]{0,2}就是)|缓过来了|自己爬起来|自己换好了|搞清楚了|"
+    r"还好没(?:骨折|受伤|伤着|砸到)|没味了|没人困住|没人被困|没受伤|没伤着|原来是|其实是|我说的是|"
+    r"(?<!是)不是(?:漏气|煤气|真)|别误会|解决了|已救出|已经救出|暂无危险|已断开|已经断开|(?:小伙子|孩子|老人|人)(?:都|已经|也)?出来了|"
+    r"(?:人|都)[^，。]{0,6}?就出来了|(?<![人好])没事(?=$|[，。!！~])|谣言|别紧张|不用紧张|大家放心|找回了|"
+    r"(?:关了|关上了)(?:总)?阀(?:门)?(?![^，。]{0,4}?(?:还是|还|仍然|依然))|关阀了|扫干净了|处理好了|浇灭|踩灭|弄灭|盖灭|(?<!是)不是(?:咱们|我们)楼|没有着火|没着火|以为真|"
+    r"说没问题|好多了|出院了|原来去了|"
+    # Asking after someone, or what followed: "那个被困电梯的小朋友还好吗", "出来后…".
+    r"还好吗|怎么样了|已经送走|别乱传|扶起来了|已经扶起|能站起来|站起来了|没大碍|找妈妈的(?:那个)?是我家的|已经送(?:医院|医)|送到医院了|幸好没事|还好没事|刚出来|用脚踩|我踩了|"
+    r"现在(?:已经)?(?:不|没)(?:闪|冒|响|漏|烧|着)了|说正常|是正常的|出来后|出来以后|出来之后|来接(?:她|他)了|虽然没电|不带电|没通电"
+)
+# The whole message is about somewhere else, a drill, a lesson or a notice.
+NOT_HERE_NOW = rule(
+    r"(?<!不是)(?:新闻|报道|(?<![打在])视频(?!的时候|通话|电话)|刷到|抖音|隔壁市|别的小区|其他小区|有个小区|演练|演习|培训|测试|常识|"
+    r"温馨提醒|注意安全|请勿轻信|【[^】]{0,6}通知】|教急救|学了|隔壁小区|入刑|刑事|"
+    r"纪录片|宣传|海报|处理流程|应急预案|开玩笑|哈哈|笑死|栓q|记住[:：，,]|"
+    # Lessons and advice, films, memories, a rehearsal, an apology for a false alarm.
+    r"科普|冷知识|讲座|排练|话剧|大家记住|一定要记住|都记住|正确做法|正确的做法|切记|逃生要|不要急着扶|医生讲|"
+    r"不要扒门|等待救援|背靠轿厢|电影里|这电影|那电影|这部电影|那部电影|那个电影|现实中|千万别学|"
+    r"吓到大家|真不怕出事|不怕出事|要求追责|追责|拒不赔偿|能不能索赔|可以索赔|怎么索赔|索赔吗)"
+)
+# Imagined, past, hearsay, dreamt or rehearsed: said in the clause before the word.
+IMAGINED = rule(
+    r"真有火灾|真发生|前几年|前些年|那几年|小时候|年轻的时候|万一|"
+    # The event is somewhere else ("老家那边…着火了", "公司电梯困人了"), or in a film.
+    r"老家|公司|单位|工地|矿上|煤矿|酒店|出差|高架|菜场|捷运|地铁上|地铁里|公交车上|主角|剧里|"
+    r"如果|要是|假如|假设|记得|真要|真(?:起|着|失)火(?!了)|上回|之前|隐患|是不是|有人问|会不会|以防|防止|(?<!不)小心|怕|差点|避免|以前|上次|去年|上个月|上周|前天|"
+    r"昨天|昨晚|前几天|前两天|前阵子|那会儿|那次|新闻|报道|网上|听说|看到.{0,3}说|隔壁小区|外地|"
+    r"梦到|做梦|演练|的话|应该先|容易|那种(?!是)|这种|能不能|担心|知识|科普|这几天|一整晚|好几天|"
+    r"一旦|极易|那天|那时候|年轻时|说的那个|游戏|电视里|片里|别以为|以为是"
+)
+# A habit complained of, in the clause before an urgent word: "经常故障困人", "经常爆管停水".
+HABIT_BEFORE = rule(r"经常|常常|总是|老是|动不动|每次|每到")
+# Right after the word: "电梯困人的话", "关人这种事".
+HYPOTHETICAL_AFTER = rule(
+    r"^.{0,3}(?:的话|这种|之类|怎么办|该怎么|应该|咋整|咋办|隐患|风险|根本)"
+    # Once, in the past ("被困过一次").
+    r"|^过(?![来去])|^.{0,2}(?:没法|无法)求救|^.{0,2}都没人|^.{0,2}(?:个|一个)?小(?:口|缝|洞)|^.{0,2}(?:就能|就会|都能|一点就)(?:着|烧|炸|引)|^.{0,2}[两三四五六七八九十几多好]+次|^.{0,3}(?:跑都跑不|跑不出|逃不出|逃都逃不|怎么跑|往哪跑)"
+)
+# Right after the word, a reference to an event rather than a report of it: "水管爆的那户",
+# "困人的那部电梯", "着火的时候", "爆管的事" (unless someone is still in danger).
+REFERENCE_AFTER = rule(
+    r"^(?:了|的)?(?:那户|那个|那次|那天|那会儿|那部|那家|的那|的事|事故|的时候|时候|之后|以后|的说法|的处理"
+    r"|后(?![面边头]))"
+)
+STILL_DANGER = rule(r"还有人|快来|救命|赶紧|正在|还在烧|还在冒")
+# A simile right before the word ("你的爱就像火苗") or right after it ("冒火似的").
+SIMILE_BEFORE = rule(
+    r"(?:就像|如同|仿佛|好似|像一团|像一把|跟|(?<!好)像在|(?<!好)像是在|一团|一把"
+    r"|像一(?:场|团|把|片|座)[^，。]{0,6})$"
+)
+SIMILE_AFTER = rule(r"^.{0,2}(?:似的|一样|一般)")
+# Figurative trouble: "被工作压得喘不过气来".
+FIGURATIVE_BEFORE = rule(
+    r"(?:(?:压|累|忙|逼|气|笑|辣|热|看|急|搬|走|跑|饿|闷)得.{0,4}|心里.{0,2}|脑子.{0,2}|肚子.{0,2}|"
+    r"快累|累得快|脚底板?要?|(?:工作|感情|生活|人生|思路|学习|婚姻|事业)(?:也)?被?|火气.{0,6}|(?:气|急|热|累)到.{0,2})$"
+)
+BREAK = rule(r"[,，。!！?？;；…\s]")
+
+# "我用脚踩灭了 但他还要接着煮": the danger goes on after the all-clear.
+BUT_AFTER = rule(r"^.{0,8}?(?:还在|还要|又开始|接着|继续|越来越)")
+
+
+def called_off(text: str) -> bool:
+    """The message says the danger is over, and does not go on to say it is back."""
+    return any(not BUT_AFTER.match(text[m.end() : m.end() + 8]) for m in OVER.finditer(text))
+
+
+# After a family's match, "的话" makes it a supposition; "怎么办" after a concrete event
+# ("孩子把洗衣液喝了 怎么办") is a plea, unlike after a bare word ("着火怎么办").
+FAMILY_HYPOTHETICAL_AFTER = rule(r"^.{0,3}(?:的话|这种|之类|隐患|风险)")
+
+
+def family_real(text: str, start: int, end: int, said: str) -> bool:
+    """The clause before a family's match (and what it ``said``) is not imagined, past,
+    figurative or a simile, and what follows does not make it a supposition."""
+    clause = clause_before(text, start)
+    after = text[end : end + 6]
+    return not (
+        IMAGINED.search(clause + said)
+        or FAMILY_HYPOTHETICAL_AFTER.match(after)
+        or SIMILE_BEFORE.search(clause)
+        or SIMILE_AFTER.match(after)
+        or FIGURATIVE_BEFORE.search(clause)
+    )
+
+
+def clause_before(text: str, start: int) -> str:
+    before = text[max(0, start - 16) : start]
+    breaks = [m.end() for m in BREAK.finditer(before)]
+    return before[breaks[-1] :] if breaks else before
+
+
+def real(text: str, match: re.Match[str]) -> bool:
+    return real_at(text, match.start(), match.group(0))
+
+
+def real_at(text: str, start: int, word: str, *, references: bool = True) -> bool:
+    """Not imagined, past, hearsay, figurative or a simile: the clause before ``start``
+    (and the word itself) says nothing of the kind; with ``references``, nor does what
+    follows make it a reference to an event ("水管爆的那户")."""
+    clause = clause_before(text, start)
+    after = text[start + len(word) : start + len(word) + 6]
+    return not (
+        IMAGINED.search(clause + word)
+        or HYPOTHETICAL_AFTER.match(after)
+        or (references and REFERENCE_AFTER.match(after) and not STILL_DANGER.search(after))
+        or SIMILE_BEFORE.search(clause)
+        or SIMILE_AFTER.match(after)
+        or FIGURATIVE_BEFORE.search(clause)
+    )
