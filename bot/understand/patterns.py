@@ -158,8 +158,7 @@ _ORIGINAL: dict[str, str] = {}
 #: :func:`required_chars`): a range counts as many characters, and a character found in most
 #: messages (在 了 人 …) as many rare ones, since it lets most texts through.
 _RANGE_SIZE = 10
-_COMMON_SIZE = 20
-_COMMON = frozenset(
+_COMMON = (
     # The 220 characters found in most training messages, most frequent first.
     "了的我一有家人不楼在下上个里天电是来小好没大门子到都区业物水要道谁那车老梯去说开还能点可就以看"
     "今着孩这帮会出请得修地面们停多用被晚居打周问口吗几快管时邻号也已两费公经过年外把单次太关给想气"
@@ -167,6 +166,9 @@ _COMMON = frozenset(
     "走带理刚箱和他保儿月空别回学午长忙早工生狗安东话很本拿后送防从中只前窗社需借换线做接器掉题意房"
     "对西二清烟你垃圾消雨整才冒漏场排近叫服钱高成跟班末菜园真五啊烧声"
 )
+# Weighed by rank, as word frequencies fall (the first 200, the 220th 8; a rare character 1):
+# 在 is in far more messages than 梯, though both are common.
+_COMMON_WEIGHT = {c: 2000 // (rank + 10) for rank, c in enumerate(_COMMON)}
 
 
 def required_chars(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -202,16 +204,115 @@ def required_set(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 def _size(chars: set[str]) -> int:
-    return sum(_RANGE_SIZE if "-" in c[1:] else _COMMON_SIZE if c in _COMMON else 1 for c in chars)
+    return sum(_RANGE_SIZE if "-" in c[1:] else _COMMON_WEIGHT.get(c, 1) for c in chars)
 
 
 def _required_seq(items: Any) -> set[str] | None:
     best: set[str] | None = None
-    for op, av in items:
-        found = _required_item(op, av)
-        if found is not None and (best is None or _size(found) < _size(best)):
+    for found in _required_options(items):
+        if best is None or _size(found) < _size(best):
             best = found
     return best
+
+
+def _required_options(items: Any) -> list[set[str]]:
+    """Every set of characters a match of the sequence ``items`` must hold one of: one per
+    item that guarantees a character."""
+    return [found for op, av in items if (found := _required_item(op, av)) is not None]
+
+
+def _smallest_union(options: list[list[set[str]]]) -> set[str]:
+    """One set from each alternative's ``options``, chosen so that their union is small: a
+    character that several alternatives need is taken for all of them ("电梯|客梯|梯" gives
+    {梯}, not {电, 客, 梯})."""
+    picks = [min(opts, key=_size) for opts in options]
+    for _ in range(2):
+        for i, opts in enumerate(options):
+            others = set().union(*picks[:i], *picks[i + 1 :])
+            picks[i] = min(opts, key=lambda o: (_size(o - others), _size(o)))
+    return set().union(*picks)
+
+
+def _usable(chars: set[str]) -> frozenset[str] | None:
+    """``chars`` as plain characters a set look-up can test (no ranges)."""
+    return None if any(len(c) > 1 for c in chars) else frozenset(chars)
+
+
+def required_branches(pattern: re.Pattern[str]) -> tuple[tuple[frozenset[str], ...], ...] | None:
+    """For each top-level alternative of ``pattern``, every set of characters a match of it
+    must hold one of (one set per item that guarantees a character), rarest first; None when
+    an alternative guarantees no plain character (or under flags).
+
+    A text matches only if, for some alternative, it holds a character of each of its sets:
+    a rule written as who + where + what is then skipped by any text that lacks the where,
+    however common its who ("人", "我") is.
+    """
+    parsed = sre_parse.parse(original(pattern))
+    if parsed.state.flags & ~(re.UNICODE | re.ASCII):
+        return None
+    items: Any = parsed
+    while len(items) == 1 and items[0][0] is sre.SUBPATTERN and not any(items[0][1][1:3]):
+        items = items[0][1][3]
+    alternatives = items[0][1][1] if len(items) == 1 and items[0][0] is sre.BRANCH else [items]
+    out = []
+    for alternative in alternatives:
+        usable = [u for found in _required_options(alternative) if (u := _usable(found))]
+        if not usable:
+            return None
+        out.append(tuple(sorted(set(usable), key=lambda u: (_size(set(u)), sorted(u)))))
+    return tuple(out)
+
+
+class Gate:
+    """Which of some rules a text can match at all, from the characters it holds (see
+    :func:`required_branches`): each alternative of each rule is looked up by its rarest
+    set of characters, found in the text by one scan of a character class, and the rest of
+    its sets are searched only in the texts holding one of those."""
+
+    __slots__ = ("_find", "_index", "_ungated")
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        index: dict[str, list[tuple[int, tuple[re.Pattern[str], ...]]]] = {}
+        ungated = []
+        for i, pattern in enumerate(patterns):
+            branches = required_branches(pattern)
+            if branches is None:
+                ungated.append(i)
+                continue
+            for anchor, *rest in branches:
+                searches = tuple(re.compile(_charset(chars)) for chars in rest)
+                for ch in anchor:
+                    index.setdefault(ch, []).append((i, searches))
+        self._index = {ch: tuple(entries) for ch, entries in index.items()}
+        self._find = re.compile(_charset(frozenset(self._index))).findall if index else None
+        self._ungated = frozenset(ungated)
+
+    def admitted(self, text: str) -> set[int]:
+        """The indices of the rules ``text`` may match."""
+        found = set(self._ungated)
+        if self._find is None:
+            return found
+        for ch in set(self._find(text)):
+            for i, rest in self._index[ch]:
+                if i not in found and all(r.search(text) for r in rest):
+                    found.add(i)
+        return found
+
+    def admits(self, text: str) -> bool:
+        """``text`` may match one of the rules."""
+        if self._ungated:
+            return True
+        if self._find is None:
+            return False
+        for ch in set(self._find(text)):
+            for _i, rest in self._index[ch]:
+                if all(r.search(text) for r in rest):
+                    return True
+        return False
+
+
+def _charset(chars: frozenset[str]) -> str:
+    return "[" + "".join(sorted(_char(ord(c)) for c in chars)) + "]"
 
 
 def _required_item(op: Any, av: Any) -> set[str] | None:
@@ -228,13 +329,10 @@ def _required_item(op: Any, av: Any) -> set[str] | None:
                 return None
         return out
     if op is sre.BRANCH:
-        union: set[str] = set()
-        for alternative in av[1]:
-            found = _required_seq(alternative)
-            if found is None:
-                return None
-            union |= found
-        return union
+        options = [_required_options(alternative) for alternative in av[1]]
+        if not all(options):
+            return None
+        return _smallest_union(options)
     if op is sre.SUBPATTERN:
         _group, add_flags, del_flags, items = av
         return None if add_flags or del_flags else _required_seq(items)

@@ -31,7 +31,7 @@ import re
 
 from bot.understand import clauses, hazards, rules, sensitivity, situations
 from bot.understand.lexicon import Hit, Role
-from bot.understand.patterns import rule
+from bot.understand.patterns import Gate, rule
 from bot.understand.sensitivity import sensitive
 
 
@@ -72,7 +72,10 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
         return True
     if _situation_now(text):
         return True
-    for pattern in (hazards.MISSING, hazards.FALL, hazards.HAZARD_NOW):
+    admitted = _EVENT_GATE.admitted(text)
+    for i, pattern in enumerate(_EVENTS):
+        if i not in admitted:
+            continue
         for m in pattern.finditer(text):
             if not clauses.real(text, m) or (
                 m.group(0) == "臭鸡蛋味" and hazards.DRAIN_SMELL.search(text)
@@ -92,6 +95,7 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
     if (
         not hazards.JOKE.search(text)
         and not abuse_past
+        and _VIOLENCE_GATE.admits(text)
         and any(
             clauses.real(text, m)
             and not (
@@ -116,6 +120,12 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
         hazards.NOW.search(text) is not None or hazards.HABIT.search(text) is None
     )
 
+
+# The costly event patterns (a missing person, a fall, a hazard; violence) are tried only on
+# texts holding a character of every part of one of their alternatives (patterns.Gate).
+_EVENTS = (hazards.MISSING, hazards.FALL, hazards.HAZARD_NOW)
+_EVENT_GATE = Gate(list(_EVENTS))
+_VIOLENCE_GATE = Gate([hazards.VIOLENCE_NOW])
 
 #: A message longer than this is judged sentence by sentence when the whole of it says the
 #: danger is over or elsewhere ("…视频…" in one sentence, "电梯里困了人" in another).

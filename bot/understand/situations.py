@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understand.patterns import required_chars, required_set, rule
+from bot.understand.patterns import Gate, required_chars, rule
 
 # Anybody: kin, neighbours, workers, "someone". Wider than safety's _PERSON, for the
 # patterns below where the place and the event already say that it is danger.
@@ -398,25 +398,15 @@ FAMILIES = (
 #: Families that stand on their own, whatever the clause before them says.
 PLAIN = (("english", ENGLISH), ("pinyin", PINYIN))
 
-#: Families that a text can match at all, found from the characters it holds: every match
-#: of a family holds one of its gate characters (:func:`patterns.required_set`), so a text
-#: holding none of them is not scanned by that family. One pass over the text's characters
-#: replaces a regex scan per family.
-_GATES = tuple(required_set(pattern) for _, pattern in FAMILIES)
-_UNGATED = tuple(i for i, gate in enumerate(_GATES) if gate is None)
-_INDEX: dict[str, tuple[int, ...]] = {}
-for _i, _gate in enumerate(_GATES):
-    for _ch in _gate or ():
-        _INDEX[_ch] = (*_INDEX.get(_ch, ()), _i)
-_GATE_CHARS = frozenset(_INDEX)
+#: Families that a text can match at all, found from the characters it holds: a family is
+#: tried only when, for one of its alternatives, the text holds a character of every part
+#: that the alternative requires (who and where and what: :class:`patterns.Gate`).
+_GATE = Gate([pattern for _, pattern in FAMILIES])
 
 
 def candidates(text: str) -> list[tuple[str, re.Pattern[str]]]:
     """The families that may match ``text``, in the order of :data:`FAMILIES`."""
-    found = set(_UNGATED)
-    for ch in _GATE_CHARS.intersection(text):
-        found.update(_INDEX[ch])
-    return [FAMILIES[i] for i in sorted(found)]
+    return [FAMILIES[i] for i in sorted(_GATE.admitted(text))]
 
 
 PLAIN_GATED = tuple((name, pattern, required_chars(pattern)) for name, pattern in PLAIN)

@@ -83,7 +83,9 @@ def test_required_chars_of_sequences_alternatives_and_repeats() -> None:
     from bot.understand.patterns import required_chars, required_set
 
     assert required_set(rule("电梯.{0,4}困")) == frozenset("困")  # the rarer of the two
-    assert required_set(rule("(?:摔|跌)倒|滑倒")) == frozenset("倒滑")  # one per branch
+    assert required_set(rule("(?:摔|跌)倒|滑倒")) == frozenset("倒")  # one both branches need
+    assert required_set(rule("(?:摔|跌)了|滑跤")) == frozenset("摔跌滑")  # one per branch
+    assert required_set(rule("电梯|客梯|(?<!楼)梯|轿厢")) == frozenset("梯轿")
     assert required_set(rule("(?:摔|跌)了|滑了")) == frozenset("摔跌滑")
     assert required_set(rule("(?:好)?烫")) == frozenset("烫")  # an optional item guarantees nothing
     assert required_set(rule("[^。]+")) is None  # a negated class guarantees nothing
@@ -123,3 +125,44 @@ def test_candidates_are_the_families_whose_gate_the_text_passes(texts: list[str]
         for name, pattern in situations.FAMILIES:
             if pattern.search(text):
                 assert name in chosen, (name, text)
+
+
+def test_required_branches_name_every_part_of_each_alternative() -> None:
+    from bot.understand.patterns import required_branches
+
+    branches = required_branches(rule("(?:人|我)[^，。]{0,4}?在电梯里|卡(?:住|死)了"))
+    assert branches is not None
+    assert {frozenset("人我"), frozenset("在"), frozenset("电"), frozenset("梯")} <= set(
+        branches[0]
+    )
+    assert set(branches[1]) == {frozenset("卡"), frozenset("住死"), frozenset("了")}
+    assert required_branches(rule("(?:好)?烫|[^。]+")) is None  # an alternative needs nothing
+
+
+def test_a_gate_admits_only_texts_holding_every_part_of_an_alternative() -> None:
+    from bot.understand.patterns import Gate
+
+    who_where_what = rule("(?:孩子|老人)[^，。]{0,6}?在电梯里[^。]{0,6}?(?:哭|喊)|火灾")
+    gate = Gate([who_where_what, rule("煤气")])
+    assert gate.admitted("孩子在电梯里一直哭") == {0}
+    assert gate.admitted("孩子在哭，老人在喊") == set()  # who and what, but no lift
+    assert gate.admitted("电梯里有人在哭") == set()  # nobody of the rule's who
+    assert gate.admitted("楼下火灾，煤气味") == {0, 1}
+    assert gate.admits("闻到煤气") and not gate.admits("今天天气不错")
+    assert Gate([rule("[^。]+")]).admits("") is True  # a rule it cannot bound is always tried
+
+
+@pytest.mark.parametrize(
+    "gated",
+    ["situations", "sensitive", "events", "violence"],
+)
+def test_a_text_a_gated_rule_matches_is_admitted_by_its_gate(gated: str, texts: list[str]) -> None:
+    gate, patterns = {
+        "situations": (situations._GATE, [p for _, p in situations.FAMILIES]),
+        "sensitive": (sensitivity._SENSITIVE_GATE, [sensitivity._SENSITIVE]),
+        "events": (safety._EVENT_GATE, list(safety._EVENTS)),
+        "violence": (safety._VIOLENCE_GATE, [hazards.VIOLENCE_NOW]),
+    }[gated]
+    for text in texts:
+        matching = {i for i, p in enumerate(patterns) if p.search(text)}
+        assert matching <= gate.admitted(text), (gated, text)
