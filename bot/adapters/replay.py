@@ -31,6 +31,7 @@ from typing import IO, Any, cast
 from bot.app import Linli
 from bot.config import Config
 from bot.model import Incoming
+from storage.columns import json_text
 from storage.outbox import Sent
 
 # Script lines whose effects share one commit (group commit, storage.db.Database.group): the
@@ -126,8 +127,8 @@ def parse_line(raw: str, lineno: int, config: Config) -> dict[str, Any] | None:
     return item
 
 
-# json.dumps(..., ensure_ascii=False) builds an encoder per call; one is enough.
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+# Each output line as ``json.dumps(..., ensure_ascii=False)`` writes it.
+_ENCODE = json_text
 
 
 def render(at: datetime | str, message: Any, config: Config) -> str:
