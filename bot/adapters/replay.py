@@ -21,6 +21,7 @@ clock advances to its ``at`` and everything due by then fires. The output is det
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import tempfile
 from collections.abc import Iterable
@@ -259,12 +260,24 @@ async def replay(
             nonlocal dirty
             dirty = True
 
+        # The lines printed since the last group commit, written out before it: one write
+        # per group rather than one per flush (a system call each when stdout is unbuffered,
+        # as with PYTHONUNBUFFERED), and what a commit marks sent is printed by then.
+        buffer = io.StringIO()
+
+        def drain() -> None:
+            if buffer.tell():
+                out.write(buffer.getvalue())
+                buffer.seek(0)
+                buffer.truncate()
+
         # The open group commit: closed every GROUP_LINES lines and before a restart.
         group = contextlib.AsyncExitStack()
         grouped = 0
         try:
             for n, item in enumerate(items, 1):
                 if grouped >= GROUP_LINES or (item.restart and grouped):
+                    drain()
                     await group.aclose()
                     grouped = 0
                 at = item.at
@@ -285,12 +298,12 @@ async def replay(
                 await app.tick(at)
                 if dirty:
                     dirty = False
-                    printed += await flush(app, at, out, printed)
+                    printed += await flush(app, at, buffer, printed)
                 if item.tick or item.restart:
                     continue
                 if item.hook is not None:
                     await device_hook(app, item.hook, at)
-                    printed += await flush(app, at, out, printed)
+                    printed += await flush(app, at, buffer, printed)
                     continue
                 # A message line (read_script checked that these are strings).
                 sender = cast(str, item.sender)
@@ -308,12 +321,14 @@ async def replay(
                 await app.handle(msg)
                 if dirty:
                     dirty = False
-                    printed += await flush(app, at, out, printed)
+                    printed += await flush(app, at, buffer, printed)
+            drain()
             await group.aclose()
         except BaseException as exc:
             await group.__aexit__(type(exc), exc, exc.__traceback__)
             raise
         finally:
+            drain()  # what was printed before a failure stays printed, as it always was
             if app is not None:
                 await app.close()
         return printed
