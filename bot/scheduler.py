@@ -65,6 +65,7 @@ class Scheduler:
             return []
         timers.forget_earliest()
         produced: list[Outgoing] = []
+        batches = 0
         for _ in range(MAX_ROUNDS):
             due, after = await self._next_page(now)
             if not due:
@@ -73,6 +74,11 @@ class Scheduler:
             pending = list(due)
             fired = 0
             while pending:
+                if batches:
+                    # Let messages in between batches (not after the last: the tick returns
+                    # then, and most ticks fire one small batch).
+                    await asyncio.sleep(0)
+                batches += 1
                 batch: list[Outgoing] = []
                 taken: list[Timer] = []
                 deadline = time.perf_counter() + BATCH_SECONDS
@@ -97,7 +103,6 @@ class Scheduler:
                                 fired += 1
                                 batch.extend(outs)
                 produced.extend(batch)
-                await asyncio.sleep(0)  # let messages in between batches
             if not fired:
                 # Every due timer is being fired by another worker (shared database): they
                 # are its to finish; looking again would only spin until it commits.

@@ -63,4 +63,4 @@ async def test_the_loop_gets_turns_between_batches(
     during = turns - before
     stop = True
     await task
-    assert during >= 2  # at least one turn after each of the two parts
+    assert during >= 2  # a turn between each two batches: the digest, then its two parts
