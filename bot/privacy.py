@@ -15,6 +15,7 @@ from bot.config import Config
 from bot.model import Mention, Outgoing
 from bot.personal_numbers import ID_CARD, LANDLINE, PHONE, PLATE
 from bot.reach import reach_everyone
+from storage.memo import Memo
 
 # Links: a scheme or www., or a host name with a common top-level domain (full-width forms
 # are folded with NFKC first). A help request is passed on to neighbours in the bot's name, so
@@ -71,6 +72,11 @@ def is_group_chat(chat: str, config: Config) -> bool:
     )
 
 
+# Names as masked: the same people are mentioned again and again (a reporter in each reply to
+# them), and masking one runs four patterns. A name is text, masking it is pure.
+_MASKED_NAMES: Memo[str, str] = Memo(mask)
+
+
 def for_delivery(messages: list[Outgoing], config: Config) -> list[Outgoing]:
     """Mask what goes to groups; private messages pass unchanged. Then people a group message
     mentions on another platform get it where they can see it (:mod:`bot.reach`), masked as
@@ -82,8 +88,12 @@ def for_delivery(messages: list[Outgoing], config: Config) -> list[Outgoing]:
             if masked != m.text:
                 m = replace(m, text=masked)
             # A display name can carry a phone number ("王姐13812345678"): the @mention shows it.
-            names = tuple(Mention(x.user, mask(x.name)) for x in m.mentions)
-            if names != m.mentions:
-                m = replace(m, mentions=names)
+            if m.mentions:
+                names = tuple(
+                    x if (name := _MASKED_NAMES[x.name]) == x.name else Mention(x.user, name)
+                    for x in m.mentions
+                )
+                if names != m.mentions:
+                    m = replace(m, mentions=names)
         out.append(m)
     return reach_everyone(out, config, lambda chat: is_group_chat(chat, config))
