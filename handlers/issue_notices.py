@@ -212,14 +212,24 @@ def _label(ctx: Context, issue: Issue) -> str:
     return ctx.config.taxonomy.label(issue.category)
 
 
+_NO_SINCE = object()
+
+
 def _waited(ctx: Context, item: _Item) -> t.Waited:
     """How long the issue had waited when the notice was due (waiting for the batch and a
     late tick are the bot's delay, not the head's)."""
     issue = item.issue
-    since = item.timer.payload.get("since", item.timer.due_at.timestamp())
+    since = item.timer.payload.get("since", _NO_SINCE)
     until = ctx.now
-    if isinstance(since, int | float):
+    if since is _NO_SINCE:
+        # A reminder: it was due when its row was (the same instant as converting the row's
+        # stored time back and forth).
+        due: datetime | None = item.timer.due_at
+    elif isinstance(since, (int, float)):
         due = datetime.fromtimestamp(since, UTC)
+    else:
+        due = None
+    if due is not None:
         # Fired late (after a restart): as long as it really waited, less the batch's wait.
         until = max(until - max(item.due - due, timedelta(0)), due)
     until = min(max(until, issue.created_at), ctx.now)
