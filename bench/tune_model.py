@@ -2,6 +2,7 @@
 
 Usage: .venv/bin/python bench/tune_model.py [--folds K] [--seed S | --by-file] [--params JSON ...]
                                             [--decide JSON ...] [--errors FILE] [--layers]
+                                            [--train-only FILE ...]
 
 Each ``--params`` is a JSON object of fastText settings layered over
 :data:`bot.understand.train.PARAMS` (the key ``"weights"`` instead sets how many times a
@@ -15,7 +16,9 @@ makes each fold of whole files, so a fold is judged by a model that never saw it
 per pair: intent macro-F1, category accuracy, urgent recall / precision, sensitive recall,
 chat filed as reports, report recall (as a report, any category), per-intent F1, model
 size. ``--layers`` instead measures the explicit rules of :mod:`bot.understand.classify`,
-each switched off in turn, on the same folds (does each help or hurt?).
+each switched off in turn, on the same folds (does each help or hurt?). ``--train-only
+FILE`` keeps a training file out of the folds and adds its lines to every fold's training:
+the other files are tested on the same folds as without it (does a new file help?).
 """
 
 from __future__ import annotations
@@ -58,14 +61,19 @@ def folds_by_file(examples: list[Example], folds: int) -> list[list[int]]:
 
 
 def fit_folds(
-    examples: list[Example], parts: list[list[int]], params: dict[str, object], tmp: Path
+    examples: list[Example],
+    parts: list[list[int]],
+    params: dict[str, object],
+    tmp: Path,
+    extra: list[Example] | None = None,
 ) -> tuple[list[Path], int]:
-    """One model per fold, trained without that fold's lines."""
+    """One model per fold, trained without that fold's lines (and with ``extra``, lines that
+    are only ever trained on)."""
     os.environ["LINLI_TRAIN_PARAMS"] = json.dumps(params)
     paths: list[Path] = []
     for k, test in enumerate(parts):
         held = set(test)
-        fit = [ex for i, ex in enumerate(examples) if i not in held]
+        fit = [ex for i, ex in enumerate(examples) if i not in held] + (extra or [])
         paths.append(train(fit, tmp / f"fold{k}.bin"))
     os.environ.pop("LINLI_TRAIN_PARAMS", None)
     return paths, max(p.stat().st_size for p in paths)
@@ -157,18 +165,31 @@ def main() -> None:
     parser.add_argument(
         "--layers", action="store_true", help="switch each rule of classify.py off in turn"
     )
+    parser.add_argument(
+        "--train-only",
+        action="append",
+        default=[],
+        help="a training file whose lines are in every fold's training and never tested (does "
+        "adding it help on the other files' lines, on the same folds?)",
+    )
     args = parser.parse_args()
     examples = training_examples()
+    only = {Path(name).name for name in args.train_only}
+    extra = [ex for ex in examples if Path(ex.source).name in only]
+    examples = [ex for ex in examples if Path(ex.source).name not in only]
     if args.by_file:
         parts = folds_by_file(examples, args.folds)
     else:
         parts = folds_of(examples, args.folds, args.seed)
     kind = "by file" if args.by_file else f"seed {args.seed}"
-    print(f"{len(examples)} training examples, {args.folds}-fold CV ({kind})")
+    print(
+        f"{len(examples)} training examples, {args.folds}-fold CV ({kind})"
+        + (f", {len(extra)} more only trained on" if extra else "")
+    )
     results: list[Result] = []
     for raw in args.params or ["{}"]:
         with tempfile.TemporaryDirectory() as tmp:
-            paths, size = fit_folds(examples, parts, json.loads(raw), Path(tmp))
+            paths, size = fit_folds(examples, parts, json.loads(raw), Path(tmp), extra)
             if args.layers:
                 measure_layers(examples, parts, paths)
                 continue
