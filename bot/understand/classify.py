@@ -179,10 +179,20 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
 
 
 def _intent(prediction: model.Prediction) -> Intent:
-    """The most likely intent, each probability weighed by :data:`INTENT_WEIGHTS`."""
+    """The most likely intent, each probability weighed by :data:`INTENT_WEIGHTS` (the first
+    of equal ones, as ``max`` takes)."""
     weights = INTENT_WEIGHTS
-    best = max(prediction.intents, key=lambda k: prediction.intents[k] * weights.get(k, 1.0))
-    return Intent(best)
+    best = ""
+    best_score = 0.0
+    for name, p in prediction.intents.items():
+        score = p * weights.get(name, 1.0)
+        if not best or score > best_score:
+            best, best_score = name, score
+    return _INTENTS[best]
+
+
+# An intent by its value without the Enum's call machinery (``Intent(value)``).
+_INTENTS = {intent.value: intent for intent in Intent}
 
 
 def _category(prediction: model.Prediction, hits: list[Hit]) -> str | None:

@@ -38,13 +38,12 @@ _SKIP = frozenset(" \t，。！？、,.!?;；:：~…-—()（）\"'“”‘’
 def model_line(text: str, tokens: list[str], hits: list[Hit]) -> str:
     """The model's input for ``text`` (already normalised), its jieba ``tokens`` and the
     lexicon ``hits`` found in it."""
-    out: list[str] = []
-    for token in tokens:
-        feature = _TOKEN_FEATURES.get(token)
-        if feature is None:
-            feature = _token_feature(token)
-        if feature:
-            out.append(feature)
+    get = _TOKEN_FEATURES.get
+    out = [
+        feature
+        for token in tokens
+        if (feature := get(token)) or (feature is None and (feature := _token_feature(token)))
+    ]
     out.extend(_HAN.findall(text))
     out.extend(tags(text, hits))
     # A message of punctuation alone ("。。。") still gets one token: fastText averages the

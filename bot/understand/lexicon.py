@@ -121,10 +121,11 @@ class Lexicon:
         """Every lexicon word in ``text``: the longest starting at each position, in order."""
         if self._pattern is None:
             return []
+        tags = self.tags
         return [
-            Hit(m.group(1), m.start(), self.tags[m.group(1)])
+            Hit(word, m.start(), tags[word])
             for m in self._pattern.finditer(text)
-            if m.group(1)
+            if (word := m.group(1))
         ]
 
 
