@@ -33,8 +33,11 @@ class FloodGuard:
         self._calls += 1
         if self._calls % _PRUNE_EVERY == 0:
             self._prune(at)
-        times = self._times.setdefault(sender, deque())
-        while times and times[0] <= at - WINDOW:
+        times = self._times.get(sender)
+        if times is None:
+            times = self._times[sender] = deque()
+        cutoff = at - WINDOW
+        while times and times[0] <= cutoff:
             times.popleft()
         times.append(at)
         if len(times) <= self.per_minute:
