@@ -37,8 +37,11 @@ from bot.understand.sensitivity import sensitive
 
 def model_may_add(text: str) -> bool:
     """The model may add urgency only to a message naming a person or a hazard: its
-    probabilities on text unlike anything it learnt ("坏了坏了坏了…") mean nothing."""
-    return hazards.DANGER_CUE.search(text) is not None
+    probabilities on text unlike anything it learnt ("坏了坏了坏了…") mean nothing; nor to
+    one that says in so many words that nobody is in the lift ("电梯卡卡的…里面没人")."""
+    return (
+        hazards.DANGER_CUE.search(text) is not None and hazards.NOBODY_INSIDE.search(text) is None
+    )
 
 
 def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool:
@@ -86,6 +89,7 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
             if pattern is hazards.MISSING and (
                 hazards.THING_MISSING.search(m.group(0))
                 or hazards.AWAY_ON_PURPOSE.search(m.group(0))
+                or hazards.ONLY_POSSIBLE.search(m.group(0))
             ):
                 continue
             return True
@@ -116,9 +120,11 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
         clauses.real(text, m) for m in hazards.LOOSE.finditer(text)
     ) and hazards.PEOPLE_BELOW.search(text):
         return True
-    return any(clauses.real(text, m) for m in hazards.THROWN.finditer(text)) and (
-        hazards.NOW.search(text) is not None or hazards.HABIT.search(text) is None
-    )
+    return any(
+        clauses.real(text, m)
+        and not hazards.HARMLESS_FALLING.search(clauses.clause_before(text, m.start()))
+        for m in hazards.THROWN.finditer(text)
+    ) and (hazards.NOW.search(text) is not None or hazards.HABIT.search(text) is None)
 
 
 # The costly event patterns (a missing person, a fall, a hazard; violence) are tried only on

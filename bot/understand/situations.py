@@ -24,7 +24,7 @@ PERSON = (
     r"宝宝|婴儿|娃|细路|老人|老太太|老太|老头|老伴|老爷子|老大爷|老奶奶|大爷|大妈|大娘|大叔|"
     r"大哥|大姐|阿姨|叔叔|奶奶|爷爷|姥姥|姥爷|外婆|外公|婆婆|公公|我爸|我妈|俺爹|俺娘|俺爸|俺妈|"
     r"我爹|我娘|老爹|老娘|爸爸|妈妈|老公|老婆|媳妇|孕妇|病人|邻居|业主|住户|租客|快递员|外卖员|"
-    r"小哥|师傅|保安|保洁|学生|同学|男的|女的|他|她|我|俺)"
+    r"小哥|师傅|保安|保洁|学生|同学|男的|女的|阿婆|阿公|阿伯|伯伯|那口子|老头子|他|她|我|俺)"
 )
 # Elderly people and children, who go missing.
 _VULNERABLE = (
@@ -46,7 +46,7 @@ LIFT_PERSON = rule(
     rf"(?:有|还有)?(?:个|一个)?{PERSON}[^，。!！?？]{{0,4}}?(?:还|都)?在(?:里面|里头|里边|里)"
     # The speaker or someone named is in it and it stopped: "哥 我在电梯 它不动了".
     rf"|{PERSON}(?:还|就|现在|一个人)?在{_LIFT}(?:里|里面|里头|上)?[^。]{{0,20}}?"
-    r"(?:不动了?|停了|停住|卡住|卡了|急停|打不开|出不去|不走了?|往下掉|掉下)"
+    r"(?:不动了?|停了|停住|卡住|卡了|急停|打不开|出不去|出不来|不走了?|往下掉|掉下|困住|关住|被困)"
     # Terse: "困电梯了", "卡电梯了", "梯困 速来", "卡住了 电梯".
     rf"|(?:^|[\s，。!！])(?:被)?(?:困|卡|关)(?:在)?{_LIFT}(?:里)?了"
     rf"|{_LIFT}困(?=[\s，。!！速快]|$)|卡住了[\s，。!！]*{_LIFT}"
@@ -111,7 +111,7 @@ OVERDUE = rule(
     rf"|{_VULNERABLE}[^。!！?？]{{0,16}}?(?:出门|出去|下楼)[^。!！?？]{{0,30}}?"
     r"(?:还没回|没回来|联系不上|打不通|不接电话|关机)[^。!！?？]{0,12}?(?:到现在|小时|钟头|天黑)"
     r"|(?:阿尔茨海默|阿兹海默|老年痴呆|痴呆|糊涂|失智|认知障碍)[^。!！?？]{0,40}?"
-    r"(?:还没回|没回来|没回家|找不到|不见)"
+    r"(?:还没回|没回来|没回家|找不到|不见|找遍了?(?:小区|附近|整个))"
     rf"|{_VULNERABLE}[^。!！?？]{{0,16}}?(?:出门|出去)[^。!！?？]{{0,16}}?(?:人影(?:都)?没有|不见人影|没见人影)"
 )
 
@@ -119,7 +119,7 @@ OVERDUE = rule(
 # nobody at risk ("地下车库进水了，已经没过脚踝了") is a drainage report, as the corpus labels it.
 WATER_RISING = rule(
     r"水[^。!！?？]{0,12}?(?:没过|淹到|漫到|到了|到)(?:了)?(?:脚脖子|脚面|脚背|脚踝|小腿|膝盖|大腿|腰|胸口|胸|脖子)"
-    r"|(?:水|积水)(?![费价电表])[^。!！?？]{0,12}?(?:还在|一直在|不停地?)往上(?:涨|漫|冒)"
+    r"|(?:水|积水)(?![费价电表])[^。!！?？]{0,12}?(?:还在|一直在|一直|还|不停地?)往上(?:涨|漫|冒)"
     r"|水位[^。!！?？]{0,6}?(?:还在|一直在)涨"
     r"|水[^。!！?？]{0,6}?涨得(?:好|很|特别|太)?快"
 )
@@ -143,9 +143,15 @@ ENGLISH = rule(
     r"gas (?:leak|smell)|\bsmell(?:s|ing)?\b.{0,16}\bgas\b|call 11[09]|call 120|\bbleeding\b|"
     r"\bunconscious\b|\bfell down\b|\bcollapsed\b|\bnot breathing\b|\bcan'?t breathe\b|"
     r"\bfell\b.{0,40}\b(?:not moving|can'?t get up|won'?t wake)\b|"
-    r"\b(?:lift|elevator)\b.{0,40}\b(?:stuck|stopped|dropped|fell|broke down)\b.{0,40}"
+    r"\b(?:lift|elevator)\b.{0,40}\b(?:stuck|stopped|dropped|fell|broke down)\b.{0,60}"
     r"(?<!nobody )(?<!no one )\b(?:inside|in it|in there)\b|"
-    r"\bbetween floors\b|"
+    r"\bbetween floors\b|\bstuck between \d+\w* and \d+|"
+    # Hurt and bleeding, something thrown down now, a weapon: "fell … there's blood",
+    # "throwing bottles from the roof", "a man with a knife".
+    r"\b(?:fell|fallen|hit (?:his|her|my|their) head|cut)\b.{0,60}\bblood\b|\bthere'?s blood\b|"
+    r"\bthrow(?:ing|s)?\b.{0,30}\b(?:from|off|out of)\b.{0,12}\b(?:roof|window|balcony|above)\b|"
+    r"\b(?:man|guy|woman|someone|person|he|she)\b.{0,12}\b(?:with|holding|waving) an? "
+    r"(?:knife|machete|gun|axe|cleaver)\b|"
     # A lift stuck, typed in a hurry: "ele stuck. 2 kids inside. pls", "eletor stuck wiht my kid".
     r"\b(?:ele\w*|lift)\b[^.!?]{0,6}\bstuck\b.{0,40}(?:\bins\w*de\b|\bkids?\b|\bbaby\b|\bson\b|"
     r"\bdaughter\b|\bpls\b|\bplease\b|\bhelp\b|\bhurry\b|\bme\b)|"
@@ -159,6 +165,7 @@ ENGLISH = rule(
 # Typed in pinyin without a Chinese keyboard: "dianti kazhu le limian you ren", "jiuming".
 PINYIN = rule(
     r"(?i)\bjiu ?ming\b.{0,12}\b(?:kuai ?lai|lai ?ren|bao ?jing)\b|\bzhao ?huo ?(?:le|la)\b|\bqi ?huo ?(?:le|la)\b|\bmei ?qi ?wei\b|"
+    r"\b(?:shuai|die) ?(?:dao|le)\b.{0,24}\b(?:qi ?bu ?lai|liu ?xue|bu ?dong|hun)|"
     r"\bran ?qi ?wei\b|\bdian ?ti\b.{0,40}\b(?:you ?ren|li ?mian|kun ?zhu|guan ?zhu|ka ?zhu|chu ?bu ?(?:lai|qu))\b"
 )
 
@@ -194,6 +201,8 @@ FIRE_SEEN = rule(
     r"|(?:电动车|电瓶车|车棚|车|电池|电线|插座|电箱)[^，。!！?？]{0,4}?(?:在)?冒(?:白|黑|青)?烟"
     r"|把[^，。]{0,6}?(?:泡沫|纸箱|被子|窗帘|沙发|垃圾|衣服|保温层|外墙|床垫)[^，。]{0,2}?点着了"
     r"|火(?:往上|一直|直往上)窜|火苗(?:往上)?窜|(?:塑料|电线|橡胶)烧焦"
+    r"|自燃|火(?:已经|都)?(?:窜|烧|蔓延|烧到)到?[^，。]{0,3}?(?:楼|层|屋|家|阳台|窗)"
+    r"|烟从门缝|门缝[^，。]{0,4}?(?:进|钻|冒|灌)(?:进来)?烟|(?<![油抽吸香])烟[^，。]{0,6}?(?:往里钻|钻进来|灌进来)"
 )
 
 # Gas by its signs: a hiss with a smell, a smell "like gas" or "like rotten eggs".
@@ -202,7 +211,7 @@ GAS_SIGNS = rule(
     r"|(?:燃气|煤气|天然气)(?:管|管道|表|阀)[^，。]{0,6}?(?:滋滋|嗞嗞|丝丝)"
     r"|像(?:是)?(?:煤气|燃气|天然气|瓦斯|臭鸡蛋)(?![灶表费公司管卡报])"
     # A gas pipe cut or broken: "装修把燃气管锯断了一截，现在一股味儿".
-    r"|(?:燃气|煤气|天然气)(?:管|管道|表)[^。]{0,8}?(?:断了|锯断|挖断|破了|裂了|弄断|打穿|切断)"
+    r"|(?:燃气|煤气|天然气)(?:管|管道|表)[^。]{0,8}?(?<!老化)(?<!老化开)(?:断了|锯断|挖断|破了|裂了|弄断|打穿|切断)"
 )
 DRAIN = rule(r"下水|自来水|水箱|地漏|反味|马桶|化粪池|鸡蛋坏")
 
@@ -211,7 +220,7 @@ MEDICAL = rule(
     r"羊水破了|要生了[^。]{0,12}?(?:救护车|120|开车)"
     # Scalded: "被开水烫了一大片 皮都起泡了".
     r"|(?:开水|热水|热油|滚油)[^。]{0,6}?烫[^。]{0,10}?(?:起泡|脱皮|一大片|掉皮)|皮都起泡"
-    r"|噎住[^。]{0,12}?(?:紫|喘不上|说不出|海姆立克|咳不出)|海姆立克"
+    r"|噎(?:住|着)[^。]{0,12}?(?:紫|憋|喘不上|说不出|海姆立克|咳不出|不会弄|怎么办|没声)|海姆立克"
     r"|(?:脸|嘴唇|嘴)(?:都|已经|色)?(?:发)?紫了?"
     r"|嘴歪|口角歪|半边(?:身子|脸)(?:不能动|麻|动不了)"
     r"|胸口(?:疼|痛|闷)[^。]{0,16}?(?:汗|手麻|左手|喘不上|救护车|120)"
@@ -242,6 +251,15 @@ FALLING_MORE = rule(
     r"(?:脱落|掉了|掉下来|砸下来)[^。]{0,24}?(?:还有|上面)[^。]{0,8}?(?:在晃|摇摇欲坠|要掉|快掉|松动了)"
     # A ceiling sagging with water, about to come down: "天花板…鼓起来了，快掉了".
     r"|天花板[^。]{0,16}?(?:鼓|裂)[^。]{0,12}?(?:快掉|要掉|要塌|快塌)"
+    # The outside of the building coming down where people walk: "外墙瓷砖一块块往下掉 楼下就是
+    # 幼儿园门口", "外墙又在掉砖 现在还有碎渣往下落", "…刮下来一块 上面还有一块在晃".
+    # Falling now ("在往下掉", "一块块往下掉") over people, or fallen with more loose above.
+    r"|(?:瓷砖|磁砖|外墙|墙砖|砖|保温板|玻璃|广告牌|招牌|窗扇|石块|水泥块)[^。]{0,8}?"
+    r"(?:在|正在|一直|还在|又在|一块块|不停地?)(?:往下)?(?:掉|落)[^。]{0,30}?"
+    r"(?:(?:下面|楼下|底下)[^，。]{0,4}?(?:就是|都是|是|有|还有)[^，。]{0,6}?"
+    r"(?:人|孩|小朋友|门口|人行道|幼儿园|学校|出入口|路)|往下落|拉警戒)"
+    r"|(?:瓷砖|磁砖|外墙|墙砖|砖|保温板|玻璃|广告牌|招牌|窗扇|石块|水泥块)[^。]{0,8}?"
+    r"(?:掉|刮|砸)(?:下来|了)(?=[^。]{0,30}?(?:差(?:一)?点砸|险些砸|上面还有[^，。]{0,6}?(?:在晃|松|要掉|快掉)))"
 )
 
 # A person hanging outside a balcony or a window: "一个人挂在阳台外面".
@@ -309,6 +327,14 @@ WATER_ON_WIRES = rule(
     r"|水[^。!！?？]{0,10}?从[^，。!！?？]{0,6}?(?:灯|灯座|灯口|插座|开关)(?:里|那里)?[^，。]{0,4}?"
     r"(?:流|滴|淌|浇|灌)"
     r"|(?:电线|铜线|线头)[^。]{0,10}?露[^。]{0,16}?(?:全是水|积水|水里|下过雨)"
+    r"|(?:电线|线|电缆)[^，。]{0,3}?泡在[^，。]{0,3}?水(?:里|中)"
+)
+
+# Live wires bared where children go: "插座被人撬开了，里面的线都露出来了，小孩老在那玩",
+# "電箱門沒鎖，裡面的電線都露出來了，小朋友經過很危險".
+BARE_WIRES = rule(
+    r"(?:电线|线头|铜线|铜丝|线)[^。]{0,6}?(?:都|全)?(?:露出来|露在外面|裸露|露着)[^。]{0,20}?"
+    r"(?:小孩|孩子|小朋友)[^。]{0,8}?(?:玩|经过|路过|跑|摸|碰|够|危险)"
 )
 
 # Someone lying on the floor, seen through a window, on a camera or by a neighbour:
@@ -394,6 +420,7 @@ FAMILIES = (
     ("toxic_fumes", TOXIC_FUMES),
     ("water_on_wires", WATER_ON_WIRES),
     ("silent_inside", SILENT_INSIDE),
+    ("bare_wires", BARE_WIRES),
 )
 #: Families that stand on their own, whatever the clause before them says.
 PLAIN = (("english", ENGLISH), ("pinyin", PINYIN))
