@@ -284,6 +284,9 @@ def already_following(issue: Issue) -> str:
 # --- staff: reminders, escalations, digest ------------------------------------------------
 
 
+_MINUTE = timedelta(minutes=1)
+
+
 @quick_init
 @dataclass(frozen=True, slots=True)
 class Waited:
@@ -296,14 +299,14 @@ class Waited:
 
     @property
     def over_night(self) -> bool:
-        return self.real - self.waking >= timedelta(minutes=1)
+        return self.real - self.waking >= _MINUTE
 
 
 def waited(w: Waited) -> str:
     """``已等待 30 分钟``; over a night it does not count the night against the head."""
     if not w.over_night:
         return f"已等待 {duration(w.real)}"
-    if w.waking < timedelta(minutes=1):
+    if w.waking < _MINUTE:
         return f"是 {clock(w.since, w.tz)} 报告的"
     return f"{clock(w.since, w.tz)} 报告，不算夜间已等待 {duration(w.waking)}"
 
