@@ -354,3 +354,57 @@ NARROWED = [
 def test_a_narrowed_rule_keeps_the_urgent_message(look_alike: str, still_urgent: str) -> None:
     assert not urgent_by_rules(look_alike)
     assert urgent_by_rules(still_urgent)
+
+
+# From the misses of the four later files, in other phrasings, with look-alikes.
+URGENT_FROM_LATER_FILES = [
+    "我妈说胸口疼 脸色煞白 一直冒冷汗",
+    "雨太大了 水还在往屋里灌 我奶奶腿不好走不了",
+    "地库水一直往里涌 里面还有人在推车",
+    "两家人在楼下推搡起来了 保安快来",
+    "我爷爷有老年痴呆 早上自己出门了 找了一上午没找到",
+    "有个老人从台阶上滚下来了",
+    "晾衣服的地方旁边有人烧东西 火星子乱飞 快烧到衣服了",
+]
+SENSITIVE_FROM_LATER_FILES = [
+    "他又喝多了 说要捅死我",
+    "我姐她丈夫刚才又动手了",
+    "那男的拿着擀面杖追打他老婆",
+    "我被他打了好多年了 不知道找谁",
+]
+URGENT_SELF_HARM_NOW = ["邻居说不想活了 在天台", "我朋友说活不下去了 现在跑到楼顶了"]
+NOT_URGENT_FROM_LATER_FILES = [
+    "消防来了，火灭了，就是烟味还很大，大家开窗",
+    "医院说是心梗，放了支架，救回来了",
+    "电梯困人维保二十分钟才到，这事必须追究",
+    "是楼上小孩在往下扔东西，家长已经在批评了",
+    "有一股塑料焦味，敲门没人，现在味道散了",
+    "转一个寻人：别的街道一位老人走失（不是我们小区的，大家留意下）",
+    "帮我问下：她找不到家里的猫了，白色的",
+    "电梯一直往下掉的感觉 吓人",
+    "防盗网全焊死了，着火了人怎么出来",
+    "切割机搬到巷子里干活，火星乱飞，铁屑满地",
+    "有人在天台上喝酒，还往下扔烟头，挂了好几天的垃圾也没人管",
+    "跟对象吵架了 他说再也不动手帮我修东西了",
+]
+
+
+@pytest.mark.parametrize("text", URGENT_FROM_LATER_FILES + URGENT_SELF_HARM_NOW)
+def test_urgent_from_the_later_files(text: str) -> None:
+    assert urgent_by_rules(text)
+
+
+@pytest.mark.parametrize("text", SENSITIVE_FROM_LATER_FILES + URGENT_SELF_HARM_NOW)
+def test_sensitive_from_the_later_files(text: str) -> None:
+    assert understand(text, default_taxonomy()).sensitive
+
+
+@pytest.mark.parametrize("text", NOT_URGENT_FROM_LATER_FILES)
+def test_look_alikes_from_the_later_files(text: str) -> None:
+    assert not urgent_by_rules(text)
+
+
+def test_thoughts_of_self_harm_for_days_are_sensitive_not_urgent() -> None:
+    text = "楼下那个初中生这两天在天台上坐着哭，说不想活了"
+    assert understand(text, default_taxonomy()).sensitive
+    assert not urgent_by_rules(text)
