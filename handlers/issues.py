@@ -7,6 +7,7 @@ The lifecycle commands live in :mod:`handlers.issue_commands`, the timers in
 
 from __future__ import annotations
 
+from datetime import timedelta
 from types import MappingProxyType
 
 from bot.commands import AliasForm, CommandCall
@@ -59,6 +60,38 @@ async def find_duplicate(ctx: Context, building: str, u: Understanding) -> Issue
     return None
 
 
+#: How long before the replied-to message an issue filed from it may have been created (the
+#: issue is created as the message is handled; a little slack for clocks).
+REPLY_SLACK = timedelta(minutes=5)
+
+
+async def issue_replied_to(
+    ctx: Context, msg: Incoming, building: str, u: Understanding
+) -> Issue | None:
+    """The open issue of ``building`` that ``msg`` replies to (a Telegram reply, a WeChat
+    quote) when it is of the same category as ``u``: the bot's own message about issue N, or
+    the resident's message that was filed as issue N. A reply about that issue ("又漏了，
+    比昨天还大") belongs in its history, not in a new issue, however differently it is worded."""
+    if msg.reply_to is None:
+        return None
+    category = u.category or "other"
+    refs = await ctx.store.outbox.refs_of(msg.chat, msg.reply_to)
+    number = refs.get("issue")
+    if isinstance(number, int):
+        issue = await ctx.store.issues.get(number)
+        if issue and issue.is_open and issue.building == building and issue.category == category:
+            return issue
+        return None
+    replied = await ctx.store.inbox.find(msg.chat, msg.reply_to)
+    if replied is None:
+        return None
+    text = replied.text.strip()
+    for issue in await ctx.store.issues.recent_open(building, category, replied.at - REPLY_SLACK):
+        if issue.reporter == replied.sender and issue.text == text:
+            return issue
+    return None
+
+
 async def find_recently_fixed(ctx: Context, building: str, u: Understanding) -> Issue | None:
     """A resolved issue about the same matter, not yet confirmed and resolved within the
     duplicate window: a new report of it means it is not really fixed. (Once the reporter
@@ -76,7 +109,9 @@ async def file_report(
     """File ``u`` as an issue of ``building`` (its group ``chat``), or merge it into an open
     issue about the same matter. The answer goes to the chat the message came from."""
     reporter = (Mention(msg.sender, msg.sender_name),)
-    original = await find_duplicate(ctx, building, u)
+    original = await issue_replied_to(ctx, msg, building, u) or await find_duplicate(
+        ctx, building, u
+    )
     if original is not None:
         await ctx.store.issues.follow(original.number, msg.sender, msg.sender_name)
         await ctx.store.issues.log(original.number, ctx.now, msg.sender, "merge", text[:200])
