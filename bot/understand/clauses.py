@@ -74,7 +74,9 @@ FIGURATIVE_BEFORE = rule(
 BREAK = rule(r"[,，。!！?？;；…\s]")
 
 # "我用脚踩灭了 但他还要接着煮": the danger goes on after the all-clear.
-BUT_AFTER = rule(r"^.{0,8}?(?:还在|还要|又开始|接着|继续|越来越)")
+BUT_AFTER = rule(
+    r"^.{0,8}?(?:还在|还要|又开始|接着|继续|越来越)|^[^。]{0,8}?(?:出不来|出不去|门打不开|开不了门)"
+)
 
 
 def called_off(text: str) -> bool:

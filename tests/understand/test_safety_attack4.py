@@ -408,3 +408,50 @@ def test_thoughts_of_self_harm_for_days_are_sensitive_not_urgent() -> None:
     text = "楼下那个初中生这两天在天台上坐着哭，说不想活了"
     assert understand(text, default_taxonomy()).sensitive
     assert not urgent_by_rules(text)
+
+
+# The rules-alone misses the model had covered, in other phrasings, with look-alikes.
+URGENT_WITHOUT_THE_MODEL = [
+    "我妈在家说心口疼 脸色发白 我在路上",
+    "我邻居说她老公又喝多了打她 她躲在厕所里",
+    "电梯停在三楼 里面的人说没事 就是门打不开 出不来",
+    "垃圾桶里在冒烟 有人扔了烟头进去",
+    "走廊里有人烧东西 烟越来越大",
+    "他父亲下楼遛弯三个多小时没回来 电话也关机了",
+    "我爷爷摔倒了 快来人",
+    "有人在抢一个老太太的包 往东门跑了",
+    "楼道里电线耷拉下来了 外皮都破了",
+]
+NOT_URGENT_WITHOUT_THE_MODEL = [
+    "电梯停了一会儿 里面的人说没事 已经出来了",
+    "手机摔了 屏幕裂了",
+    "垃圾桶旁边有人抽烟",
+    "超市抢购鸡蛋的人好多",
+]
+NOT_SENSITIVE_ADVICE = [
+    "转：市妇联反家暴热线，有需要的可以打，会保密",
+    "可以先带她去社区妇联，也可以直接报警，家暴不是家务事",
+    "房东在老家，我帮你们打他儿子电话",
+    "我老公神经衰弱要吃安眠药才能睡，楼上太吵了",
+]
+
+
+@pytest.mark.parametrize("text", URGENT_WITHOUT_THE_MODEL)
+def test_urgent_without_the_model(text: str) -> None:
+    assert urgent_by_rules(text)
+
+
+@pytest.mark.parametrize("text", NOT_URGENT_WITHOUT_THE_MODEL)
+def test_look_alikes_without_the_model(text: str) -> None:
+    assert not urgent_by_rules(text)
+
+
+@pytest.mark.parametrize("text", NOT_SENSITIVE_ADVICE)
+def test_advice_and_a_phone_call_are_not_sensitive(text: str) -> None:
+    assert not understand(text, default_taxonomy()).sensitive
+
+
+def test_domestic_violence_said_plainly_is_still_sensitive() -> None:
+    assert understand("隔壁家暴 男的一直在打她", default_taxonomy()).sensitive
+    assert understand("他打他儿子打得好狠 一直在哭", default_taxonomy()).sensitive
+    assert understand("她吃了一整瓶安眠药", default_taxonomy()).sensitive
