@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from bot.understand.alarms import ENGLISH, FIRE_SEEN, GAS_SIGNS, MEDICAL, PINYIN, TERSE
 from bot.understand.patterns import Gate, required_chars, rule
 
 # Anybody: kin, neighbours, workers, "someone". Wider than safety's _PERSON, for the
@@ -141,38 +142,6 @@ HIDING = rule(
     r"躲在[^，。!！?？]{0,6}?(?:不敢出|不敢开门|不敢出声|锁着门)|躲起来了|(?:我|她|他|孩子)(?:现在)?躲在(?:阳台|厕所|卫生间|洗手间|房间|屋里|卧室|柜子|床底)"
 )
 
-# Written in English: "my son is inside", "smells of gas", "not breathing".
-ENGLISH = rule(
-    r"(?i)\bstuck in\b|\btrapped\b|\bsmoke\b|\bsparks?\b|\bon fire\b|\bfire!|\bfire (?:in|on|at)\b|"
-    r"gas (?:leak|smell)|\bsmell(?:s|ing)?\b.{0,16}\bgas\b|call 11[09]|call 120|\bbleeding\b|"
-    r"\bunconscious\b|\bfell down\b|\bcollapsed\b|\bnot breathing\b|\bcan'?t breathe\b|"
-    r"\bfell\b.{0,40}\b(?:not moving|can'?t get up|won'?t wake)\b|"
-    r"\b(?:lift|elevator)\b.{0,40}\b(?:stuck|stopped|dropped|fell|broke down)\b.{0,60}"
-    r"(?<!nobody )(?<!no one )\b(?:inside|in it|in there)\b|"
-    r"\bbetween floors\b|\bstuck between \d+\w* and \d+|"
-    # Hurt and bleeding, something thrown down now, a weapon: "fell … there's blood",
-    # "throwing bottles from the roof", "a man with a knife".
-    r"\b(?:fell|fallen|hit (?:his|her|my|their) head|cut)\b.{0,60}\bblood\b|\bthere'?s blood\b|"
-    r"\bthrow(?:ing|s)?\b.{0,30}\b(?:from|off|out of)\b.{0,12}\b(?:roof|window|balcony|above)\b|"
-    r"\b(?:man|guy|woman|someone|person|he|she)\b.{0,12}\b(?:with|holding|waving) an? "
-    r"(?:knife|machete|gun|axe|cleaver)\b|"
-    # A lift stuck, typed in a hurry: "ele stuck. 2 kids inside. pls", "eletor stuck wiht my kid".
-    r"\b(?:ele\w*|lift)\b[^.!?]{0,6}\bstuck\b.{0,40}(?:\bins\w*de\b|\bkids?\b|\bbaby\b|\bson\b|"
-    r"\bdaughter\b|\bpls\b|\bplease\b|\bhelp\b|\bhurry\b|\bme\b)|"
-    r"\b(?:son|daughter|child|kid|boy|girl|baby|mum|mom|mother|dad|father|grandma|grandpa|"
-    r"grandmother|grandfather|granny)\b.{0,16}\b(?:is|are|went|has gone|got)\s+(?:missing|lost)\b"
-    r"(?!\s+(?:his|her|my|the|a|out|class|school))|"
-    r"\bcan'?t find (?:my |our )?(?:son|daughter|child|kid|boy|girl|baby|mum|mom|mother|dad|father|"
-    r"grandma|grandpa)\b"
-)
-
-# Typed in pinyin without a Chinese keyboard: "dianti kazhu le limian you ren", "jiuming".
-PINYIN = rule(
-    r"(?i)\bjiu ?ming\b.{0,12}\b(?:kuai ?lai|lai ?ren|bao ?jing)\b|\bzhao ?huo ?(?:le|la)\b|\bqi ?huo ?(?:le|la)\b|\bmei ?qi ?wei\b|"
-    r"\b(?:shuai|die) ?(?:dao|le)\b.{0,24}\b(?:qi ?bu ?lai|liu ?xue|bu ?dong|hun)|"
-    r"\bran ?qi ?wei\b|\bdian ?ti\b.{0,40}\b(?:you ?ren|li ?mian|kun ?zhu|guan ?zhu|ka ?zhu|chu ?bu ?(?:lai|qu))\b"
-)
-
 # The lift stopped and the one inside is frightened or unwell: "点替卡住了。黑的 我好怕",
 # "电梯急停 我怀孕了 很难受" (not "电梯停了 爬楼好难受": see :data:`STAIRS`).
 LIFT_FEAR = rule(
@@ -180,64 +149,6 @@ LIFT_FEAR = rule(
     r"(?:我好怕|好怕|害怕|好黑|黑的|难受|喘不上|头晕|救救|求救|手在抖)"
 )
 STAIRS = rule(r"爬楼|爬不了楼|爬上去|走楼梯|楼梯")
-
-# A terse alarm: "火！！11楼！！", "有火！！车棚那！！", "煤气！", "人倒了 快", "help".
-TERSE = rule(
-    r"(?:^|[\s，。!！])(?:有|着|起)?火(?:了|啦|呀)?[!！]"
-    r"|(?<![发动])(?<!发了)好大的火(?!气)|(?<![肝心虚上])火(?:不小|很大|好大)|火势"
-    r"|(?:^|[\s，。!！])(?:煤气|燃气|天然气|瓦斯)(?:味)?[!！]"
-    r"|(?<!不)是(?:瓦斯|煤气|燃气|天然气)(?:味|漏了)?(?=[\s，。!！]|$)"
-    r"|人倒了(?=[\s，。!！快]|$)|^\W*[Hh][Ee][Ll][Pp]\W*$"
-)
-
-# Fire seen: "阳台着了", "锅着了灭不掉", "门缝在冒白烟", "窗外有黑烟", "门好烫", Cantonese
-# "烧紧", "都系烟".
-FIRE_SEEN = rule(
-    r"(?:阳台|锅|厨房|屋|房子|楼|窗户|屋顶|车棚|电动车|电瓶车|柜子|被子|窗帘|沙发|垃圾桶|"
-    r"垃圾堆|草|管道|烟道|排烟管)(?:里)?(?:也)?着了|火从[^，。]{0,6}?往外冒|往外冒火"
-    r"|把(?![^，。]{0,4}(?:烟|蜡烛|炉子|灶|火|香|煤|天|心))[^，。]{0,8}?点着了|火顺着[^，。]{0,6}?往上烧"
-    r"|(?:门缝|窗户|窗口|窗外|屋里|家里|阳台|楼道|走廊|楼上|楼下|对面)[^，。!！?？]{0,6}?(?:在)?"
-    r"冒(?:白|黑|青)?烟"
-    r"|(?:垃圾桶|垃圾箱|桶|纸箱|纸堆)里?(?:已经|在|正在)?冒(?:白|黑|青)?烟"
-    r"|(?:楼道|走廊|楼梯间)里?[^，。]{0,4}?烧东西[^。]{0,12}?烟"
-    r"|(?:有|冒|一股|好多|很多|都是|全是|滚滚)黑烟|(?:外面|窗外|走廊|楼道)(?:全|都)?是烟"
-    r"|(?:插座|电线|电箱|电表|开关|插头)[^，。]{0,4}?冒(?:蓝|红)?(?:火|光)"
-    r"|橘(?:黄|红)色的光|烧紧|火烛|都系烟|门[^，。!！?？]{0,3}?(?:好烫|很烫|烫手|发烫)"
-    # Vehicles, batteries and wires smoking; something set alight; flames climbing.
-    r"|(?:电动车|电瓶车|车棚|车|电池|电线|插座|电箱)[^，。!！?？]{0,4}?(?:在)?冒(?:白|黑|青)?烟"
-    r"|把[^，。]{0,6}?(?:泡沫|纸箱|被子|窗帘|沙发|垃圾|衣服|保温层|外墙|床垫)[^，。]{0,2}?点着了"
-    r"|火(?:往上|一直|直往上)窜|火苗(?:往上)?窜|(?:塑料|电线|橡胶)烧焦"
-    r"|自燃|火(?:已经|都)?(?:窜|烧|蔓延|烧到)到?[^，。]{0,3}?(?:楼|层|屋|家|阳台|窗)"
-    r"|烟从门缝|门缝[^，。]{0,4}?(?:进|钻|冒|灌)(?:进来)?烟|(?<![油抽吸香])烟[^，。]{0,6}?(?:往里钻|钻进来|灌进来)"
-)
-
-# Gas by its signs: a hiss with a smell, a smell "like gas" or "like rotten eggs".
-GAS_SIGNS = rule(
-    r"(?:嘶嘶|滋滋|呲呲|嗞嗞|丝丝)[^。]{0,12}?(?:味|臭)|(?:味|臭)[^。]{0,12}?(?:嘶嘶|滋滋|呲呲|嗞嗞)"
-    r"|(?:燃气|煤气|天然气)(?:管|管道|表|阀)[^，。]{0,6}?(?:滋滋|嗞嗞|丝丝)"
-    r"|像(?:是)?(?:煤气|燃气|天然气|瓦斯|臭鸡蛋)(?![灶表费公司管卡报])"
-    # A gas pipe cut or broken: "装修把燃气管锯断了一截，现在一股味儿".
-    r"|(?:燃气|煤气|天然气)(?:管|管道|表)[^。]{0,8}?(?<!老化)(?<!老化开)(?:断了|锯断|挖断|破了|裂了|弄断|打穿|切断)"
-)
-DRAIN = rule(r"下水|自来水|水箱|地漏|反味|马桶|化粪池|鸡蛋坏")
-
-# Taken ill, by the signs: labour, choking, blue lips, a stroke, a heart attack, a fit.
-MEDICAL = rule(
-    r"羊水破了|要生了[^。]{0,12}?(?:救护车|120|开车)"
-    # Scalded: "被开水烫了一大片 皮都起泡了".
-    r"|(?:开水|热水|热油|滚油)[^。]{0,6}?烫[^。]{0,10}?(?:起泡|脱皮|一大片|掉皮)|皮都起泡"
-    r"|噎(?:住|着)[^。]{0,12}?(?:紫|憋|喘不上|说不出|海姆立克|咳不出|不会弄|怎么办|没声)|海姆立克"
-    r"|(?:脸|嘴唇|嘴)(?:都|已经|色)?(?:发)?紫了?"
-    r"|嘴歪|口角歪|半边(?:身子|脸)(?:不能动|麻|动不了)"
-    # The short form first: a longer match from the same place could reach into another
-    # clause ("…我在外地赶不回去，120") and be read as elsewhere.
-    r"|(?:胸口|心口)(?:疼|痛|闷)[^。]{0,8}?(?:脸(?:都|色)?(?:白|发白|煞白|紫|发青)|出汗|冒汗|冷汗)"
-    r"|胸口(?:疼|痛|闷)[^。]{0,16}?(?:汗|手麻|左手|喘不上|救护车|120)"
-    r"|高烧[^。]{0,4}?抽|抽筋[^。]{0,8}?(?:眼睛往上翻|翻白眼|口吐)|惊厥|眼睛往上翻"
-    r"|(?:突然)?中风(?:了|倒|晕|在)|心梗|心脏病(?:发|犯)"
-    r"|冒冷汗[^。]{0,12}?(?:站不起来|动不了|晕)|(?:站不起来|动不了)[^。]{0,8}?冒冷汗"
-    r"|倒(?:在|下)[^。]{0,12}?(?:说话不清|脸色(?:很|好|特别)?(?:差|白|难看)|脸发紫|没反应|叫不醒)"
-)
 
 # A child who swallowed medicine or something dangerous: "小孩把药吃了不知道吃了多少".
 SWALLOWED = rule(
