@@ -24,6 +24,16 @@ to one core; figures are medians over ``--repeat`` runs. Phases:
 - profile: the replay of the replay phase again, in-process, once with a CPU clock around
   its parts (handle, understand, tick, flush: the whole process's CPU split), once under
   cProfile with a trace counting SQLite statements per message and per part.
+
+steps, long, ticks and startup drive the components of ``linli run`` from the bench's loop.
+The paths themselves (``bench/_pathreport.py``):
+
+- rsteps: ``linli replay`` line by line (a line's step: tick, flushes, handle, group commit),
+  into the offer database and into the 1,000,000-message one, alternating;
+- rlong: the same over the long script (first 10% against last 10%, peak RSS);
+- rstartup: a whole ``linli replay`` process of one message on the 1,000,000-message database;
+- runstart: a real ``linli run`` process against a local Telegram Bot API, on the
+  1,000,000-message database, to its first reply.
 """
 
 from __future__ import annotations
@@ -42,7 +52,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import _community, _fixtures, _script
+from bench import _community, _fixtures, _pathreport, _script
 
 ROOT = Path(__file__).resolve().parent.parent
 PIN: int | None = None
@@ -170,7 +180,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--long", type=int, default=100_000, help="messages of the long run")
     ap.add_argument("--repeat", type=int, default=3, help="runs per phase (medians)")
     ap.add_argument("--long-repeat", type=int, default=1, help="runs of the long phase")
-    ap.add_argument("--only", default="", help="phases: replay,profile,steps,long,ticks,startup")
+    ap.add_argument(
+        "--only",
+        default="",
+        help="phases: replay,profile,steps,long,ticks,startup,rsteps,rlong,rstartup,runstart",
+    )
     ap.add_argument("--no-pin", action="store_true", help="do not pin phases to one core")
     ap.add_argument(
         "--no-pyc",
@@ -388,6 +402,18 @@ def main(argv: list[str] | None = None) -> None:
                 f" {med(rs, 'process_cpu_s'):.2f} s  RSS {med(rs, 'process_rss_mb'):.0f} MB"
                 "   [target < 1 s]"
             )
+        paths = (run_process, db, done_with, config)
+        if wanted("rsteps"):
+            _pathreport.replay_steps(*paths, script, opts.messages, opts.repeat)
+        if wanted("rlong"):
+            long_script = tmp / "long.jsonl"
+            if not long_script.exists():
+                _script.write(str(long_script), opts.long, seed=2)
+            _pathreport.replay_long(*paths, long_script, opts.long, opts.long_repeat)
+        if wanted("rstartup"):
+            _pathreport.replay_startup(*paths, script, tmp, opts.repeat)
+        if wanted("runstart"):
+            _pathreport.run_startup(*paths, opts.repeat)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"\ntotal {time.perf_counter() - t_all:.0f} s")
