@@ -62,10 +62,13 @@ def replay_steps(config_path: str, database: str, script: str) -> None:
         return await original(self, now)
 
     Linli.tick = marked_tick  # type: ignore[method-assign]
-    cpu0, wall0 = cpu_clock(), wall_clock()
-    with open(os.devnull, "w", encoding="utf-8") as out:
-        printed = asyncio.run(replay_module.replay(config, steps, out, database=database))
-    cpu_all, wall_all = cpu_clock() - cpu0, wall_clock() - wall0
+    try:
+        cpu0, wall0 = cpu_clock(), wall_clock()
+        with open(os.devnull, "w", encoding="utf-8") as out:
+            printed = asyncio.run(replay_module.replay(config, steps, out, database=database))
+        cpu_all, wall_all = cpu_clock() - cpu0, wall_clock() - wall0
+    finally:
+        Linli.tick = original  # type: ignore[method-assign]
     if len(cpu_marks) != len(steps):
         raise SystemExit(f"expected one tick per line: {len(cpu_marks)} for {len(steps)} lines")
     cpus = [b - a for a, b in itertools.pairwise(cpu_marks)]
