@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench._realphases import emit, percentile
+from bench._realphases import SlowSteps, emit, percentile, switches
 
 # The reply the run_start phase waits for: a report in the group (issue_created).
 REPORT = "3单元楼道灯坏了好几天了，晚上黑乎乎的"
@@ -56,9 +56,16 @@ def replay_steps(config_path: str, database: str, script: str) -> None:
     cpu_clock, wall_clock = time.process_time, time.perf_counter
     original = Linli.tick
 
+    slow = SlowSteps()
+    last: list[Any] = []
+
     async def marked_tick(self: Linli, now: Any) -> Any:
+        wall, sw = wall_clock(), switches()
+        if last:
+            slow.add(wall - last[0], last[1], sw)
+        last[:] = [wall, sw]
         cpu_marks.append(cpu_clock())
-        wall_marks.append(wall_clock())
+        wall_marks.append(wall)
         return await original(self, now)
 
     Linli.tick = marked_tick  # type: ignore[method-assign]
@@ -101,6 +108,7 @@ def replay_steps(config_path: str, database: str, script: str) -> None:
             "cpu_p99_ms": percentile(cpus, 0.99) * 1e3,
             "cpu_max_ms": max(cpus) * 1e3,
             "cpu_max_line": steps[slowest].line,
+            "slow_steps": slow.figures(),  # over 5 ms on the wall clock, by why
             "first10_us": first_wall * 1e6,
             "last10_us": last_wall * 1e6,
             "first10_cpu_us": first_cpu * 1e6,

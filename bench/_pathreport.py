@@ -39,6 +39,12 @@ def _show_steps(label: str, rs: list[dict[str, Any]]) -> None:
         f" (line {rs[0]['cpu_max_line']});  wall p99 {_med(rs, 'p99_ms'):.2f}"
         f" max {_med(rs, 'max_ms'):.0f} ms;  RSS {_med(rs, 'process_rss_mb'):.0f} MB"
     )
+    slow = {k: statistics.median(r["slow_steps"][k] for r in rs) for k in rs[0]["slow_steps"]}
+    print(
+        f"    steps over 5 ms wall (median of runs, of {rs[0]['lines']:,} lines):"
+        f" {slow['waited']:.0f} waited (disk, lock), {slow['preempted']:.0f} lost the core"
+        f" only, {slow['code']:.0f} neither (the code itself)"
+    )
 
 
 def replay_steps(

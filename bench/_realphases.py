@@ -45,6 +45,36 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def switches() -> tuple[int, int]:
+    """Context switches of this thread so far: voluntary (it waited: for the disk, a lock)
+    and involuntary (its core was given to another process)."""
+    usage = resource.getrusage(resource.RUSAGE_THREAD)
+    return usage.ru_nvcsw, usage.ru_nivcsw
+
+
+class SlowSteps:
+    """Steps longer than ``limit`` on the wall clock, by why: the thread waited (a voluntary
+    switch: disk, lock), lost its core (involuntary switches only), or neither (the code
+    itself took that long)."""
+
+    def __init__(self, limit: float = 0.005) -> None:
+        self.limit = limit
+        self.waited = self.preempted = self.code = 0
+
+    def add(self, wall: float, before: tuple[int, int], after: tuple[int, int]) -> None:
+        if wall <= self.limit:
+            return
+        if after[0] > before[0]:
+            self.waited += 1
+        elif after[1] > before[1]:
+            self.preempted += 1
+        else:
+            self.code += 1
+
+    def figures(self) -> dict[str, int]:
+        return {"waited": self.waited, "preempted": self.preempted, "code": self.code}
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
@@ -121,6 +151,7 @@ def steps(config_path: str, database: str, script: str, messages: int | None) ->
         walls: list[float] = []
         cpus: list[float] = []
         msg_walls: list[float] = []
+        slow = SlowSteps()
         msg_cpus: list[float] = []
         tick_max = 0.0
         ticks = 0
@@ -129,7 +160,7 @@ def steps(config_path: str, database: str, script: str, messages: int | None) ->
         for n, item in enumerate(itertools.chain([head], items), 1):
             at: datetime = item["at"]
             clock[0] = at
-            t, c0 = perf(), tcpu()
+            t, c0, sw0 = perf(), tcpu(), switches()
             if item.get("tick") or last_tick is None or at - last_tick >= TICK_EVERY:
                 t1 = perf()
                 beat.where = f"tick at line {n} ({at:%H:%M:%S})"
@@ -158,6 +189,7 @@ def steps(config_path: str, database: str, script: str, messages: int | None) ->
             await deliverer.deliver_due()
             wall, cpu = perf() - t, tcpu() - c0
             walls.append(wall)
+            slow.add(wall, sw0, switches())
             cpus.append(cpu)
             if not item.get("tick"):
                 msg_walls.append(wall)
@@ -182,6 +214,7 @@ def steps(config_path: str, database: str, script: str, messages: int | None) ->
             "max_ms": max(walls) * 1e3,
             "cpu_p99_ms": percentile(cpus, 0.99) * 1e3,
             "cpu_max_ms": max(cpus) * 1e3,
+            "slow_steps": slow.figures(),  # over 5 ms on the wall clock, by why
             "tick_max_ms": tick_max * 1e3,
             "statements_per_msg": {k: v / len(msg_walls) for k, v in statements.items()},
             "loop_block_ms": beat.max_gap * 1e3,

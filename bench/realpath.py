@@ -327,6 +327,14 @@ def main(argv: list[str] | None = None) -> None:
                     f"    SQLite statements per message {sum(per.values()):.1f}: "
                     + ", ".join(f"{k} {v:.1f}" for k, v in sorted(per.items()) if k != "start")
                 )
+            slow = {
+                k: statistics.median(r["slow_steps"][k] for r in rs) for k in rs[0]["slow_steps"]
+            }
+            print(
+                f"    steps over 5 ms wall (median of runs, of {rs[0]['steps']:,}):"
+                f" {slow['waited']:.0f} waited (disk, lock), {slow['preempted']:.0f} lost"
+                f" the core only, {slow['code']:.0f} neither (the code itself)"
+            )
             worst = max(rs, key=lambda r: r["loop_block_ms"])
             print(
                 f"    longest hold {worst['loop_block_ms']:.0f} ms wall"
