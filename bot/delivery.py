@@ -294,7 +294,7 @@ class Deliverer:
         self._unmarked.append(Sent(outbox_id, self.clock(), message, tuple(platform_ids or ())))
 
     async def _fallback(self, outbox_id: int, message: Outgoing, now: datetime, why: str) -> None:
-        await self.store.outbox.give_up(outbox_id, f"unreachable: {why}")
+        await self.store.outbox.give_up(outbox_id, f"unreachable: {why}", message)
         if not message.fallback_chat:
             return
         name = message.mentions[0].name if message.mentions else "您"
@@ -317,7 +317,7 @@ class Deliverer:
             await self.store.outbox.add([notice], now)
 
     async def _give_up(self, outbox_id: int, message: Outgoing, now: datetime, why: str) -> None:
-        await self.store.outbox.give_up(outbox_id, why)
+        await self.store.outbox.give_up(outbox_id, why, message)
         last = self._reported.get(message.chat)
         if last is not None and now - last < REPORT_EVERY:
             return

@@ -1,6 +1,7 @@
 """``/web`` (后台): a staff member asks, privately, for a one-time link to the web console.
 
-The link carries a random token; only its hash is stored, it expires after
+The link carries a random token; only its hash is stored (and the outbox's copy of the link
+is scrubbed once the platform accepts it, :func:`storage.web_tokens.scrub_links`), it expires after
 :data:`LINK_VALID` and is used once (``bot.web.auth``). In a group the command is refused
 with a request to ask privately, so a link is never posted where others read it; a link
 someone forwards to a group is voided on sight (:func:`void_posted_links`).
@@ -9,7 +10,6 @@ someone forwards to a group is voided on sight (:func:`void_posted_links`).
 from __future__ import annotations
 
 import logging
-import re
 import secrets
 from datetime import timedelta
 from urllib.parse import quote
@@ -19,13 +19,13 @@ from bot.feature import Command, Context, Feature
 from bot.model import Incoming, Kind, Outgoing
 from bot.permissions import Permission, Where, Who
 from handlers import web_texts as t
+from storage.web_tokens import SIGN_IN_LINK, SIGN_IN_PATH
 
 log = logging.getLogger(__name__)
 
 LINK_VALID_MINUTES = 10
 # 32 random bytes: not guessable within the link's ten minutes, whatever the rate.
 TOKEN_BYTES = 32
-SIGN_IN_PATH = "/login"
 
 
 def new_token() -> str:
@@ -40,17 +40,13 @@ async def web_link(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgo
     return [Outgoing(msg.chat, Kind.COMMAND_REPLY, t.sign_in_link(url, LINK_VALID_MINUTES))]
 
 
-# A sign-in link as the bot writes it (the token is URL-safe base64, left as is by quote()).
-_POSTED_LINK = re.compile(re.escape(SIGN_IN_PATH) + r"\?token=([A-Za-z0-9_-]{16,200})")
-
-
 async def void_posted_links(msg: Incoming, ctx: Context) -> list[Outgoing]:
     """A sign-in link written in a group (forwarded by its owner, or by anyone) is used up at
     once, before anyone there can open it, and its owner is told privately."""
     if not ctx.in_group or SIGN_IN_PATH not in msg.text:
         return []
     owners = []
-    for token in dict.fromkeys(_POSTED_LINK.findall(msg.text)):
+    for token in dict.fromkeys(SIGN_IN_LINK.findall(msg.text)):
         owner = await ctx.store.web_tokens.use(token, ctx.now)
         if owner is not None:
             log.warning("sign-in link posted in a group voided owner=%s chat=%s", owner, msg.chat)

@@ -39,6 +39,11 @@ class KvRepo:
         )
         self._remember(key, value)
 
+    async def delete(self, key: str) -> None:
+        """Inside a transaction."""
+        await self.db.conn.execute("DELETE FROM kv WHERE key = ?", (key,))
+        self._remember(key, None)
+
     def _remember(self, key: str, value: str | None) -> None:
         cache = self._cache
         if cache is None:

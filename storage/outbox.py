@@ -30,6 +30,7 @@ from bot.records import quick_init
 from storage.columns import json_text, to_time
 from storage.db import Database
 from storage.memo import Memo
+from storage.web_tokens import scrub_links
 
 # How long send attempts are remembered (longer than any rate-limit window).
 SEND_LOG_KEEP = timedelta(hours=1)
@@ -76,6 +77,15 @@ def _remembered(message: Outgoing, platform_ids: Iterable[str]) -> list[tuple[st
         return []
     text = _refs_text(refs)
     return [(message.chat, str(pid), text) for pid in platform_ids if pid]
+
+
+def _scrubbed(sent: Iterable[Sent]) -> list[tuple[str, int]]:
+    """The new text of each row in ``sent`` whose message holds a sign-in link."""
+    return [
+        (text, s.id)
+        for s in sent
+        if s.message is not None and (text := scrub_links(s.message.text)) is not None
+    ]
 
 
 def _refs_text(refs: dict[str, int | list[int]]) -> str:
@@ -336,8 +346,10 @@ class OutboxRepo:
             rows = await cur.fetchall()
         return [(r["chat"], to_time(r["at"])) for r in rows]
 
-    async def mark_sent(self, outbox_id: int, now: datetime) -> None:
-        await self.mark_sent_many([Sent(outbox_id, now)])
+    async def mark_sent(
+        self, outbox_id: int, now: datetime, message: Outgoing | None = None
+    ) -> None:
+        await self.mark_sent_many([Sent(outbox_id, now, message)])
 
     async def mark_sent_many(self, sent: list[Sent]) -> None:
         """Mark rows sent and remember their platform ids, in one commit (a commit per
@@ -366,6 +378,9 @@ class OutboxRepo:
         if self._pending is not None:
             for s in sent:
                 self._pending.pop(s.id, None)
+        scrubbed = _scrubbed(sent)
+        if scrubbed:
+            await conn.executemany("UPDATE outbox SET text = ? WHERE id = ?", scrubbed)
         rows = [
             row
             for s in sent
@@ -419,7 +434,8 @@ class OutboxRepo:
                 (now.timestamp(), platform, now.timestamp()),
             )
 
-    async def give_up(self, outbox_id: int, error: str) -> None:
+    async def give_up(self, outbox_id: int, error: str, message: Outgoing | None = None) -> None:
+        """Mark a row failed; a sign-in link in ``message`` (its text) is scrubbed from it."""
         self._pending = None  # the rows change: due_all reads them back
         async with self.db.transaction() as conn:
             await conn.execute(
@@ -427,6 +443,11 @@ class OutboxRepo:
                 " WHERE id = ?",
                 (error[:500], outbox_id),
             )
+            if message is not None:
+                await conn.executemany(
+                    "UPDATE outbox SET text = ? WHERE id = ?",
+                    _scrubbed([Sent(outbox_id, datetime.min, message)]),
+                )
 
     async def pending_count(self, platform: str | None = None) -> int:
         sql = "SELECT count(*) FROM outbox WHERE status = 'pending'"

@@ -3,9 +3,28 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import datetime
 
 from storage.db import Database
+
+# Where the console signs in; a link is ``<base>/login?token=<token>``.
+SIGN_IN_PATH = "/login"
+# A sign-in link as the bot writes it (the token is URL-safe base64, left as is by quote()).
+SIGN_IN_LINK = re.compile(re.escape(SIGN_IN_PATH) + r"\?token=([A-Za-z0-9_-]{16,200})")
+# What a delivered link's token becomes in the outbox row.
+SCRUBBED = "（已隐去）"
+
+
+def scrub_links(text: str) -> str | None:
+    """``text`` with the token of every sign-in link in it hidden, or None when it holds none.
+
+    A link is kept in the outbox only until the platform accepts it (or it is given up): a
+    copy of the database (a backup, a support dump) must not sign anyone in."""
+    if SIGN_IN_PATH not in text:
+        return None
+    scrubbed = SIGN_IN_LINK.sub(SIGN_IN_PATH + "?token=" + SCRUBBED, text)
+    return scrubbed if scrubbed != text else None
 
 
 def token_hash(token: str) -> str:

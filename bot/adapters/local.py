@@ -97,7 +97,7 @@ class LocalChat:
         while queued := await self.app.store.outbox.due(None, now, limit=500):
             for item in queued:
                 self.show(item.message)
-                await self.app.store.outbox.mark_sent(item.id, now)
+                await self.app.store.outbox.mark_sent(item.id, now, item.message)
 
     async def feed(self, line: str) -> bool:
         """Handle one typed line; False when the session should end."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -35,9 +36,45 @@ class SecretError(Exception):
     """The configured session secret cannot be used (the message says why)."""
 
 
+def key_file(store: Store) -> Path | None:
+    """Where a generated key is kept beside a SQLite database file (``linli.db`` →
+    ``linli.web-key``); None for PostgreSQL and an in-memory database."""
+    path = str(store.db.path)
+    if store.db.engine == "postgresql" or path == ":memory:" or "://" in path:
+        return None
+    return Path(path).with_suffix(".web-key")
+
+
+def _write_key(path: Path, key: str) -> None:
+    """Create ``path`` holding ``key``, readable by its owner only, atomically (a crash leaves
+    either no file or the whole key; a file already there is kept: see :func:`_read_key`)."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, key.encode("ascii"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:
+        os.link(partial, path)  # fails if another process made it first: theirs is kept
+    except FileExistsError:
+        pass
+    finally:
+        partial.unlink()
+
+
+def _read_key(path: Path) -> str:
+    key = path.read_text(encoding="ascii").strip()
+    if len(key) < MIN_SECRET_CHARS:
+        raise SecretError(f"{path} holds no usable key: delete it to let linli make a new one")
+    return key
+
+
 async def session_secret(config: Config, store: Store) -> str:
-    """The key signing session cookies: the environment variable ``[web] secret_env`` names,
-    else one generated once and kept in the database (so sessions survive a restart)."""
+    """The key signing session cookies: the environment variable ``[web] secret_env`` names;
+    else one generated once and kept in a file beside a SQLite database, readable by its owner
+    only (a copy of the database alone cannot forge a staff session); on PostgreSQL, whose
+    workers may run on several machines, in the database (set the variable there)."""
     from_env = os.environ.get(config.web.secret_env, "")
     if from_env:
         if len(from_env) < MIN_SECRET_CHARS:
@@ -46,14 +83,30 @@ async def session_secret(config: Config, store: Store) -> str:
                 "random characters (or unset it to let linli generate one)"
             )
         return from_env
-    async with store.transaction():
-        stored = await store.kv.get(SECRET_KV_KEY)
-        if stored:
-            return str(stored)
-        generated = secrets.token_urlsafe(48)
-        await store.kv.set(SECRET_KV_KEY, generated)
-    log.info("generated the web console's session key (kept in the database)")
-    return generated
+    path = key_file(store)
+    if path is None:
+        async with store.transaction():
+            stored = await store.kv.get(SECRET_KV_KEY)
+            if stored:
+                return str(stored)
+            generated = secrets.token_urlsafe(48)
+            await store.kv.set(SECRET_KV_KEY, generated)
+        log.warning(
+            "generated the web console's session key and kept it in the database: set %s",
+            config.web.secret_env,
+        )
+        return generated
+    if not path.exists():
+        _write_key(path, secrets.token_urlsafe(48))
+        log.info("generated the web console's session key, kept in %s", path)
+    key = _read_key(path)
+    if await store.kv.get(SECRET_KV_KEY) is not None:
+        # An earlier version kept the key in the database, where any copy of it would still
+        # forge sessions: it is dropped, not moved (staff sign in again once, by /web).
+        async with store.transaction():
+            await store.kv.delete(SECRET_KV_KEY)
+        log.warning("dropped the web console's old session key from the database")
+    return key
 
 
 async def sign_in_page(request: Request) -> Response:
