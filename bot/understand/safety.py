@@ -38,9 +38,16 @@ from bot.understand.sensitivity import sensitive
 def model_may_add(text: str) -> bool:
     """The model may add urgency only to a message naming a person or a hazard: its
     probabilities on text unlike anything it learnt ("坏了坏了坏了…") mean nothing; nor to
-    one that says in so many words that nobody is in the lift ("电梯卡卡的…里面没人")."""
+    one that says in so many words that nobody is in the lift ("电梯卡卡的…里面没人"); nor
+    to smoke whose harmless source the message names, no fire named ("电梯里有人抽烟 烟味好大"),
+    which the rules have already judged."""
     return (
-        hazards.DANGER_CUE.search(text) is not None and hazards.NOBODY_INSIDE.search(text) is None
+        hazards.DANGER_CUE.search(text) is not None
+        and hazards.NOBODY_INSIDE.search(text) is None
+        and (
+            hazards.HARMLESS_SOURCE.search(text) is None
+            or hazards.FIRE_NAMED.search(text) is not None
+        )
     )
 
 
