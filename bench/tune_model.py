@@ -201,7 +201,7 @@ def main() -> None:
                 print(
                     f"{raw} {decision}\n    F1 {f.macro_f1:.3f} cat {f.category:.3f} urg"
                     f" {f.urgent_recall:.3f}/{f.urgent_precision:.3f} sens"
-                    f" {f.sensitive_recall:.3f} fr {f.false_report_rate:.2%} rep-recall {recall:.3f}"
+                    f" {f.sensitive_recall:.3f}/{f.false_sensitive} fr {f.false_report_rate:.2%} rep-recall {recall:.3f}"
                     f" ({' '.join(f'{k[:4]} {v:.3f}' for k, v in f.f1.items())})"
                     f" {size / 1e6:.1f} MB",
                     flush=True,

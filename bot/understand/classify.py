@@ -43,6 +43,8 @@ MAX_KEYWORDS = 8
 #: The model's probability of "urgent" above which it adds urgency (chosen by
 #: cross-validation on the training split: ``bench/understand.py --cv 5``).
 URGENT_THRESHOLD = float(os.environ.get("LINLI_URGENT_THRESHOLD", "0.3"))
+SENSITIVE_THRESHOLD = float(os.environ.get("LINLI_SENSITIVE_THRESHOLD", "0.3"))
+SENSITIVE_RULES = os.environ.get("LINLI_SENSITIVE_RULES", "1") == "1"
 #: Each intent's model probability is multiplied by its weight before the most likely one is
 #: taken (all 1.0: plain argmax). Chosen by cross-validation on the training split
 #: (``bench/tune_model.py --decide``).
@@ -147,11 +149,12 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
     reading = read(norm, lexicon, all_hits)
     analysed, hits = reading.text, reading.hits
     # Safety reads the whole message, not only the analysed part.
-    sensitive = safety.sensitive(norm)
+    sensitive = SENSITIVE_RULES and safety.sensitive(norm)
     urgent = safety.urgent(norm, all_hits, sensitive)
     prediction = model.active().predict(reading.line)
     # The model may add urgency to what the rules found, never remove it.
     urgent = urgent or (prediction.urgent >= URGENT_THRESHOLD and safety.model_may_add(analysed))
+    sensitive = sensitive or (not urgent and prediction.sensitive >= SENSITIVE_THRESHOLD)
     intent = _intent(prediction)
     category = _category(prediction, hits)
     admin = _admin_category(hits, taxonomy)

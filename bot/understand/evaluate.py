@@ -28,6 +28,7 @@ class Figures:
     location: float
     sensitive_recall: float
     sensitive_n: int
+    false_sensitive: int
     false_report_rate: float
     chat_n: int
 
@@ -68,6 +69,7 @@ def figures(results: list[Result]) -> Figures:
         location=_ratio(sum(1 for ex, u in reports if u.location == ex.location), len(reports)),
         sensitive_recall=_ratio(sum(1 for u in sens if u.sensitive), len(sens)),
         sensitive_n=len(sens),
+        false_sensitive=sum(1 for ex, u in results if u.sensitive and not ex.sensitive),
         false_report_rate=sum(1 for u in chats if u.intent == "report") / len(chats)
         if chats
         else 0.0,

@@ -31,6 +31,7 @@ SHIPPED_MODEL = Path(__file__).resolve().parent / "data" / "model.bin"
 LABEL_PREFIX = "__label__"
 REPORT_PREFIX = "report."
 URGENT_LABEL = "urgent"
+SENSITIVE_LABEL = "sensitive"
 
 
 @quick_init
@@ -45,6 +46,9 @@ class Prediction:
     urgent: float = 0.0
     #: Every report category's probability, as the model gives them.
     categories: tuple[tuple[str, float], ...] = ()
+    #: The probability that the message must not be posted publicly (0 for a model trained
+    #: without the label).
+    sensitive: float = 0.0
 
     @property
     def intent(self) -> str:
@@ -72,7 +76,7 @@ class Model:
     def predict(self, line: str) -> Prediction:
         intents = {"report": 0.0, "help_request": 0.0, "offer": 0.0, "chat": 0.0}
         category: str | None = None
-        category_p = urgent = 0.0
+        category_p = urgent = sensitive = 0.0
         try:
             scored = self._ft.predict(line + "\n", self._k, 0.0, "replace")
         except RuntimeError:
@@ -87,6 +91,8 @@ class Model:
             p = float(prob)
             if kind is _URGENT:
                 urgent = p
+            elif kind is _SENSITIVE:
+                sensitive = p
             elif kind is _REPORT:
                 intents["report"] += p
                 categories.append((name, p))
@@ -94,10 +100,10 @@ class Model:
                     category, category_p = name, p
             elif kind is _INTENT:
                 intents[name] += p
-        return Prediction(intents, category, category_p, urgent, tuple(categories))
+        return Prediction(intents, category, category_p, urgent, tuple(categories), sensitive)
 
 
-_URGENT, _REPORT, _INTENT, _OTHER = "urgent", "report", "intent", "other"
+_URGENT, _SENSITIVE, _REPORT, _INTENT, _OTHER = "urgent", "sensitive", "report", "intent", "other"
 _INTENTS = frozenset({"report", "help_request", "offer", "chat"})
 
 
@@ -107,6 +113,8 @@ def _kind(label: str) -> tuple[str, str]:
     name = label[len(LABEL_PREFIX) :]
     if name == URGENT_LABEL:
         return _URGENT, name
+    if name == SENSITIVE_LABEL:
+        return _SENSITIVE, name
     if name.startswith(REPORT_PREFIX):
         return _REPORT, name[len(REPORT_PREFIX) :]
     if name in _INTENTS:

@@ -25,7 +25,13 @@ from pathlib import Path
 from bot.config.understanding import Taxonomy, default_taxonomy
 from bot.understand.corpus import Example, training_examples
 from bot.understand.lexicon import lexicon_for
-from bot.understand.model import LABEL_PREFIX, REPORT_PREFIX, SHIPPED_MODEL, URGENT_LABEL
+from bot.understand.model import (
+    LABEL_PREFIX,
+    REPORT_PREFIX,
+    SENSITIVE_LABEL,
+    SHIPPED_MODEL,
+    URGENT_LABEL,
+)
 from bot.understand.normalise import normalise
 
 #: fastText settings (chosen by cross-validation on the training split). Small dimensions
@@ -65,6 +71,9 @@ PARAMS: dict[str, object] = {
 #: filed, on random folds and on folds by file (``--by-file``): see docs/understanding.md.
 WEIGHTS: dict[str, int] = {}
 
+#: Whether ``sensitive`` is a label of the model (experiment switch, see docs).
+SENSITIVE_AS_LABEL = os.environ.get("LINLI_SENSITIVE_LABEL", "1") == "1"
+
 #: How many seeds to try when fastText diverges (see :func:`train`).
 NAN_RETRIES = 5
 
@@ -76,7 +85,11 @@ def label_of(example: Example) -> str:
         label = f"{LABEL_PREFIX}{REPORT_PREFIX}{example.category or 'other'}"
     else:
         label = f"{LABEL_PREFIX}{example.intent}"
-    return f"{label} {LABEL_PREFIX}{URGENT_LABEL}" if example.urgent else label
+    if example.urgent:
+        label = f"{label} {LABEL_PREFIX}{URGENT_LABEL}"
+    if example.sensitive and SENSITIVE_AS_LABEL:
+        label = f"{label} {LABEL_PREFIX}{SENSITIVE_LABEL}"
+    return label
 
 
 def lines(examples: Iterable[Example], taxonomy: Taxonomy) -> list[str]:
