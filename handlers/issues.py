@@ -63,14 +63,16 @@ async def find_duplicate(ctx: Context, building: str, u: Understanding) -> Issue
 #: How long before the replied-to message an issue filed from it may have been created (the
 #: issue is created as the message is handled; a little slack for clocks).
 REPLY_SLACK = timedelta(minutes=5)
+# How much of a merged message its issue's history keeps.
+MERGE_NOTE_CHARS = 200
 
 
 async def issue_replied_to(
     ctx: Context, msg: Incoming, building: str, u: Understanding
 ) -> Issue | None:
     """The open issue of ``building`` that ``msg`` replies to (a Telegram reply, a WeChat
-    quote) when it is of the same category as ``u``: the bot's own message about issue N, or
-    the resident's message that was filed as issue N. A reply about that issue ("又漏了，
+    quote) when it is of the same category as ``u``: the bot's own message about issue N, the
+    resident's message that was filed as issue N, or one that was merged into it. A reply about that issue ("又漏了，
     比昨天还大") belongs in its history, not in a new issue, however differently it is worded."""
     if msg.reply_to is None:
         return None
@@ -89,7 +91,12 @@ async def issue_replied_to(
     for issue in await ctx.store.issues.recent_open(building, category, replied.at - REPLY_SLACK):
         if issue.reporter == replied.sender and issue.text == text:
             return issue
-    return None
+    # A message that was itself merged into issue N (a second report of the same fault).
+    same = [i for i in await ctx.store.issues.open_in([building]) if i.category == category]
+    number = await ctx.store.issues.merged_into(
+        [i.number for i in same], replied.sender, text[:MERGE_NOTE_CHARS]
+    )
+    return next((i for i in same if i.number == number), None)
 
 
 async def find_recently_fixed(ctx: Context, building: str, u: Understanding) -> Issue | None:
@@ -114,7 +121,9 @@ async def file_report(
     )
     if original is not None:
         await ctx.store.issues.follow(original.number, msg.sender, msg.sender_name)
-        await ctx.store.issues.log(original.number, ctx.now, msg.sender, "merge", text[:200])
+        await ctx.store.issues.log(
+            original.number, ctx.now, msg.sender, "merge", text[:MERGE_NOTE_CHARS]
+        )
         label = ctx.config.taxonomy.label(original.category)
         alerts: list[Outgoing] = []
         upgraded = u.urgent and not original.urgent

@@ -182,6 +182,20 @@ class IssueRepo:
             (number, now.timestamp(), actor, action, note),
         )
 
+    async def merged_into(self, numbers: list[int], actor: str, note: str) -> int | None:
+        """The latest of issues ``numbers`` into which a message by ``actor`` reading ``note``
+        (as logged, the first 200 characters) was merged, or None."""
+        if not numbers:
+            return None
+        marks = ",".join("?" for _ in numbers)
+        async with self.db.conn.execute(
+            f"SELECT issue FROM issue_log WHERE issue IN ({marks}) AND action = 'merge'"
+            " AND actor = ? AND note = ?",
+            (*numbers, actor, note),
+        ) as cur:
+            rows = await cur.fetchall()
+        return max((int(r[0]) for r in rows), default=None)
+
     async def open_in(self, buildings: list[str] | tuple[str, ...]) -> list[Issue]:
         """Open issues of ``buildings``, oldest first."""
         if not buildings:

@@ -85,3 +85,24 @@ def test_a_reply_about_another_kind_of_problem_is_a_new_issue(
         ("2026-05-01T09:00:00+08:00", "issue_created", 1),
         ("2026-05-01T09:10:00+08:00", "issue_created", 2),
     ]
+
+
+def test_a_reply_to_a_message_merged_into_an_issue_joins_that_issue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outs = replay(
+        tmp_path,
+        [
+            line("09:00", "local:resident-1", "小王", "3单元楼道灯坏了", id="w1"),
+            # A second report of the same fault: merged into issue 1 as a duplicate.
+            line("09:05", "local:resident-2", "老赵", "3单元楼道灯坏了，一直没人修", id="w2"),
+            # A reply to the merged message, worded unlike either: it belongs to issue 1 too.
+            line("09:10", "local:resident-3", "李姐", OTHER_WORDS, id="w3", reply_to="w2"),
+        ],
+        capsys,
+    )
+    assert in_group(outs) == [
+        ("2026-05-01T09:00:00+08:00", "issue_created", 1),
+        ("2026-05-01T09:05:00+08:00", "issue_merged", 1),
+        ("2026-05-01T09:10:00+08:00", "issue_merged", 1),
+    ]
