@@ -84,7 +84,7 @@ HARMLESS_SMOKE_AFTER = rule(r"^(?:花|头|囱|酒|草|盒|灰)")
 # Smoke or a burnt smell whose source the message names as harmless, with no fire named.
 HARMLESS_SOURCE = rule(
     r"(?<!不是)(?:抽烟|吸烟|烟头)|二手烟|烟雾缭绕|香烟|烟囱|蜂窝煤|烟花|鞭炮|爆竹|油烟|烧香|熏腊肉|"
-    r"烤糊|煮糊|锅底全糊|做蛋糕|面包机|棋牌|痕迹"
+    r"烤糊|煮糊|(?:饭|菜|粥|汤|锅)(?:都|又)?烧糊|饭糊|菜糊|锅底全糊|做蛋糕|面包机|棋牌|痕迹"
 )
 FIRE_NAMED = rule(
     r"着火|起火|火光|明火|火苗|烧起来|冒火|烤着|点着|烧着|已经着了|着了一点|"

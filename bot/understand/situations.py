@@ -307,6 +307,23 @@ SILENT_INSIDE = rule(
     r"(?:没声音|没动静|不答应|没反应|叫不应|喊不应)"
 )
 
+# Seventh-session attack (written before these rules): a lift door open on an empty shaft,
+# someone struck by something that fell, a person fallen into a manhole or a pit, someone
+# who fainted somewhere ("晕在卫生间了").
+SHAFT_OPEN = rule(
+    r"(?:电梯|梯)门[^。]{0,8}?(?:开|打开)[^。]{0,10}?"
+    r"(?:没有轿厢|没轿厢|没有电梯|下面是空的|里面是空的|黑洞洞|井道)"
+)
+STRUCK = rule(
+    r"(?<![没不别])砸(?:到|中|伤)(?:了(?:一个|个)?|一个|个)[^，。]{0,6}?"
+    r"(?:人|阿姨|大爷|老人|小孩|孩子|路人|大妈|奶奶|爷爷|老太太|学生|姑娘|小伙)"
+)
+FELL_IN = rule(
+    r"(?:人|孩子|小孩|老人|大爷|阿姨|骑车的|骑电动车的)[^，。的]{0,4}?(?:掉|摔|跌)(?:进|下)"
+    r"(?:去|井里?|坑里?|沟里?|下水道里?|窨井里?)了"
+)
+FAINTED = rule(r"晕(?:在|倒在)(?:了)?(?:卫生间|厕所|浴室|地上|楼道|屋里|家里|门口|电梯|楼梯)")
+
 #: The families that the clause tests of :func:`safety.urgent` apply to, by name.
 FAMILIES = (
     ("lift_person", LIFT_PERSON),
@@ -341,6 +358,10 @@ FAMILIES = (
     ("water_on_wires", WATER_ON_WIRES),
     ("silent_inside", SILENT_INSIDE),
     ("bare_wires", BARE_WIRES),
+    ("shaft_open", SHAFT_OPEN),
+    ("struck", STRUCK),
+    ("fell_in", FELL_IN),
+    ("fainted", FAINTED),
 )
 #: Families that stand on their own, whatever the clause before them says.
 PLAIN = (("english", ENGLISH), ("pinyin", PINYIN))
