@@ -11,6 +11,8 @@ as last night's, with nothing happening now.
 
 from __future__ import annotations
 
+import re
+
 from bot.understand.patterns import Gate, rule
 
 _SENSITIVE_FAMILY = (
@@ -23,7 +25,7 @@ _SENSITIVE = rule(
     # …including a grown child hitting, pushing or starving an old parent, and Cantonese 俾…打.
     r"|(?:儿子|女儿|儿媳妇?)[^，。]{0,6}?(?:打我|推倒我|不给(?:我|她|他)饭吃)|不给(?:她|他)饭吃|身上都是伤"
     # An old parent hurt, starved or robbed by a grown child or a carer.
-    r"|(?:儿子|女儿|女婿|儿媳|舅舅|护工|保姆)[^。]{0,12}?(?:打|推|掐|踹)(?:了|着|过)?"
+    r"|(?:儿子|女儿|女婿|儿媳|舅舅|护工|保姆)[^。]{0,12}?(?:打|推(?!着)|掐|踹)(?:了|着|过)?"
     r"(?:他妈|她妈|他爸|她爸|老人|老太太|老爷子|外婆|奶奶|爷爷|外公|她|他|我爸|我妈)"
     r"|打老人|掐死|(?:女儿|儿子|儿媳|女婿)[^。]{0,12}?老不死|推搡(?:过)?(?:她|他|老人)|把(?:她|他)推倒|打巴掌|扇(?:她|他)?(?:耳光|巴掌)"
     r"|不给就(?:动手|打|骂)|(?:养老金|退休金)[^。]{0,8}?(?:拿走|扣着|不给)|不给(?:她|他)买药"
@@ -102,6 +104,80 @@ _SENSITIVE = rule(
     r"|怕我?控制不住(?:我)?自己|(?:疤|伤口?)[^，。]{0,4}?(?:是)?自己(?:弄|划|割)的|又想划|想划(?:自己|手)"
     r"|(?:勿|唔|冇)想(?:再)?活"
 )
+# Eighth-session attack (written before these rules): the families it found, each in words
+# of meaning (who does what to whom), not the attack's lines.
+_ELDER = r"(?:我|她|他|老人|老太太|老爷子|外婆|奶奶|爷爷|外公|我爸|我妈|老父亲|老母亲)"
+_KIN_YOUNGER = r"(?:儿子|女儿|儿媳妇?|女婿|孙子|孙女|外孙)"
+_CARER = r"(?:保姆|护工|请的阿姨|住家阿姨|那个阿姨)"
+_SENSITIVE_MORE = rule(
+    # A grown child dragging, throwing out, robbing or starving an old parent.
+    rf"{_KIN_YOUNGER}[^。]{{0,10}}?把{_ELDER}[^，。]{{0,6}}?(?:拽|拖|推|踹|扔|赶)(?:下来|下去|出去|出来|出门|倒|到地上)"
+    rf"|{_KIN_YOUNGER}[^。]{{0,10}}?把{_ELDER}的?(?:养老金|退休金|低保|存款|存折|工资|银行卡|养老钱)"
+    r"[^，。]{0,3}?(?:都|全)?(?:拿走|扣|抢|要走|骗走|收走)"
+    rf"|{_KIN_YOUNGER}[^。]{{0,10}}?不给{_ELDER}?(?:饭吃|吃饭|吃的|吃东西|买药)"
+    r"|逼(?:我|她|他)[^。]{0,12}?不[^，。]{1,3}就(?:不给|打|赶|饿)"
+    # Thrown out by a relative; shut out on a balcony or outside by a child or a partner.
+    r"|被(?:她|他)?的?(?:儿子|女儿|儿媳妇?|女婿|孙子|老公|丈夫|男人|媳妇|老婆|家里人|家人|后妈|继父)"
+    r"[^，。]{0,3}?(?:赶|撵|轰)出"
+    rf"|{_KIN_YOUNGER}[^。]{{0,6}}?把{_ELDER}[^，。]{{0,2}}?(?:关|锁)在(?:阳台|门外|屋外|外面|楼道)"
+    # A carer hurting, tying down or neglecting an old person.
+    rf"|{_CARER}[^，。]{{0,10}}?(?:打|掐|虐待|推|扇)(?:了|着)?(?:她|他|老人|奶奶|爷爷|老太太|老头|我爸|我妈)"
+    rf"|{_CARER}[^。]{{0,16}}?不给(?:他|她|老人|我爸|我妈)?(?:换尿布|换尿不湿|吃饭|饭吃|喝水|翻身)"
+    r"|把[^，。]{0,6}?(?:绑|捆|拴)在(?:床|椅子|凳子|床头|暖气管)上"
+    # A weapon held on someone, and threats that keep someone from leaving or telling.
+    r"|(?:刀|剪刀)[^，。]{0,2}?(?:抵|架|顶|对|指)(?:着|在)(?:我|她|他)"
+    r"|(?:拿|举|握)着?(?:菜)?刀[^。]{0,16}?(?:敢走|敢离婚|要离婚|别想活|别想走)"
+    r"|要(?:砍|捅|杀|弄|打)死(?:他|她)的?(?:老婆|媳妇|老公|孩子|女儿|儿子)"
+    r"|(?:敢|要是|如果|再)(?:我|你|她)?(?:敢|再)?(?:走|离开|离婚|报警|告诉)[^。]{0,12}?(?:别想活|弄死|杀了|砍死|让我好看|一起跳|一起死|打断)"
+    r"|(?:离婚|离开他)[^。]{0,12}?(?:刀|剪刀)[^，。]{0,4}?(?:放在|藏在|拿出来)"
+    r"|再(?:哭|叫|闹|跑|说)就(?:砍|掐|弄|杀|捅)死你"
+    r"|(?:要|就)?把(?:我|你|她|他|孩子|我妈|我爸)[^，。]{0,4}?从(?:楼上|窗户|阳台|楼顶)[^，。]{0,2}?(?:扔|推|丢)下去"
+    r"|裸照|不雅照|私密照"
+    # Stalking by an ex-partner.
+    r"|(?:前男友|前夫|前任|前妻|前女友)[^。]{0,20}?(?:跟踪|跟到|跟着我|蹲点|堵我|守在|在[^，。]{0,6}(?:等我|守着)|找上门)"
+    r"|分手[^。]{0,10}?(?:他|她)还在[^，。]{0,6}?(?:楼下|门口|单位)[^，。]{0,2}?(?:蹲|等|守)"
+    # Hurt by a relative, told in other words: the wound "是他打的", a sister's husband, a
+    # child strung up, burnt or pricked, marks of a hanger or a belt, a wound kept secret.
+    r"|(?:伤|淤青|疤|印子)[^，。]{0,3}?是(?:他|她|我老公|我爸|我妈|老公|男人|我男人)[^，。]{0,3}?(?:打|弄|掐|踹)的"
+    r"|(?:姐夫|妹夫)[^，。]{0,6}?(?:打|推|掐|踹)(?:我)?(?:姐|妹|她)"
+    rf"|{_CHILD}[^。]{{0,10}}?被[^，。]{{0,6}}?吊起来"
+    r"|(?:用|拿)(?:打火机|烟头|开水|针|烙铁|火钳)[^，。]{0,3}?(?:烧|烫|扎)(?:他|她|孩子|我)"
+    rf"|(?:手|胳膊|腿|背|脸|身上|她|他|{_CHILD})[^，。]{{0,3}}?被[^，。]{{0,6}}?(?:用|拿)(?:打火机|烟头|开水|针|烙铁|火钳)"
+    r"[^，。]{0,3}?(?:烧|烫|扎)"
+    r"|(?:衣架|皮带|棍子|鞋底|晾衣杆|擀面杖|藤条|竹条)[^，。]{0,2}?(?:打|抽)的?(?:印|伤|痕|疤)"
+    r"|(?:淤青|伤痕|伤|疤|印子)[^。]{0,10}?问(?:她|他|孩子)[^。]{0,10}?(?:不敢说|不说|不吭声|低头|撞的|摔的)"
+    r"|(?:继父|后爸|叔叔|舅舅|男朋友)[^。]{0,10}?(?:别告诉|不让(?:她|他)告诉|不许(?:她|他)说)"
+    r"|(?:继父|后爸|男朋友)[^。]{0,12}?(?:来|上|爬上)(?:她|他|我)的?床"
+    r"|摔东西[^。]{0,8}?(?:女人|女的|孩子|小孩)[^，。]{0,2}?哭|(?:女人|女的)[^，。]{0,2}?哭[^。]{0,8}?摔东西"
+    r"|(?:那口子|老公|男人|对象|丈夫)[^，。]{0,8}?(?:削|揍|捶)(?:我|她)"
+    rf"|{_SENSITIVE_FAMILY}[^，。]{{0,4}}?又在[^，。]{{0,4}}?打人"
+    # A child left for days with no grown-up.
+    r"|(?:几|两|三|四|五|好几)天没见(?:到|着)?(?:大人|家长|爸妈|她妈|他妈|她爸|他爸)"
+    r"|(?:大人|家长|爸妈|妈妈|爸爸|她妈|他妈)[^。]{0,8}?(?:几|两|三|四|五|好几)天[^。]{0,12}?"
+    r"(?:一个人|只有|没(?:饭|吃的)|饿|哭)"
+    # Self-harm in other words: pills saved up, not waking, not eating and no reason to.
+    r"|攒了[^，。]{0,8}?药|药[^，。]{0,4}?攒(?:够|齐|好)了"
+    r"|睡着了?就(?:不要|别|不想)(?:再)?醒|(?:没(?:什么|啥|有)?|了无)牵挂了"
+    r"|(?:没吃|不吃)(?:东西|饭)[^。]{0,16}?(?:有什么用|走了算了|死了算了|不想活|活着干嘛)"
+)
+# Coercive control: two of its signs at once (kept in, phone or cards taken, cut off from
+# family, watched). One alone is everyday ("我妈不让我出门，说外面太冷").
+_CONTROL = rule(
+    r"(?P<out>不(?:让|许|准)(?:我|她)?出门|(?:两|三|几|好几)天没出过门|门反锁|反锁了)"
+    r"|(?P<phone>(?:手机|电话|身份证|工资卡|银行卡|钥匙)[^，。]{0,3}?(?:也|都)?(?:被(?:他|她)?)?"
+    r"(?:收了|收走|砸了|拿走|没收|扣))"
+    r"|(?P<cut>不(?:让|许|准)(?:我|她)(?:跟|和)[^，。]{0,6}?(?:联系|来往|见面|说话))"
+    r"|(?P<watch>查(?:我|她)?(?:的)?手机|拍照报告|要跟他要钱|都要(?:跟|向)?他要)"
+)
+# Putting one's affairs in order and saying goodbye: two of its signs at once. One alone is
+# everyday ("对不起大家，昨天装修太吵了", "孩子拜托你们照顾一下").
+_FAREWELL = rule(
+    r"(?P<sorry>对不起(?:大家|爸妈|孩子|你们))|(?P<go>我先走了|先走一步)"
+    r"|(?P<ask>拜托|托付|帮我(?:看着|照顾)|替我照顾)|(?P<cannot>照顾不了|管不了(?:他|她|你们)了)"
+    r"|(?P<hand>(?:银行卡|存折|钥匙|密码)[^。]{0,6}?(?:交给|留给|写在纸上))"
+    r"|(?P<give>(?:东西|衣服|书)[^，。]{0,3}都(?:分|送)给)|(?P<unneeded>以后用不上了)"
+    r"|(?P<tired>活着(?:好|太|真)?累|太累了)|(?P<done>不想(?:再)?撑(?:了|下去))|(?P<will>遗嘱)"
+)
 # Someone on a ledge, a railing or a roof edge: self-harm feared, unless it is a child
 # (a child climbing out is in danger, not at risk of self-harm: urgent, and posted so that
 # every neighbour can help).
@@ -116,12 +192,18 @@ _SENSITIVE_LATIN = rule(
     r"\b(?:hit|hits|hitting|beat|beats|beating|kicked|kicks|choked|chokes|choking|punched)\b"
     r"|\b(?:kill myself|want to die|end my life|suicide)\b"
     r"|\b(?:bu ?xiang ?huo|zi ?sha)\b"
-    r"|\b(?:lao ?gong|nan ?ren|qian ?fu|ba ?ba)\b.{0,12}\b(?:da|zou) ?(?:wo|ta)\b"
+    r"|\b(?:lao ?gong|nan ?ren|qian ?fu|ba ?ba|wo ba|ta ba)\b.{0,12}\b(?:da|zou) ?(?:wo|ta)\b"
+    r"|\b(?:son|daughter|husband|partner)\b.{0,12}\bpushed (?:me|her|him) (?:down|over)\b"
+    r"|\b(?:took|takes|keeps) (?:my|her|his) (?:pension|bank card|passport|phone)\b"
+    r"|\bex\b.{0,16}\b(?:following|follows|followed|stalking|stalks|waits outside|waiting outside)\b"
+    r"|\b(?:saving up|hoarding|stockpiling|saved up) (?:sleeping )?(?:pills|tablets)\b"
 )
 # Figurative "想死" of tiredness, heat or laughter ("累得想死", "热得人想死"): taken out before
 # the rules read the text, so a real cry for help beside it still counts.
 _FIGURATIVE = rule(
     r"(?:累|热|冷|困|饿|烦|忙|疼|痛|气|笑|吵|闷|晒|撑)(?:得|的)(?:人|我)?(?:想死|要死|快死)"
+    # "想死你们了": missing someone.
+    r"|想死(?:你们|你|您)(?:了|啦)?"
 )
 # Violence at home told as a habit or as last night's, with nothing going on now: the
 # person needs help, but not an emergency ("隔壁昨晚又在打老婆", "已经好几年了").
@@ -135,7 +217,7 @@ _HARM_STRICT_NOW = rule(r"现在|正在|还在|此刻|快来|救命|马上|今�
 _IDEATION = rule(r"有时候|有时|偶尔|总是|经常|老是|最近|老跟|总跟|这两天|这几天")
 # Violence at home happening now is urgent as well as sensitive.
 _ABUSE_NOW = rule(
-    r"正在|现在|一直在|还在|又在|我好怕|我好害怕|救救我|\b[Hh]iding\b|好久|半个小时|半小时|半个钟头|惨叫|求饶|尖叫|哭喊|救命|追|喊饿|全是血|"
+    r"正在|现在(?![^，。]{0,2}?(?:连|都|也|还疼))|一直在|还在|又在|我好怕|我好害怕|救救我|\b[Hh]iding\b|好久|半个小时|半小时|半个钟头|惨叫|求饶|尖叫|哭喊|救命|追|喊饿|全是血|"
     r"在打(?:老婆|媳妇|女的|女人|孩子|小孩|人)|饿得[^，。]{0,4}?(?:哭|敲门|喊)|已经[^，。]{0,4}?(?:分钟|小时)|[十二三四五六几]十?(?:多)?分钟"
 )
 # Self-harm under way or announced: the person may be dying now.
@@ -154,16 +236,23 @@ _NOT_SENSITIVE = rule(
 )
 
 # A text holding no character of some part of every alternative of _SENSITIVE cannot match.
-_SENSITIVE_GATE = Gate([_SENSITIVE])
+_SENSITIVE_GATE = Gate([_SENSITIVE, _SENSITIVE_MORE])
 _LEDGE_GATE = Gate([_LEDGE])
+_TWO_SIGN_GATE = Gate([_CONTROL, _FAREWELL])
 
 
 def sensitive(text: str) -> bool:
     """Domestic violence, a child being hurt, self-harm: must not be posted publicly."""
     if "死" in text:
         text = _FIGURATIVE.sub("，", text)
+    admitted = _SENSITIVE_GATE.admitted(text)
     said = (
-        (_SENSITIVE_GATE.admits(text) and _SENSITIVE.search(text) is not None)
+        (0 in admitted and _SENSITIVE.search(text) is not None)
+        or (1 in admitted and _SENSITIVE_MORE.search(text) is not None)
+        or (
+            _TWO_SIGN_GATE.admits(text)
+            and (_two_signs(_CONTROL, text) or _two_signs(_FAREWELL, text))
+        )
         or _SENSITIVE_LATIN.search(text) is not None
         or (
             _LEDGE_GATE.admits(text)
@@ -172,6 +261,12 @@ def sensitive(text: str) -> bool:
         )
     )
     return said and _NOT_SENSITIVE.search(text) is None
+
+
+def _two_signs(pattern: re.Pattern[str], text: str) -> bool:
+    """Two different signs of one family (named groups of ``pattern``) in ``text``."""
+    kinds = {m.lastgroup for m in pattern.finditer(text)}
+    return len(kinds) >= 2
 
 
 def told_as_past(text: str) -> bool:

@@ -36,7 +36,7 @@ _VULNERABLE = (
 _LIFT = r"(?:电梯|轿厢|客梯|货梯|𨋢|䢂|(?<![楼滑爬阶云扶])梯)"
 _CHILD = (
     r"(?:孩子|小孩|小囡|囡囡|小朋友|男孩|女孩|小姑娘|小女孩|小男孩|儿子|女儿|闺女|孙子|孙女|"
-    r"外孙女?|宝宝|娃|细路|个仔|弟弟|妹妹)"
+    r"外孙女?|宝宝|婴儿|娃|细路|个仔|弟弟|妹妹)"
 )
 
 # Someone locked, stuck or still inside a lift that stopped: "我爸被锁在电梯里了",
@@ -163,6 +163,8 @@ NEAR_MISS = rule(
     r"头顶(?:上)?(?:飞|掉|擦)(?:过|下来)"
     r"|(?:掉|砸|飞|扔|落)[^。]{0,20}?(?:离我|离他|离她|离孩子|离人|差)[^，。!！?？]{0,3}?"
     r"(?:就|只有|不到)?[一半两]米"
+    # Something fell from above and hit someone: "冰溜子掉下来了，砸到人了".
+    r"|(?:掉|落)下来了?[^。]{0,8}?砸(?:到|中|伤)(?:了(?:一个|个)?(?:人|行人|路人|小孩|孩子|老人)|(?:人|行人|路人|小孩|孩子|老人)了)"
 )
 
 # A piece of a wall or a roof fell and more of it is loose now: "外墙保温板在脱落，掉了一大块
@@ -191,6 +193,9 @@ HANGING = rule(
     # A child on the edge of a roof or half out of a window.
     rf"|{_CHILD}[^。]{{0,10}}?(?:坐在|站在|趴在|在)[^。]{{0,6}}?(?:边沿|边缘|楼顶边|天台边|屋顶边)"
     r"|半个身子(?:都)?(?:在|探)(?:外面|出去|窗外)"
+    # A child leaning out of an open window, or climbed onto the air-conditioner outside.
+    rf"|{_CHILD}[^。]{{0,6}}?(?:趴在|站在|坐在|爬到|爬上)[^，。]{{0,4}}?(?:窗台|窗户)[^。]{{0,8}}?(?:往外探|探出|探身)"
+    rf"|{_CHILD}[^。]{{0,4}}?(?:爬到|爬上|爬出)[^，。]{{0,6}}?(?:窗外|窗户外面|空调外机)"
     r"|(?:楼顶|天台|屋顶)[^。]{0,12}?(?:站着|坐着)[^。]{0,8}?(?:边上|边缘|边沿)|(?:楼顶|天台)[^。]{0,10}?边上走来走去"
 )
 
@@ -203,11 +208,21 @@ LURED = rule(
 )
 
 # A dog going for a person now: "有条狗在追咬一个小男孩".
-DOG_ATTACK = rule(r"(?:追咬|扑咬|撕咬|追着咬|扑上去咬)")
+DOG_ATTACK = rule(
+    r"(?:追咬|扑咬|撕咬|追着咬|扑上去咬)"
+    rf"|狗[^。]{{0,8}}?(?:正在|在)咬(?:一个|个)?{PERSON}|狗[^。]{{0,4}}?扑倒了?[^，。]{{0,6}}?在咬"
+)
 
 # Someone fell into water: "一个小孩在楼下水池边上，脚一滑掉进去了".
 INTO_WATER = rule(
     rf"{PERSON}[^。]{{0,16}}?(?:池|河|湖|井|坑|水)[^。]{{0,10}}?(?:掉进去了|掉下去了|掉水里了|落水)"
+    # "一个孩子掉进了小区的喷泉池里", sinking in a pool, floating still.
+    rf"|{PERSON}[^，。]{{0,4}}?掉进了?[^，。]{{0,8}}?(?:池|河|湖|井|水|冰窟窿)"
+    rf"|{PERSON}[^，。]{{0,4}}?沉(?:下去|到水底|到底)|{PERSON}[^。]{{0,8}}?漂在水(?:面|里)上?"
+)
+# A lift door open on an empty shaft: "电梯门开了里面没有轿厢，差点踩空".
+LIFT_NO_CAR = rule(
+    rf"{_LIFT}门(?:开了|开着|打开了?|自己开了)[^。]{{0,10}}?(?:没有轿厢|没轿厢|空的井道|井道|踩空|里面是空的)"
 )
 
 # Water already in a home and still coming: "水哗哗往下漏，我家客厅已经淹了".
@@ -225,6 +240,7 @@ CHILD_ALONE = rule(
     r"[^。]{0,16}?(?:开走|倒车|要开|发动|启动)"
     rf"|{_CHILD}[^，。!！?？]{{0,6}}?(?:锁|关|困)在车(?:里|内|上)"
     rf"|车(?:里|内)(?:还)?(?:锁|关|困)着(?:个|一个)?{_CHILD}"
+    rf"|车[^。]{{0,4}}?锁着[^。]{{0,6}}?(?:里面|车里)(?:还)?有(?:个|一个)?{_CHILD}"
 )
 
 # Burning plastic or cables, the fumes making people ill: "烧塑料提炼铜线，一股怪味，熏得头疼".
@@ -247,7 +263,7 @@ WATER_ON_WIRES = rule(
     r"|水[^。!！?？]{0,10}?从[^，。!！?？]{0,6}?(?:灯|灯座|灯口|插座|开关)(?:里|那里)?[^，。]{0,4}?"
     r"(?:流|滴|淌|浇|灌)"
     r"|(?:电线|铜线|线头)[^。]{0,10}?露[^。]{0,16}?(?:全是水|积水|水里|下过雨)"
-    r"|(?:电线|线|电缆)[^，。]{0,3}?泡在[^，。]{0,3}?水(?:里|中)"
+    r"|(?:电线|线|电缆)[^，。]{0,3}?(?:泡|掉|落)在[^，。]{0,3}?水(?:里|中)"
 )
 
 # Live wires bared where children go: "插座被人撬开了，里面的线都露出来了，小孩老在那玩",
@@ -296,6 +312,13 @@ WANDERING = rule(
 AMBULANCE = rule(
     r"(?:摔|倒|血|疼|晕|病)[^。]{0,16}?(?:救护车|120)(?:到了|来了|在路上|太慢|还没)"
     r"|(?:救护车|120)(?:到了|来了|在路上|太慢|还没来)[^。]{0,16}?(?:摔|倒地|流血|疼|晕)"
+)
+
+# Fumes of a coal stove, a charcoal fire or a gas water-heater and people taken ill by them:
+# "煤炉子没灭，屋里的人都晕了", "烧炭取暖 敲门不应".
+CARBON_MONOXIDE = rule(
+    r"(?:煤炉|炉子|蜂窝煤|烧炭|炭火|炭盆|一氧化碳|热水器)[^。]{0,16}?"
+    r"(?:晕了|晕倒|昏过去|昏迷|叫不醒|喊不醒|想吐|倒在|没反应|不省人事)"
 )
 
 # A gas stove left on unlit: "燃气灶一直开着没点火，整个楼道都是气味".
@@ -349,9 +372,11 @@ FAMILIES = (
     ("sudden_illness", SUDDEN_ILLNESS),
     ("wandering", WANDERING),
     ("gas_on", GAS_ON),
+    ("carbon_monoxide", CARBON_MONOXIDE),
     ("ambulance", AMBULANCE),
     ("lured", LURED),
     ("dog_attack", DOG_ATTACK),
+    ("lift_no_car", LIFT_NO_CAR),
     ("into_water", INTO_WATER),
     ("flooded_home", FLOODED_HOME),
     ("toxic_fumes", TOXIC_FUMES),
