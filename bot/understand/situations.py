@@ -163,8 +163,6 @@ NEAR_MISS = rule(
     r"头顶(?:上)?(?:飞|掉|擦)(?:过|下来)"
     r"|(?:掉|砸|飞|扔|落)[^。]{0,20}?(?:离我|离他|离她|离孩子|离人|差)[^，。!！?？]{0,3}?"
     r"(?:就|只有|不到)?[一半两]米"
-    # Something fell from above and hit someone: "冰溜子掉下来了，砸到人了".
-    r"|(?:掉|落)下来了?[^。]{0,8}?砸(?:到|中|伤)(?:了(?:一个|个)?(?:人|行人|路人|小孩|孩子|老人)|(?:人|行人|路人|小孩|孩子|老人)了)"
 )
 
 # A piece of a wall or a roof fell and more of it is loose now: "外墙保温板在脱落，掉了一大块
@@ -219,10 +217,6 @@ INTO_WATER = rule(
     # "一个孩子掉进了小区的喷泉池里", sinking in a pool, floating still.
     rf"|{PERSON}[^，。]{{0,4}}?掉进了?[^，。]{{0,8}}?(?:池|河|湖|井|水|冰窟窿)"
     rf"|{PERSON}[^，。]{{0,4}}?沉(?:下去|到水底|到底)|{PERSON}[^。]{{0,8}}?漂在水(?:面|里)上?"
-)
-# A lift door open on an empty shaft: "电梯门开了里面没有轿厢，差点踩空".
-LIFT_NO_CAR = rule(
-    rf"{_LIFT}门(?:开了|开着|打开了?|自己开了)[^。]{{0,10}}?(?:没有轿厢|没轿厢|空的井道|井道|踩空|里面是空的)"
 )
 
 # Water already in a home and still coming: "水哗哗往下漏，我家客厅已经淹了".
@@ -340,6 +334,8 @@ SHAFT_OPEN = rule(
 STRUCK = rule(
     r"(?<![没不别])砸(?:到|中|伤)(?:了(?:一个|个)?|一个|个)[^，。]{0,6}?"
     r"(?:人|阿姨|大爷|老人|小孩|孩子|路人|大妈|奶奶|爷爷|老太太|学生|姑娘|小伙)"
+    # "冰溜子掉下来了，砸到人了" (not "砸到人就麻烦了").
+    r"|(?<![没不别])砸(?:到|中|伤)(?:人|路人|行人)了"
 )
 FELL_IN = rule(
     r"(?:人|孩子|小孩|老人|大爷|阿姨|骑车的|骑电动车的)[^，。的]{0,4}?(?:掉|摔|跌)(?:进|下)"
@@ -376,7 +372,6 @@ FAMILIES = (
     ("ambulance", AMBULANCE),
     ("lured", LURED),
     ("dog_attack", DOG_ATTACK),
-    ("lift_no_car", LIFT_NO_CAR),
     ("into_water", INTO_WATER),
     ("flooded_home", FLOODED_HOME),
     ("toxic_fumes", TOXIC_FUMES),
