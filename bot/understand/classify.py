@@ -150,11 +150,13 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
     analysed, hits = reading.text, reading.hits
     # Safety reads the whole message, not only the analysed part.
     sensitive = SENSITIVE_RULES and safety.sensitive(norm)
-    urgent = safety.urgent(norm, all_hits, sensitive)
+    ruled_urgent = urgent = safety.urgent(norm, all_hits, sensitive)
     prediction = model.active().predict(reading.line)
     # The model may add urgency to what the rules found, never remove it.
     urgent = urgent or (prediction.urgent >= URGENT_THRESHOLD and safety.model_may_add(analysed))
-    sensitive = sensitive or (not urgent and prediction.sensitive >= SENSITIVE_THRESHOLD)
+    # And sensitivity, but not to an emergency the rules found (a child on a ledge is posted,
+    # so that every neighbour can help).
+    sensitive = sensitive or (not ruled_urgent and prediction.sensitive >= SENSITIVE_THRESHOLD)
     intent = _intent(prediction)
     category = _category(prediction, hits)
     admin = _admin_category(hits, taxonomy)
