@@ -4,28 +4,17 @@ privately; nothing is said in the group."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
 from bot.config import Config
 from bot.model import Kind
 from handlers import web_texts
-from tests.web.console_harness import Clock, Console, open_console
+from tests.web.console_harness import Console
 
 B1, B2 = "local:building-1", "local:building-2"
 HEAD1, HEAD2, RESIDENT = "local:head-1", "local:head-2", "local:resident-1"
-
-
-@pytest.fixture
-async def console(config: Config, tmp_path: Path) -> AsyncIterator[Console]:
-    c = await open_console(config, tmp_path / "web.db", Clock())
-    try:
-        yield c
-    finally:
-        await c.bot.close()
 
 
 async def refused(console: Console, link: str) -> bool:

@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import pytest
-
-from bot.config import Config
-from tests.web.console_harness import Clock, Console, open_console
+from tests.web.console_harness import Console
 
 B1, B2 = "local:building-1", "local:building-2"
-
-
-@pytest.fixture
-async def console(config: Config, tmp_path: Path) -> AsyncIterator[Console]:
-    c = await open_console(config, tmp_path / "web.db", Clock())
-    try:
-        yield c
-    finally:
-        await c.bot.close()
 
 
 async def test_help_page_counts_without_contact_details(console: Console) -> None:

@@ -4,10 +4,7 @@ signs anyone in, while the person who asked still signs in with the link they re
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
-
-import pytest
 
 from bot.config import Config
 from bot.delivery import Deliverer, PermanentFailure, RateLimits
@@ -32,15 +29,6 @@ class Sender:
         if self.refuse:
             raise PermanentFailure("blocked by the user")
         self.sent.append(message)
-
-
-@pytest.fixture
-async def console(config: Config, tmp_path: Path) -> AsyncIterator[Console]:
-    c = await open_console(config, tmp_path / "web.db", Clock())
-    try:
-        yield c
-    finally:
-        await c.bot.close()
 
 
 def deliverer(store: Store, sender: Sender, clock: Clock) -> Deliverer:
