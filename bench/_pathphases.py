@@ -152,6 +152,7 @@ def _proc_figures(pid: int) -> tuple[float, float]:
 def run_start(config_path: str, database: str, timeout: float = 60.0) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from tests.e2e.fake_bot_api import TOKEN, FakeBotApi, text_update
+    from tests.e2e.launch import linli_run
 
     async def run() -> dict[str, Any]:
         server = FakeBotApi(privacy_mode=False)
@@ -162,18 +163,7 @@ def run_start(config_path: str, database: str, timeout: float = 60.0) -> None:
             env = {**os.environ, TOKEN_ENV: TOKEN}
             log = open(Path(database).parent / "run.log", "wb")  # closed below
             t0, m0 = time.perf_counter(), time.monotonic()
-            proc = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bot.cli",
-                "run",
-                "--config",
-                str(config),
-                env=env,
-                stdin=asyncio.subprocess.DEVNULL,
-                stdout=asyncio.subprocess.DEVNULL,
-                stderr=log,
-            )
+            proc = await linli_run(config, env=env, cwd=None, stderr=log)
             first_reply_s = cpu = rss = 0.0
             try:
                 await server.wait_for(lambda s: bool(s.sent), timeout)

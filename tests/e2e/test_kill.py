@@ -27,7 +27,6 @@ import random
 import re
 import signal
 import sqlite3
-import sys
 from collections import Counter
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -35,8 +34,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
 from tests.e2e.fake_bot_api import TOKEN, FakeBotApi, text_update
+from tests.e2e.launch import linli_run
 
 ROUNDS = int(os.environ.get("LINLI_KILL_ROUNDS", "3"))
 pytestmark = pytest.mark.timeout(60 + 40 * ROUNDS)
@@ -122,19 +121,7 @@ class Bot:
 
 async def start_bot(config: Path) -> Bot:
     env = {**os.environ, TOKEN_ENV: TOKEN}
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "run",
-        "--config",
-        str(config),
-        cwd=ROOT,
-        env=env,
-        stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    proc = await linli_run(config, env=env)
     bot = Bot(proc)
     bot.reader = asyncio.create_task(bot.read())
     return bot

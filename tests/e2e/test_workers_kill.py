@@ -25,7 +25,6 @@ import os
 import random
 import re
 import signal
-import sys
 from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
@@ -35,8 +34,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from tests.conftest import ROOT, fresh_pg_database, pg_server_url
+from tests.conftest import fresh_pg_database, pg_server_url
 from tests.e2e.fake_bot_api import TOKEN, FakeBotApi, text_update
+from tests.e2e.launch import linli_run
 from tests.e2e.test_kill import Bot
 
 KILLS = int(os.environ.get("LINLI_WORKER_KILLS", "3"))
@@ -168,21 +168,7 @@ def pg_env() -> tuple[str, dict[str, str]]:
 
 
 async def start_worker(config: Path, worker: str, env: dict[str, str]) -> Bot:
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "run",
-        "--config",
-        str(config),
-        "--worker",
-        worker,
-        cwd=ROOT,
-        env={**os.environ, **env},
-        stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    proc = await linli_run(config, "--worker", worker, env={**os.environ, **env})
     bot = Bot(proc)
     bot.reader = asyncio.create_task(bot.read())
     await bot.wait_for_line(f"platform started platform=telegram account={worker}", 60)

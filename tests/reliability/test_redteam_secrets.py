@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sys
 from pathlib import Path
 
 from tests.e2e.fake_bot_api import FakeBotApi
+from tests.e2e.launch import linli_run
 from tests.e2e.telegram_harness import TOKEN_ENV, write_config
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,18 +20,8 @@ ODD_TOKEN = "odd-token-value-1234"
 
 
 async def run_once(config: Path, token: str) -> tuple[int, str]:
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "run",
-        "--config",
-        str(config),
-        cwd=ROOT,
-        env={**os.environ, TOKEN_ENV: token},
-        stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
+    proc = await linli_run(
+        config, env={**os.environ, TOKEN_ENV: token}, stdout=asyncio.subprocess.PIPE
     )
     out, err = await asyncio.wait_for(proc.communicate(), timeout=60)
     return proc.returncode or 0, out.decode() + err.decode()
