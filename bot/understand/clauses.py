@@ -21,6 +21,8 @@ OVER = rule(
     r"(?:人|都)[^，。]{0,6}?就出来了|(?<![人好])没事(?=$|[，。!！~])|谣言|别紧张|不用紧张|大家放心|别担心|不用担心|放出来了|找回了|"
     r"(?:关了|关上了)(?:总)?阀(?:门)?(?![^，。]{0,4}?(?:还是|还|仍然|依然))|关阀了|扫干净了|处理好了|浇灭|踩灭|弄灭|盖灭|(?<!是)不是(?:咱们|我们)楼|没有着火|没着火|以为真|"
     r"说没问题|好多了|出院了|原来去了|"
+    # Gone to look and found work going on: "我去看了是在修太阳能".
+    r"(?:去看了|看过了|问过了|问了一下|看了一下)[^。]{0,4}?是(?:在)?(?:修|装|施工|检修|维修|清洗|拍|工人|师傅)|"
     # Asking after someone, or what followed: "那个被困电梯的小朋友还好吗", "出来后…".
     r"还好吗|怎么样了|已经送走|别乱传|扶起来了|已经扶起|能站起来|站起来了|没大碍|找妈妈的(?:那个)?是我家的|已经送(?:医院|医)|送到医院了|幸好没事|还好没事|幸好没人|刚出来|火(?:已经)?灭了|救回来了|抢救过来了|味(?:道|儿)?(?:已经)?散了|没地方住|已经叫人(?:来)?修|(?:家长|物业|保安)(?:已经)?在(?:批评|处理)|现在(?:在|住)(?:朋友|亲戚|娘家|我妈|父母|同事)家|用脚踩|我踩了|"
     r"现在[^，。]{0,4}?(?:不|没)(?:闪|冒|响|漏|烧|着)了|现在(?:已经)?没(?:有)?了(?=$|[，。!！\s])|说正常|是正常的|出来后|出来以后|出来之后|来接(?:她|他)了|虽然没电|不带电|没通电"
@@ -29,7 +31,7 @@ OVER = rule(
 NOT_HERE_NOW = rule(
     r"(?<!不是)(?:新闻|报道|(?<![打在])视频(?!的时候|通话|电话)|刷到|抖音|隔壁市|别的小区|其他小区|有个小区|演练|演习|培训|测试|常识|"
     r"温馨提醒|注意安全|请勿轻信|【[^】]{0,6}通知】|教急救|学了|隔壁小区|入刑|刑事|"
-    r"纪录片|宣传|海报|(?:学校|老师|课上)[^。，]{0,3}?教|演示给|某地|某小区|某市|处理流程|应急预案|开玩笑|哈哈|笑死|栓q|记住[:：，,]|"
+    r"纪录片|宣传|海报|(?:学校|老师|课上)[^。，]{0,3}?教|演示给|某地|某小区|某市|处理流程|应急预案|(?<!不是)(?<!没)(?<!没有)(?<!不)开玩笑|哈哈|笑死|栓q|记住[:：，,]|"
     # Lessons and advice, films, memories, a rehearsal, an apology for a false alarm.
     r"科普|冷知识|讲座|排练|话剧|大家记住|一定要记住|都记住|正确做法|正确的做法|切记|逃生要|不要急着扶|医生讲|"
     r"不要扒门|等待救援|背靠轿厢|电影里|这电影|那电影|这部电影|那部电影|那个电影|现实中|千万别学|"
@@ -81,6 +83,12 @@ BUT_AFTER = rule(
 )
 
 
+# "三楼是不是有点燃气的味道？": asking whether what one smells, sees or hears is what it seems
+# is sensing it. Dropped from the clause of a perceived danger (a smell, a person heard
+# inside), never of a supposed one ("万一", "如果" stay).
+ASKED = rule(r"是不是|会不会")
+
+
 def called_off(text: str) -> bool:
     """The message says the danger is over, and does not go on to say it is back."""
     return any(not BUT_AFTER.match(text[m.end() : m.end() + 8]) for m in OVER.finditer(text))
@@ -115,11 +123,16 @@ def real(text: str, match: re.Match[str]) -> bool:
     return real_at(text, match.start(), match.group(0))
 
 
-def real_at(text: str, start: int, word: str, *, references: bool = True) -> bool:
+def real_at(
+    text: str, start: int, word: str, *, references: bool = True, asked: bool = False
+) -> bool:
     """Not imagined, past, hearsay, figurative or a simile: the clause before ``start``
     (and the word itself) says nothing of the kind; with ``references``, nor does what
-    follows make it a reference to an event ("水管爆的那户")."""
+    follows make it a reference to an event ("水管爆的那户"); with ``asked``, a question
+    about what is perceived ("是不是…味道") does not make it imagined."""
     clause = clause_before(text, start)
+    if asked:
+        clause, word = ASKED.sub("", clause), ASKED.sub("", word)
     after = text[start + len(word) : start + len(word) + 6]
     return not (
         IMAGINED.search(clause + word)

@@ -39,13 +39,13 @@ def model_may_add(text: str) -> bool:
     """The model may add urgency only to a message naming a person or a hazard: its
     probabilities on text unlike anything it learnt ("坏了坏了坏了…") mean nothing; nor to
     one that says in so many words that nobody is in the lift ("电梯卡卡的…里面没人"); nor
-    to smoke whose harmless source the message names, no fire named ("电梯里有人抽烟 烟味好大"),
-    which the rules have already judged."""
+    to smoke whose harmless source the message names, no fire named ("电梯里有人抽烟 烟味好大",
+    "谁家在烧烤？烟都飘到我家阳台了"), which the rules have already judged."""
     return (
         hazards.DANGER_CUE.search(text) is not None
         and hazards.NOBODY_INSIDE.search(text) is None
         and (
-            hazards.HARMLESS_SOURCE.search(text) is None
+            (hazards.HARMLESS_SOURCE.search(text) is None and hazards.BARBECUE.search(text) is None)
             or hazards.FIRE_NAMED.search(text) is not None
         )
     )
@@ -87,7 +87,9 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
         if i not in admitted:
             continue
         for m in pattern.finditer(text):
-            if not clauses.real(text, m) or (
+            # A smell asked about ("是不是有点燃气的味道？") is a smell perceived.
+            smelt = pattern is hazards.HAZARD_NOW and "味" in m.group(0)
+            if not clauses.real_at(text, m.start(), m.group(0), asked=smelt) or (
                 m.group(0) == "臭鸡蛋味" and hazards.DRAIN_SMELL.search(text)
             ):
                 continue
@@ -171,7 +173,7 @@ def _situation_now(text: str) -> bool:
             # An overdue return or someone down since last night is long to say ("…出去三个
             # 小时了，我好怕…", "从昨晚就躺在地上"): only the clause before it is read; the
             # other families are read with what they say.
-            said = "" if name in ("overdue", "down") else m.group(0)
+            said = "" if name in ("overdue", "down", "alone_silent") else m.group(0)
             if not clauses.family_real(text, m.start(), m.end(), said):
                 continue
             if name == "overdue" and hazards.AWAY_ON_PURPOSE.search(m.group(0)):
@@ -212,13 +214,27 @@ def _rain_with_nobody_in_it(text: str, found: str) -> bool:
 
 def _lift_trapped(text: str, match: re.Match[str]) -> bool:
     """A person is in a stuck, stopped or falling lift now (see :data:`hazards.LIFT_TRAPPED`)."""
+    found = match.group(0)
+    asked = max(found.rfind(c) for c in "?？")
     if (
-        not clauses.real_at(text, match.start(), match.group(0), references=False)
+        not clauses.real_at(
+            text,
+            match.start(),
+            found if asked < 0 else found[:asked],
+            references=False,
+            asked=asked >= 0,
+        )
         or not hazards.LIFT_STUCK.search(text)
         or hazards.NOBODY_INSIDE.search(text)
     ):
         return False
-    found = match.group(0)
+    # A question about the lift, then who is inside: "电梯是不是坏了？我女儿在里面按了警铃".
+    # The question does not make the person inside imagined: the question is read without
+    # its "是不是", the sentence naming them on its own.
+    if asked >= 0 and not clauses.real_at(
+        text, match.start() + asked + 1, found[asked + 1 :], references=False
+    ):
+        return False
     if "夹" in found and not hazards.TRAPPED_CUE.search(found.replace("夹", "")):
         if not hazards.PINCH_NOW.search(text):
             return False

@@ -248,7 +248,7 @@ _HARM_NOW = rule(
 )
 # Jokes ("笑死", "热死了") and the news are not a cry for help.
 _NOT_SENSITIVE = rule(
-    r"哈哈|笑死|新闻|电视剧|电影|小说|热搜|游戏|开玩笑|编剧|追剧|那部剧|这部剧|请大家记住|遇到老人说"
+    r"哈哈|笑死|新闻|电视剧|电影|小说|热搜|游戏|(?<!不是)(?<!没)(?<!没有)(?<!不)开玩笑|编剧|追剧|那部剧|这部剧|请大家记住|遇到老人说"
 )
 
 # A text holding no character of some part of every alternative of _SENSITIVE cannot match.
