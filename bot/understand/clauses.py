@@ -37,6 +37,9 @@ NOT_HERE_NOW = rule(
     r"不要扒门|等待救援|背靠轿厢|电影里|这电影|那电影|这部电影|那部电影|那个电影|现实中|千万别学|"
     r"吓到大家|真不怕出事|不怕出事|要求追责|追责|追究|不是(?:我们|咱们|本)小区|拒不赔偿|能不能索赔|可以索赔|怎么索赔|索赔吗)"
 )
+# A drill, a training, the news or a film: the model may not add urgency to such a message
+# (the rules judge it sentence by sentence, see NOT_HERE_NOW).
+REHEARSED = rule(r"演练|演习|培训|测试|新闻|报道|纪录片|电影|电视剧")
 # Imagined, past, hearsay, dreamt or rehearsed: said in the clause before the word.
 IMAGINED = rule(
     r"真有火灾|真发生|前几年|前些年|那几年|小时候|年轻的时候|万一|"

@@ -40,9 +40,11 @@ def model_may_add(text: str) -> bool:
     probabilities on text unlike anything it learnt ("坏了坏了坏了…") mean nothing; nor to
     one that says in so many words that nobody is in the lift ("电梯卡卡的…里面没人"); nor
     to smoke whose harmless source the message names, no fire named ("电梯里有人抽烟 烟味好大",
-    "谁家在烧烤？烟都飘到我家阳台了"), which the rules have already judged."""
+    "谁家在烧烤？烟都飘到我家阳台了"), which the rules have already judged; nor to a drill,
+    the news or a film ("今天消防演练，会有人在楼道喊煤气泄漏")."""
     return (
         hazards.DANGER_CUE.search(text) is not None
+        and clauses.REHEARSED.search(text) is None
         and hazards.NOBODY_INSIDE.search(text) is None
         and (
             (hazards.HARMLESS_SOURCE.search(text) is None and hazards.BARBECUE.search(text) is None)
