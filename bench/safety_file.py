@@ -4,7 +4,8 @@ Usage: .venv/bin/python bench/safety_file.py FILE.tsv [FILE.tsv ...] [--errors]
 
 For a new training file by a writer nobody here has read yet: prints, per file and in all,
 urgent recall and precision (of ``understand()``, and of the safety rules alone, without the
-model's added urgency) and sensitive recall and precision. ``--errors`` then lists the urgent
+model's added urgency) and sensitive recall and precision (of ``understand()``, and of the
+rules alone). ``--errors`` then lists the urgent
 misses (and those only the model found), the false alarms and the sensitive misses and false flags, to generalise from — so run
 it without ``--errors`` first and record the figures.
 
@@ -36,6 +37,7 @@ class Verdict:
     urgent: bool
     rules_urgent: bool
     sensitive: bool
+    rules_sensitive: bool
 
 
 def judge(examples: list[Example]) -> list[Verdict]:
@@ -46,7 +48,7 @@ def judge(examples: list[Example]) -> list[Verdict]:
         u = understand(ex.text, taxonomy)
         norm = normalise(ex.text)
         rules_urgent = safety.urgent(norm, lexicon.scan(norm))
-        out.append(Verdict(ex, u.urgent, rules_urgent, u.sensitive))
+        out.append(Verdict(ex, u.urgent, rules_urgent, u.sensitive, safety.sensitive(norm)))
     return out
 
 
@@ -67,6 +69,7 @@ def summary(name: str, verdicts: list[Verdict]) -> str:
             "  urgent       " + _pr([(v.example.urgent, v.urgent) for v in verdicts]),
             "  urgent/rules " + _pr([(v.example.urgent, v.rules_urgent) for v in verdicts]),
             "  sensitive    " + _pr([(v.example.sensitive, v.sensitive) for v in verdicts]),
+            "  sens./rules  " + _pr([(v.example.sensitive, v.rules_sensitive) for v in verdicts]),
         ]
     )
 

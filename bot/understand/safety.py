@@ -113,6 +113,8 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
         and _VIOLENCE_GATE.admits(text)
         and any(
             clauses.real(text, m)
+            and not clauses.HABIT_BEFORE.search(clauses.clause_before(text, m.start()))
+            and not clauses.PAST_SENTENCE.match(_sentence_before(text, m.start()))
             and not (
                 hazards.FIGHT.match(m.group(0))
                 and hazards.ANIMALS.search(text[max(0, m.start() - 8) : m.start()])
@@ -164,6 +166,12 @@ def _a_sentence_urgent(text: str, hits: list[Hit]) -> bool:
         if urgent(m.group(0), inside):
             return True
     return False
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The part of the sentence holding ``start`` that comes before it."""
+    cut = max(text.rfind(c, 0, start) for c in "。!！?？;；\n")
+    return text[cut + 1 : start]
 
 
 def _situation_now(text: str) -> bool:

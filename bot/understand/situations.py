@@ -201,7 +201,7 @@ HANGING = rule(
     r"|(?:挂|吊|悬)着(?:一)?个人[^。]{0,16}?(?:绳子?断|绳子?松|在晃|要掉|快掉|救命)"
     # A child on the edge of a roof or half out of a window.
     rf"|{_CHILD}[^。]{{0,10}}?(?:坐在|站在|趴在|在)[^。]{{0,6}}?(?:边沿|边缘|楼顶边|天台边|屋顶边)"
-    r"|半个身子(?:都)?(?:在|探)(?:外面|出去|窗外)"
+    r"|半个身子(?:都)?(?:在|探)?(?:外面|出去|窗外)"
     # A child climbed up somewhere high and cannot get down: "孩子爬到雨搭上…下不来了".
     rf"|{_CHILD}[^。]{{0,6}}?爬(?:到|上)[^。]{{0,16}}?下不来"
     # A child leaning out of an open window, or climbed onto the air-conditioner outside.
