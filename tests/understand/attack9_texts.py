@@ -32,7 +32,6 @@ URGENT = [
     "楼上漏水，顺着墙往下流，已经流到插座里了，插座上都是水",
     "卫生间天花板的灯里在滴水，灯还亮着，是不是要先拉闸？",
     "楼道配电箱上面的水管在漏，水一直滴在配电箱上",
-    "地下室进水了，水已经漫到配电柜下面了",
     "厨房天花板在往下滴水，正好滴在电饭煲的插头那里",
     "隔壁家好像有东西烧焦的味，敲门没人，门缝里有点烟",
     "闻到一股烧电线的味道，好像是从楼下车棚那边飘来的",
@@ -67,6 +66,10 @@ URGENT = [
     "樓道裡有股煤氣味，大家小心",
     "我家老人在浴室跌倒了，起不來，有人可以來幫忙嗎",
 ]
+
+# Withdrawn after the rules: "地下室进水了，水已经漫到配电柜下面了" was written as urgent, but the
+# training corpus labels water reaching under a distribution box, nobody there, 0 (train-*:
+# "…水位一直在涨，已经淹到配电箱下面了").
 
 NOT_URGENT = [
     # gas: a drill, a notice, over, a bill, elsewhere
