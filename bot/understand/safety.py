@@ -129,13 +129,18 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
         and (sensitivity.happening_now(text) or situations.HIDING.search(text))
     ):
         return True
+    if any(clauses.real(text, m) for m in hazards.LOOSE.finditer(text)) and (
+        hazards.PEOPLE_BELOW.search(text) or hazards.PEOPLE_NOW.search(text)
+    ):
+        return True
     if any(
-        clauses.real(text, m) for m in hazards.LOOSE.finditer(text)
-    ) and hazards.PEOPLE_BELOW.search(text):
+        clauses.real(text, m) for m in hazards.ROCKING.finditer(text)
+    ) and hazards.PEOPLE_NOW.search(text):
         return True
     return any(
         clauses.real(text, m)
         and not hazards.HARMLESS_FALLING.search(clauses.clause_before(text, m.start()))
+        and not hazards.HARMLESS_THROWN.match(text[m.end() : m.end() + 4])
         for m in hazards.THROWN.finditer(text)
     ) and (hazards.NOW.search(text) is not None or hazards.HABIT.search(text) is None)
 
@@ -245,7 +250,10 @@ def _lift_trapped(text: str, match: re.Match[str]) -> bool:
         text, match.start() + asked + 1, found[asked + 1 :], references=False
     ):
         return False
-    if "夹" in found and not hazards.TRAPPED_CUE.search(found.replace("夹", "")):
+    if hazards.LIFT_AIR.search(text) and not hazards.LIFT_HALTED.search(text):
+        return False
+    cues = hazards.DOOR_MOTION.sub("", found.replace("夹", ""))
+    if "夹" in found and not hazards.TRAPPED_CUE.search(cues):
         if not hazards.PINCH_NOW.search(text):
             return False
     return not (hazards.LIFT_HABIT.search(text) and not hazards.LIFT_NOW.search(text))

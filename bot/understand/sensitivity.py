@@ -242,7 +242,7 @@ _CONTROL = rule(
 # Putting one's affairs in order and saying goodbye: two of its signs at once. One alone is
 # everyday ("对不起大家，昨天装修太吵了", "孩子拜托你们照顾一下").
 _FAREWELL = rule(
-    r"(?P<sorry>对不起(?:大家|爸妈|孩子|你们))|(?P<go>我先走了|先走一步)"
+    r"(?P<sorry>(?:对不起|对唔住)(?:大家|爸妈|孩子|你们|所有人))|(?P<go>我先走了|先走一步)"
     r"|(?P<ask>拜托|托付|帮我(?:看着|照顾)|替我照顾)|(?P<cannot>照顾不了|管不了(?:他|她|你们)了)"
     r"|(?P<hand>(?:银行卡|存折|钥匙|密码)[^。]{0,6}?(?:交给|留给|写在纸上))"
     r"|(?P<give>(?:东西|衣服|书)[^，。]{0,3}都(?:分|送)给)|(?P<unneeded>以后用不上了)"
@@ -310,6 +310,7 @@ _ABUSE_STRICT_NOW = rule(
     r"现在[^，。]{0,6}?(?:打|砸|踹|掐|骂|吼|追|哭|喊|叫|躲|拿|锁|关|流血|堵)"
     r"|正在|还在|此刻|快来|快报警|救命|马上|今天又在|又在打了"
 )
+_TODAY = rule(r"今天|今晚|刚才|刚刚|此刻|正在|这会儿")
 _HARM_STRICT_NOW = rule(r"现在|正在|还在|此刻|快来|救命|马上|今天|今晚|刚才|刚刚|已经")
 # Thoughts of self-harm that come and go ("有时候真想从楼上跳下去"): sensitive, not an
 # emergency unless something is happening now.
@@ -329,7 +330,7 @@ _HARM_NOW = rule(
     r"(?:谁能|谁有空|能不能|麻烦|求求|哪位)[^。]{0,6}?(?:去|过去|上去)[^。]{0,4}?(?:看看|看一下|敲敲门|敲门|敲一下)|把[^，。]{0,6}?药[^，。]{0,3}?(?:都|全)?吃(?:了|光|完)|"
     r"(?:刚才|刚刚|刚)[^。]{0,10}?(?:不想活|想死|活不下去|寻死|自杀)|"
     r"吞了[^，。]{0,6}?药|药(?:已经|都|全)(?:吃|吞)了|今晚就|今天就结束|结束吧|永别|来世|"
-    r"谢谢大家[^。]{0,6}?照顾|发了遗书|遗书一样|告别这个世界|敲门(?:没人应|不开)|"
+    r"谢谢大家[^。]{0,6}?照顾|发了遗书|遗书一样|告别这个世界|敲门(?:也)?(?:没人应|不开)|"
     r"(?:药|绳子|刀片)[^，。]{0,3}?(?:都|已经|也)?(?:准备好|备好|买好)|"
     r"坐在[^，。]{0,4}?(?:栏杆|窗台|护栏)上|现在在(?:阳台|楼顶|天台|窗边)|(?:在|到了|上了|跑到|爬到)(?:天台|楼顶|顶楼)(?=$|[上，。!！\s])|"
     r"要跳|像要跳|跨出去|(?:栏杆|阳台|窗户|楼顶|天台)(?:边上|外面|外边|外)|想(?:从[^，。]{0,4}?)?跳下去"
@@ -405,6 +406,9 @@ def told_as_past(text: str) -> bool:
     """Violence at home told as a habit or as last night's, with nothing said to be going on
     now ("隔壁昨晚又在打老婆", "已经好几年了"), or by someone out of reach now ("现在已经分居",
     "今晚能让我和孩子住一晚")."""
+    # Self-harm announced and said of today ("昨晚说活着没意思，今天敲门也不开") is not the past.
+    if _HARM_NOW.search(text) is not None and _TODAY.search(text) is not None:
+        return False
     if _SAFE_AWAY.search(text) is not None and _CALL_NOW.search(text) is None:
         return True
     return _ABUSE_PAST.search(text) is not None and _ABUSE_STRICT_NOW.search(text) is None
@@ -416,5 +420,9 @@ def happening_now(text: str) -> bool:
     harm_now = _HARM_NOW.search(text) is not None and not (
         _IDEATION.search(text) and not _HARM_STRICT_NOW.search(text)
     )
-    farewell = _TWO_SIGN_GATE.admits(text) and _two_signs(_FAREWELL, text)
+    farewell = (
+        _TWO_SIGN_GATE.admits(text)
+        and _two_signs(_FAREWELL, text)
+        and not (_IDEATION.search(text) and not _HARM_STRICT_NOW.search(text))
+    )
     return _ABUSE_NOW.search(text) is not None or harm_now or farewell
