@@ -265,7 +265,7 @@ JOKE = rule(
 )
 # Animals fighting each other ("两只流浪猫在打架") is no violence.
 ANIMALS = rule(r"(?:猫|狗|鸡|鸟)[^，。!！?？]{0,8}$")
-FIGHT = rule(r"打起来|正在打架|在打架|打群架")
+FIGHT = rule(r"打起来|正在打架|在打架|打群架|追着[^，。]{0,4}?打")
 
 # --- gas, live wires, burst pipes, fire now ------------------------------------------------
 HAZARD_NOW = rule(

@@ -391,7 +391,9 @@ FELL_IN = rule(
     r"(?:人|孩子|小孩|老人|大爷|阿姨|骑车的|骑电动车的)[^，。的]{0,4}?(?:掉|摔|跌)(?:进|下)"
     r"(?:去|井里?|坑里?|沟里?|下水道里?|窨井里?)了"
 )
-FAINTED = rule(r"晕(?:在|倒在)(?:了)?(?:卫生间|厕所|浴室|地上|楼道|屋里|家里|门口|电梯|楼梯)")
+FAINTED = rule(
+    r"(?<!哭)晕(?:在|倒在)(?:了)?(?:卫生间|厕所|浴室|地上|楼道|屋里|家里|门口|电梯|楼梯)"
+)
 
 #: The families that the clause tests of :func:`safety.urgent` apply to, by name.
 FAMILIES = (

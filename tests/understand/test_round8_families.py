@@ -58,6 +58,9 @@ NOT_URGENT = [
     # not urgent (a training line labels "我真的撑不下去了，不想活了，对不起大家" so)
     "楼上又有人从窗户扔烟头下来，烧了我家被子",
     "我不想活了，对不起大家",
+    # animals fighting, a figure of speech
+    "两只狗在草坪上追着打架，主人也不管",
+    "主队输了，球迷都哭晕在厕所了",
     # someone sad for days, not now
     "楼上那个女孩这几天总在天台上坐着，说不想活了，我们想请社区关心一下",
 ]
