@@ -38,11 +38,11 @@ NOT_HERE_NOW = rule(
     r"纪录片|宣传|海报|(?:学校|老师|课上)[^。，]{0,3}?教|演示给|某地|某小区|某市|处理流程|应急预案|(?<!不是)(?<!没)(?<!没有)(?<!不)开玩笑|哈哈|笑死|栓q|记住[:：，,]|"
     # Lessons and advice, films, memories, a rehearsal, an apology for a false alarm.
     r"科普|冷知识|讲座|排练|话剧|大家记住|一定要记住|都记住|正确做法|正确的做法|切记|逃生要|不要急着扶|医生讲|"
-    r"不要扒门|等待救援|背靠轿厢|电影里|这电影|那电影|这部电影|那部电影|那个电影|现实中|千万别学|"
+    r"不要扒门|背靠轿厢|电影里|这电影|那电影|这部电影|那部电影|那个电影|现实中|千万别学|"
     r"吓到大家|真不怕出事|不怕出事|要求追责|追责|追究|不是(?:我们|咱们|本)小区|拒不赔偿|能不能索赔|可以索赔|怎么索赔|索赔吗"
     # Ninth session: a joke disowned in brackets, a drama followed, someone who knows first
     # aid asked to teach it. Narrow on purpose: these clear the whole message.
-    r"|[(（]不会的|追的剧|别扒门|等救援|(?:会|会做)(?:心肺复苏|急救|海姆立克)[^。]{0,12}?(?:教|学))"
+    r"|[(（]不会的|追的剧|别扒门|(?:记得|要|应该|然后|耐心|安心|静静|原地)(?:地)?等(?:待)?救援|(?:会|会做)(?:心肺复苏|急救|海姆立克)[^。]{0,12}?(?:教|学))"
 )
 # A drill, a training, the news or a film: the model may not add urgency to such a message
 # (the rules judge it sentence by sentence, see NOT_HERE_NOW).

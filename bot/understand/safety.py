@@ -34,6 +34,13 @@ from bot.understand.lexicon import Hit, Role
 from bot.understand.patterns import Gate, rule
 from bot.understand.sensitivity import sensitive
 
+# Someone in the lift by choice, waiting or holding it ("我爸在电梯里等我 你们先走",
+# "帮我按着电梯"): the model's urgency on "someone in the lift" means nothing there (eighth
+# session: some seeds put it over the threshold).
+_WAITING_IN_LIFT = rule(
+    r"(?:电梯|梯)里(?:面)?等(?:我|你|他|她|一下|会)|在电梯(?:里|口)(?:面)?等(?!救|待救|消防|人来|维修)|按着电梯|帮[^，。]{0,3}?按(?:住|着)?电梯"
+)
+
 
 def model_may_add(text: str) -> bool:
     """The model may add urgency only to a message naming a person or a hazard: its
@@ -46,6 +53,7 @@ def model_may_add(text: str) -> bool:
         hazards.DANGER_CUE.search(text) is not None
         and clauses.REHEARSED.search(text) is None
         and hazards.NOBODY_INSIDE.search(text) is None
+        and _WAITING_IN_LIFT.search(text) is None
         and (
             (hazards.HARMLESS_SOURCE.search(text) is None and hazards.BARBECUE.search(text) is None)
             or hazards.FIRE_NAMED.search(text) is not None
