@@ -22,25 +22,15 @@ from __future__ import annotations
 import pytest
 
 from bot.config.understanding import default_taxonomy
-from bot.understand import safety, understand
-from bot.understand.lexicon import lexicon_for
-from bot.understand.normalise import normalise
+from bot.understand import understand
 from tests.understand import attack8_texts as texts
+from tests.understand.rules_only import rules_sensitive, rules_urgent
 
 TAXONOMY = default_taxonomy()
 
 # Flagged or made urgent by the model alone (the rules do not): the model's cost, stated.
 MODEL_FALSE_SENSITIVE = ["电影里那个女孩从楼上跳下去了，我哭了"]
 MODEL_FALSE_URGENT = ["救生员培训：如何救起溺水的人，报名从速", "电梯门打开了，里面全是广告"]
-
-
-def rules_sensitive(text: str) -> bool:
-    return safety.sensitive(normalise(text))
-
-
-def rules_urgent(text: str) -> bool:
-    norm = normalise(text)
-    return safety.urgent(norm, lexicon_for(TAXONOMY).scan(norm))
 
 
 @pytest.mark.parametrize("text", texts.SENSITIVE + texts.SENSITIVE_AFTER)

@@ -9,20 +9,9 @@ from __future__ import annotations
 import pytest
 
 from bot.config.understanding import default_taxonomy
-from bot.understand import safety
-from bot.understand.lexicon import lexicon_for
-from bot.understand.normalise import normalise
+from tests.understand.rules_only import rules_sensitive, rules_urgent
 
 TAXONOMY = default_taxonomy()
-
-
-def rules_sensitive(text: str) -> bool:
-    return safety.sensitive(normalise(text))
-
-
-def rules_urgent(text: str) -> bool:
-    norm = normalise(text)
-    return safety.urgent(norm, lexicon_for(TAXONOMY).scan(norm))
 
 
 SENSITIVE = [

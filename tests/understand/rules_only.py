@@ -1,0 +1,17 @@
+"""The rules' verdicts alone, without the model (shared by the attack and family tests)."""
+
+from bot.config.understanding import default_taxonomy
+from bot.understand import safety
+from bot.understand.lexicon import lexicon_for
+from bot.understand.normalise import normalise
+
+_TAXONOMY = default_taxonomy()
+
+
+def rules_sensitive(text: str) -> bool:
+    return safety.sensitive(normalise(text))
+
+
+def rules_urgent(text: str) -> bool:
+    norm = normalise(text)
+    return safety.urgent(norm, lexicon_for(_TAXONOMY).scan(norm))
