@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understand import clauses, hazards, rules, sensitivity, situations
+from bot.understand import clauses, dialect, hazards, rules, sensitivity, situations, weather
 from bot.understand.lexicon import Hit, Role
 from bot.understand.patterns import Gate, rule
 from bot.understand.sensitivity import sensitive
@@ -64,6 +64,8 @@ def model_may_add(text: str) -> bool:
 def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool:
     """Danger to people now, by the rules of the module docstring. ``is_sensitive``: the
     verdict of :func:`sensitive` on ``text`` when the caller already has it."""
+    # Dialect words are read as Mandarin ("冇得人应", "佢喺入面"); positions do not move.
+    text = dialect.plain(text)
     if clauses.called_off(text) or clauses.NOT_HERE_NOW.search(text):
         # In a long message the all-clear or the film may be another sentence's: each
         # sentence is then judged on its own.
@@ -198,6 +200,10 @@ def _situation_now(text: str) -> bool:
             # other families are read with what they say.
             said = "" if name in ("overdue", "down", "alone_silent") else m.group(0)
             if not clauses.family_real(text, m.start(), m.end(), said):
+                continue
+            if name in weather.NAMES and clauses.PAST_SENTENCE.match(
+                _sentence_before(text, m.start())
+            ):
                 continue
             if name == "overdue" and hazards.AWAY_ON_PURPOSE.search(m.group(0)):
                 continue

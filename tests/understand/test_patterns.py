@@ -10,12 +10,14 @@ import pytest
 from bot.understand import (
     alarms,
     clauses,
+    dialect,
     hazards,
     location,
     rules,
     safety,
     sensitivity,
     situations,
+    weather,
 )
 from bot.understand.corpus import training_examples
 from bot.understand.normalise import normalise
@@ -44,7 +46,18 @@ def test_patterns_the_engine_already_scans_stay_plain() -> None:
 
 def _module_rules() -> list[tuple[str, re.Pattern[str]]]:
     found = []
-    for module in (safety, hazards, clauses, situations, alarms, sensitivity, rules, location):
+    for module in (
+        safety,
+        hazards,
+        clauses,
+        situations,
+        alarms,
+        weather,
+        dialect,
+        sensitivity,
+        rules,
+        location,
+    ):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern):
                 found.append((f"{module.__name__}.{name}", value))
@@ -117,7 +130,9 @@ def _gated_rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
 def test_the_situation_families_are_gated() -> None:
     names = {name for name, _, _ in _gated_rules()}
     short = {
-        name.rsplit(".", 1)[1] for name in names if ".situations." in name or ".alarms." in name
+        name.rsplit(".", 1)[1]
+        for name in names
+        if ".situations." in name or ".alarms." in name or ".weather." in name
     }
     assert {n.upper() for n, _ in situations.FAMILIES} <= short
 
