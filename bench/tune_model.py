@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python bench/tune_model.py [--folds K] [--seed S | --by-file] [--params JSON ...]
                                             [--decide JSON ...] [--errors FILE] [--layers]
-                                            [--train-only FILE ...]
+                                            [--train-only FILE ...] [--confusion]
 
 Each ``--params`` is a JSON object of fastText settings layered over
 :data:`bot.understand.train.PARAMS` (the key ``"weights"`` instead sets how many times a
@@ -19,6 +19,8 @@ size. ``--layers`` instead measures the explicit rules of :mod:`bot.understand.c
 each switched off in turn, on the same folds (does each help or hurt?). ``--train-only
 FILE`` keeps a training file out of the folds and adds its lines to every fold's training:
 the other files are tested on the same folds as without it (does a new file help?).
+``--confusion`` prints, for the last candidate, the category pairs confused (both ways, among
+reports taken for reports) and category accuracy by gold category and by file.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import os
 import random
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,6 +155,39 @@ def write_errors(results: list[Result], path: Path) -> None:
                 out.write(f"{'; '.join(wrong)} | {ex.source} | {ex.text}\n")
 
 
+def print_confusion(results: list[Result], top: int = 25) -> None:
+    """The category pairs most confused among reports taken for reports (both ways), then
+    accuracy by gold category and by file (all reports, and those taken for reports)."""
+    reports = [(ex, u) for ex, u in results if ex.intent == "report"]
+    taken = [(ex, u) for ex, u in reports if u.intent == "report"]
+    wrong = Counter((ex.category, u.category) for ex, u in taken if u.category != ex.category)
+    pairs: Counter[tuple[str, str]] = Counter()
+    for (a, b), n in wrong.items():
+        pairs[(min(a or "", b or ""), max(a or "", b or ""))] += n
+    print(
+        f"reports {len(reports)}, not taken for reports {len(reports) - len(taken)},"
+        f" wrong category among taken {sum(wrong.values())}"
+    )
+    for (a, b), n in pairs.most_common(top):
+        print(f"  {a:12} {b:12} {n:4}  ({a}->{b} {wrong[(a, b)]}, {b}->{a} {wrong[(b, a)]})")
+    for name, key in (("category", lambda ex: ex.category or ""), ("file", _file_of)):
+        groups: dict[str, list[Result]] = {}
+        for ex, u in reports:
+            groups.setdefault(key(ex), []).append((ex, u))
+        print(f"by {name}: reports, category accuracy, among those taken for reports")
+        for group, rs in sorted(groups.items(), key=lambda kv: _accuracy(kv[1])):
+            kept = [(ex, u) for ex, u in rs if u.intent == "report"]
+            print(f"  {group:28} {len(rs):5} {_accuracy(rs):.3f} {_accuracy(kept):.3f}")
+
+
+def _file_of(example: Example) -> str:
+    return Path(example.source).name
+
+
+def _accuracy(results: list[Result]) -> float:
+    return sum(1 for ex, u in results if u.category == ex.category) / max(1, len(results))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
@@ -171,6 +207,9 @@ def main() -> None:
         default=[],
         help="a training file whose lines are in every fold's training and never tested (does "
         "adding it help on the other files' lines, on the same folds?)",
+    )
+    parser.add_argument(
+        "--confusion", action="store_true", help="print the last candidate's category confusion"
     )
     args = parser.parse_args()
     examples = training_examples()
@@ -208,6 +247,8 @@ def main() -> None:
                 )
     if args.errors:
         write_errors(results, args.errors)
+    if args.confusion and results:
+        print_confusion(results)
 
 
 if __name__ == "__main__":
