@@ -53,6 +53,23 @@ def test_property_stays_otherwise(text: str, pred: Prediction) -> None:
     assert classify._category(pred, hits(text)) == "property"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "物业收了电梯维修费，电梯却一直坏着",
+        "電梯維修基金要業主簽字才能動，物業卻說已經用了，帳目請公開",
+        "物业经理态度太差了，去问电梯费的事，直接说不交就停你电梯卡",
+    ],
+)
+def test_property_stays_when_the_message_is_about_money_or_conduct(text: str) -> None:
+    # FORMAT.md's property is "conduct, fees, service attitude, accounts, repairs fund": a
+    # fault named beside them does not take the category away.
+    norm = normalise(text)
+    pred = prediction("property", 0.9, ("elevator", 0.8))
+    assert classify._category(pred, hits(text), norm) == "property"
+    assert classify._category(pred, hits(text)) == "elevator"  # without the text: it yields
+
+
 def test_other_categories_are_left_alone() -> None:
     pred = prediction("water", 0.6, ("drainage", 0.59))
     assert classify._category(pred, hits("下水道堵了，水漫出来")) == "water"
