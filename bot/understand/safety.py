@@ -286,6 +286,12 @@ def real_urgent_word(text: str, hit: Hit) -> bool:
         return False
     if hit.word in hazards.TRAP_WORDS and not hazards.TRAP_DANGER.search(text):
         return False
+    # An animal trapped ("一只猫被困在楼顶的水箱里"): not a person in danger, unless a person is
+    # named with it ("我和我家狗被困电梯了").
+    if hit.word in hazards.TRAP_WORDS:
+        before = _sentence_before(text, hit.pos)
+        if hazards.PET.search(before) and not re.search(hazards.PERSON, before):
+            return False
     if hit.word == "叫不醒" and hazards.ASLEEP.search(text):
         return False
     if hit.word == "跳楼" and text.startswith(("价", "大甩卖", "甩卖"), hit.pos + 2):

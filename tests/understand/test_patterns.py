@@ -12,6 +12,7 @@ from bot.understand import (
     clauses,
     dialect,
     hazards,
+    incidents,
     location,
     rules,
     safety,
@@ -53,6 +54,7 @@ def _module_rules() -> list[tuple[str, re.Pattern[str]]]:
         situations,
         alarms,
         weather,
+        incidents,
         dialect,
         sensitivity,
         rules,
@@ -132,7 +134,10 @@ def test_the_situation_families_are_gated() -> None:
     short = {
         name.rsplit(".", 1)[1]
         for name in names
-        if ".situations." in name or ".alarms." in name or ".weather." in name
+        if ".situations." in name
+        or ".alarms." in name
+        or ".weather." in name
+        or ".incidents." in name
     }
     assert {n.upper() for n, _ in situations.FAMILIES} <= short
 
