@@ -101,6 +101,8 @@ HARMLESS_SOURCE = rule(
 BARBECUE = rule(r"烧烤|烤串|撸串|烤肉")
 FIRE_NAMED = rule(
     r"着火|起火|火光|明火|火苗|烧起来|冒火|烤着|点着|烧着|已经着了|着了一点|"
+    # Urgent8: sparks of welding landed on something that burns, and smoking.
+    r"火星子?[^，。]{0,2}?(?:溅|飘|掉|落)到[^。]{0,10}?(?:棚|布|纸|草|衣服|被子|柴|木)[^。]{0,8}?(?:冒烟|有点烟|有烟|烧)|"
     r"火星子?(?:乱飞|到处飞)[^。]{0,12}?(?:晾|衣服|被子|纸箱|纸壳|柴|草|车棚|电动车|易燃)"
 )
 BURNT_WORDS = frozenset({*SMOKE_WORDS, "焦味", "焦糊味", "烧焦"})

@@ -3,8 +3,9 @@ they happen, by a new writer; measured with ``bench/safety_file.py`` before it w
 our own phrasings, with look-alikes of each: the past, a drill, the news, a game, a dream,
 a habit complained of, an animal, a thing not a person, over.
 
-Rules alone on that file: urgent 0.755 (188/249) at precision 0.883 (25 false) before, 0.960
-(239/249) at 0.996 (1 false) after (docs/understanding.md).
+Rules alone on that file: urgent 0.755 (188/249) at precision 0.883 (25 false) before, 0.984
+(245/249) at 0.996 (1 false) after (docs/understanding.md). On main at 964c155 the rules found
+10 of the 45 urgent texts below and made 8 of the 40 look-alikes urgent.
 """
 
 from __future__ import annotations
@@ -61,6 +62,14 @@ URGENT = [
     "电梯停了，里面好闷，我怀孕七个月",
     # water on wires
     "电线垂在积水里，旁边有小孩在玩",
+    # written after a second reading of the file's misses
+    "一楼客厅进水了，水都没过插座了，老人还在家",
+    "天台上有个人一直扶着栏杆探出身子往下看，在楼边晃",
+    "卷帘门砸下来了，压着她的脚，拉不出来",
+    "电梯门开着就往下走了，我闺女还在里面",
+    "我老公说闻着没事，我心里还是不踏实，厨房一股煤气味",
+    "电动车电池冒火了，我把电闸拉了，还在冒烟",
+    "楼上在切割钢管，火星子溅到下面晾的被子上了，冒烟了",
 ]
 
 NOT_URGENT = [
@@ -97,6 +106,13 @@ NOT_URGENT = [
     "玩游戏的时候，游戏里的大楼着火了，关卡太难",
     "遇到楼道有烟，先关门，别乱跑",
     "修好了，水管爆的那段已经换了",
+    "插座旁边的墙角渗水，麻烦物业看看",
+    "天台边上的栏杆松了，摸着晃，麻烦修一下",
+    "卷帘门压着的那个纸箱谁的，拿走一下",
+    "电梯门开着的时候别让孩子扒门",
+    "燃气公司说没事，检测过了，大家放心",
+    "楼上在焊防盗窗，火星子溅到我家窗台上了，下次能不能提前说一声",
+    "3号楼电梯门开着就往上走，太吓人了，赶紧报修",
 ]
 
 
