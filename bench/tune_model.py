@@ -199,6 +199,12 @@ def main() -> None:
     )
     parser.add_argument("--errors", type=Path, help="write the last candidate's misses here")
     parser.add_argument(
+        "--keep",
+        type=Path,
+        help="keep the fold models in this folder and reuse them when already there (one"
+        " --params only; for trying decisions or rules that are not the model's input)",
+    )
+    parser.add_argument(
         "--layers", action="store_true", help="switch each rule of classify.py off in turn"
     )
     parser.add_argument(
@@ -228,7 +234,15 @@ def main() -> None:
     results: list[Result] = []
     for raw in args.params or ["{}"]:
         with tempfile.TemporaryDirectory() as tmp:
-            paths, size = fit_folds(examples, parts, json.loads(raw), Path(tmp), extra)
+            kept = args.keep and [args.keep / f"fold{k}.bin" for k in range(len(parts))]
+            if kept and all(p.exists() for p in kept):
+                paths, size = kept, max(p.stat().st_size for p in kept)
+            else:
+                if args.keep:
+                    args.keep.mkdir(parents=True, exist_ok=True)
+                paths, size = fit_folds(
+                    examples, parts, json.loads(raw), args.keep or Path(tmp), extra
+                )
             if args.layers:
                 measure_layers(examples, parts, paths)
                 continue
