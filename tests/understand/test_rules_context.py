@@ -45,13 +45,28 @@ def test_clause_context(text: str, word: str, expected: list[str]) -> None:
         "我老家那边停水停了一个礼拜",
         "王者又掉星了",
         "看到新闻说有人被困",
+        "我们公司那个电梯又坏了",
+        "我在单位，回不去",
     ],
 )
 def test_elsewhere(text: str) -> None:
     assert rules.elsewhere(text)
 
 
-@pytest.mark.parametrize("text", ["3号楼电梯坏了，爬了十八楼", "我家停水停了一个礼拜"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3号楼电梯坏了，爬了十八楼",
+        "我家停水停了一个礼拜",
+        # the estate's own services and offices, and the speaker away from home
+        "物业公司电话一直打不通",
+        "燃气公司说明天来检修管道",
+        "请物业通知维保单位来看看电梯",
+        "北门物业办公室周末不上班",
+        "楼上水管爆了往我家流，我在外地回不去",
+        "监控视频里能看到是谁扔的",
+    ],
+)
 def test_not_elsewhere(text: str) -> None:
     assert not rules.elsewhere(text)
 
