@@ -122,6 +122,13 @@ def _json_list(items: Sequence[Any]) -> str:
 
 
 _encode = json_text
+# SQLite answers ``RETURNING id`` through a temporary table, about 3 µs more per INSERT than
+# reading the cursor's ``lastrowid``; PostgreSQL has no ``lastrowid``.
+_ADD = (
+    "INSERT INTO outbox (created_at, platform, chat, kind, text, issue, request, event,"
+    " alert, priority, mentions, fallback_chat, next_attempt_at, poll, polls, issues)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
 # A message's mentions as stored: the same people are mentioned again and again (a head in
 # each of their reminders); encoding costs 1.3 µs, finding the text a tenth of that.
 _MENTIONS: Memo[tuple[Mention, ...], str] = Memo(
@@ -134,6 +141,7 @@ class OutboxRepo:
         self.db = db
         # Several processes share the database (PostgreSQL): claims carry a worker and a lease.
         self.shared = db.engine == "postgresql"
+        self._add_sql = _ADD + (" RETURNING id" if self.shared else "")
         # Every pending row, by id, while this process knows them all (see :meth:`due_all`);
         # None when it does not: before it has seen the outbox drained, after a rollback
         # (rows it noted may be undone) and after any change but queueing and marking sent.
@@ -150,9 +158,7 @@ class OutboxRepo:
         ts = now.timestamp()
         for m in messages:
             cur = await self.db.conn.execute(
-                "INSERT INTO outbox (created_at, platform, chat, kind, text, issue, request, event,"
-                " alert, priority, mentions, fallback_chat, next_attempt_at, poll, polls, issues)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                self._add_sql,
                 (
                     ts,
                     m.platform,
@@ -172,7 +178,12 @@ class OutboxRepo:
                     _json_list(m.issues),
                 ),
             )
-            outbox_id = int((await cur.fetchone())[0])
+            if self.shared:
+                outbox_id = int((await cur.fetchone())[0])
+            else:
+                rowid = cur.lastrowid  # see _ADD
+                assert rowid is not None
+                outbox_id = rowid
             ids.append(outbox_id)
             if self._pending is not None:
                 self._pending[outbox_id] = Queued(outbox_id, m, 0, ts)
