@@ -129,6 +129,12 @@ _ADD = (
     " alert, priority, mentions, fallback_chat, next_attempt_at, poll, polls, issues)"
     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
+# The same, written as marking it sent at once would leave it (OutboxRepo.sent_when_queued).
+_ADD_SENT = (
+    "INSERT INTO outbox (created_at, platform, chat, kind, text, issue, request, event,"
+    " alert, priority, mentions, fallback_chat, next_attempt_at, poll, polls, issues,"
+    " status, sent_at, attempts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, 'sent', ?1, 1)"
+)
 # A message's mentions as stored: the same people are mentioned again and again (a head in
 # each of their reminders); encoding costs 1.3 µs, finding the text a tenth of that.
 _MENTIONS: Memo[tuple[Mention, ...], str] = Memo(
@@ -147,18 +153,43 @@ class OutboxRepo:
         # (rows it noted may be undone) and after any change but queueing and marking sent.
         # Only one process writes a SQLite database, so nothing else changes the rows.
         self._pending: dict[int, Queued] | None = None
+        # ``linli replay`` prints and marks sent every row it queues before its group
+        # commits (bot/adapters/replay.py): with ``sent_when_queued`` set, a row queued inside
+        # a group is written sent at once (what marking it would write) and kept here until
+        # it is printed, instead of written pending and updated: the pending indexes are not
+        # touched and an UPDATE per message is saved. See :meth:`_settle`.
+        self.sent_when_queued = False
+        self._unprinted: dict[int, Queued] = {}
+        # After a rollback some unprinted rows may be gone: due_all looks which are left.
+        self._recheck = False
         db.on_rollback.append(self._unknown)
 
     def _unknown(self) -> None:
         self._pending = None
+        self._recheck = True
+
+    async def _settle(self) -> None:
+        """Before any change but queueing and marking sent (inside a transaction): rows
+        written sent but not printed yet become the pending rows they stand for, and the
+        pending rows are read back from then on."""
+        self._pending = None
+        if self._unprinted:
+            await self.db.conn.executemany(
+                "UPDATE outbox SET status = 'pending', sent_at = NULL, attempts = 0"
+                " WHERE id = ? AND status = 'sent'",
+                [(i,) for i in self._unprinted],
+            )
+            self._unprinted.clear()
 
     async def add(self, messages: list[Outgoing], now: datetime) -> list[int]:
         """Queue ``messages``; call inside a transaction. Returns their outbox ids in order."""
         ids = []
         ts = now.timestamp()
+        sent = self.sent_when_queued and not self.shared and self.db.holds_group()
+        sql = _ADD_SENT if sent else self._add_sql
         for m in messages:
             cur = await self.db.conn.execute(
-                self._add_sql,
+                sql,
                 (
                     ts,
                     m.platform,
@@ -185,28 +216,51 @@ class OutboxRepo:
                 assert rowid is not None
                 outbox_id = rowid
             ids.append(outbox_id)
-            if self._pending is not None:
-                self._pending[outbox_id] = Queued(outbox_id, m, 0, ts)
+            if sent:
+                self._unprinted[outbox_id] = Queued(outbox_id, m, 0, ts)
+            else:
+                self._unprinted.pop(outbox_id, None)  # the id of a row rolled back
+                if self._pending is not None:
+                    self._pending[outbox_id] = Queued(outbox_id, m, 0, ts)
         return ids
 
     async def due_all(self, now: datetime, limit: int = 100) -> list[Queued]:
         """What ``due(None, now, limit)`` returns, without reading the rows back when this
         process knows every pending row (it queued them since it last saw the outbox
         drained, and nothing but marking them sent changed any): a replay's flush finds
-        the messages just queued where they were queued. Not for a shared database."""
-        if self._pending is None:
-            queued = await self.due(None, now, limit)
-            if (
-                not self.shared
-                and len(queued) < limit
-                and await self.pending_count() == len(queued)
-            ):
-                self._pending = {q.id: q for q in queued}
-            return queued
+        the messages just queued where they were queued. Not for a shared database.
+        With the rows written sent but not printed yet (``sent_when_queued``), in the same
+        order as if they were pending."""
         ts = now.timestamp()
-        due = [q for q in self._pending.values() if q.created_at <= ts]
-        due.sort(key=_due_order)
+        if self._pending is None:
+            due = await self.due(None, now, limit)
+            if not self.shared and len(due) < limit and await self.pending_count() == len(due):
+                self._pending = {q.id: q for q in due}
+        else:
+            due = [q for q in self._pending.values() if q.created_at <= ts]
+        if self._unprinted:
+            if self._recheck:
+                await self._recheck_unprinted()
+            due += [q for q in self._unprinted.values() if q.created_at <= ts]
+        if len(due) > 1:
+            due.sort(key=_due_order)
         return due[:limit]
+
+    async def _recheck_unprinted(self) -> None:
+        """Forget the unprinted rows a rollback undid."""
+        self._recheck = False
+        ids = list(self._unprinted)
+        left: set[int] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            async with self.db.conn.execute(
+                f"SELECT id FROM outbox WHERE status = 'sent' AND id IN ({marks})", chunk
+            ) as cur:
+                left.update(r[0] for r in await cur.fetchall())
+        for i in ids:
+            if i not in left:
+                del self._unprinted[i]
 
     async def due(
         self, platform: str | Lane | None, now: datetime, limit: int = 100
@@ -291,9 +345,9 @@ class OutboxRepo:
         commit (one commit per message instead of two). On a shared database the claim is
         ``worker``'s until :data:`CLAIM_LEASE` from ``now``; a row being claimed by another
         worker is skipped, not waited for, and a row whose claim lapsed may be taken."""
-        self._pending = None  # the rows change: due_all reads them back
         ts = now.timestamp()
         async with self.db.transaction() as conn:
+            await self._settle()  # the rows change: due_all reads them back
             if sent:
                 await self._mark(sent)
             if self.shared:
@@ -330,8 +384,8 @@ class OutboxRepo:
         platform already: it will be sent again (at-least-once). On a shared database only
         ``worker``'s own claims are released (call while holding its name,
         :func:`storage.workers.hold_name`); other workers' claims wait for their lease."""
-        self._pending = None  # the rows change: due_all reads them back
         async with self.db.transaction() as conn:
+            await self._settle()  # the rows change: due_all reads them back
             if self.shared:
                 cur = await conn.execute(
                     "UPDATE outbox SET status = 'pending' WHERE status = 'sending'"
@@ -382,10 +436,20 @@ class OutboxRepo:
 
     async def _mark(self, sent: list[Sent]) -> None:
         conn = self.db.conn
-        await conn.executemany(
-            "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?",
-            [(s.at.timestamp(), s.id) for s in sent],
-        )
+        marks = []
+        for s in sent:
+            at = s.at.timestamp()
+            written = self._unprinted.pop(s.id, None) if self._unprinted else None
+            if written is None:
+                marks.append((at, s.id))
+            elif written.created_at != at:  # written sent when queued, printed later
+                await conn.execute("UPDATE outbox SET sent_at = ? WHERE id = ?", (at, s.id))
+        if marks:
+            await conn.executemany(
+                "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1"
+                " WHERE id = ?",
+                marks,
+            )
         if self._pending is not None:
             for s in sent:
                 self._pending.pop(s.id, None)
@@ -427,8 +491,8 @@ class OutboxRepo:
         return dict(json.loads(row["refs"])) if row else {}
 
     async def retry_later(self, outbox_id: int, at: datetime, error: str) -> None:
-        self._pending = None  # the rows change: due_all reads them back
         async with self.db.transaction() as conn:
+            await self._settle()  # the rows change: due_all reads them back
             await conn.execute(
                 "UPDATE outbox SET status = 'pending', attempts = attempts + 1,"
                 " next_attempt_at = ?, error = ? WHERE id = ?",
@@ -437,8 +501,8 @@ class OutboxRepo:
 
     async def retry_now(self, platform: str, now: datetime) -> None:
         """Make every pending message of ``platform`` due at ``now`` (its own transaction)."""
-        self._pending = None  # the rows change: due_all reads them back
         async with self.db.transaction() as conn:
+            await self._settle()  # the rows change: due_all reads them back
             await conn.execute(
                 "UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND platform = ?"
                 " AND next_attempt_at > ?",
@@ -447,8 +511,8 @@ class OutboxRepo:
 
     async def give_up(self, outbox_id: int, error: str, message: Outgoing | None = None) -> None:
         """Mark a row failed; a sign-in link in ``message`` (its text) is scrubbed from it."""
-        self._pending = None  # the rows change: due_all reads them back
         async with self.db.transaction() as conn:
+            await self._settle()  # the rows change: due_all reads them back
             await conn.execute(
                 "UPDATE outbox SET status = 'failed', attempts = attempts + 1, error = ?"
                 " WHERE id = ?",
@@ -474,7 +538,7 @@ class OutboxRepo:
         """Delete what was sent to ``user`` privately, drop their mentions and blank
         ``secrets`` (their shared contact, their name) in anything already sent to others
         (inside a transaction)."""
-        self._pending = None  # the rows change: due_all reads them back
+        await self._settle()  # the rows change: due_all reads them back
         await self.db.conn.execute(
             "DELETE FROM outbox WHERE chat = ? AND status != 'pending'", (user,)
         )
@@ -501,7 +565,7 @@ class OutboxRepo:
         """Apply ``scrub`` to the text of every message about ``requests`` or ``issues`` sent
         (or still to be sent) to anyone but ``except_chat``; inside a transaction. Returns how
         many rows changed."""
-        self._pending = None  # the rows change: due_all reads them back
+        await self._settle()  # the rows change: due_all reads them back
         changed = 0
         for column, numbers in (("request", requests), ("issue", issues)):
             for start in range(0, len(numbers), 500):

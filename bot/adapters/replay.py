@@ -290,6 +290,8 @@ async def replay(
                 if app is None:
                     app = await Linli.open(config, database=db_path)
                     app.on_queued.append(queued)
+                    # What a group queues is printed and marked sent before it commits.
+                    app.store.outbox.sent_when_queued = True
                     await app.start(at)
                     dirty = True
                 if not grouped:
