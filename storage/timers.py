@@ -21,6 +21,7 @@ from bot.records import quick_init
 from storage.columns import json_text, to_time
 from storage.db import Database
 from storage.memo import Memo
+from storage.timer_recipients import Recipients
 
 # A timer is added at almost every reminder: its payload as ``json.dumps`` writes it.
 _encode = json_text
@@ -55,6 +56,30 @@ class TimerRepo:
         self._added = _NEVER
         self.shared = db.engine == "postgresql"
         self._add_sql = _ADD + (" RETURNING id" if self.shared else "")
+        # Set by ``linli replay``: the pending timers that name a recipient are kept in
+        # memory as this repository writes them (storage/timer_recipients.py), read once
+        # (and again after a rollback). Only with the inline engine: one process, and each
+        # statement done when it returns.
+        self.recipients_in_memory = False
+        self._recipients: Recipients | None = None
+        db.on_rollback.append(self._forget_recipients)
+
+    def _forget_recipients(self) -> None:
+        self._recipients = None
+
+    async def _known_recipients(self) -> Recipients | None:
+        """The pending timers by recipient, if this process keeps them (read if needed)."""
+        if self._recipients is None:
+            if not self.recipients_in_memory or self.db.engine != "inline":
+                return None
+            # Every row with a "to" key holds its text (json_text writes keys as they are).
+            async with self.db.conn.execute(
+                "SELECT id, kind, ref, due_at, payload FROM timers"
+                """ WHERE done = 0 AND instr(payload, '"to"') > 0"""
+            ) as cur:
+                rows = await cur.fetchall()
+            self._recipients = Recipients(_timer(r) for r in rows)
+        return self._recipients
 
     async def add(
         self, kind: str, ref: int, due_at: datetime, payload: Mapping[str, Any] | None = None
@@ -65,13 +90,17 @@ class TimerRepo:
             self._earliest = ts
         if ts < self._added:
             self._added = ts
-        cur = await self.db.conn.execute(
-            self._add_sql, (kind, ref, ts, _encode(payload) if payload else "{}")
-        )
+        text = _encode(payload) if payload else "{}"
+        cur = await self.db.conn.execute(self._add_sql, (kind, ref, ts, text))
         if self.shared:
             return int((await cur.fetchone())[0])
         rowid = cur.lastrowid  # see _ADD
         assert rowid is not None
+        if self._recipients is not None and payload and type(payload.get("to")) is str:
+            # As a read gives it back.
+            self._recipients.add(
+                Timer(id=rowid, kind=kind, ref=ref, due_at=to_time(ts), payload=_PAYLOADS[text])
+            )
         return rowid
 
     async def due(
@@ -157,13 +186,19 @@ class TimerRepo:
             cur = await self.db.conn.execute(
                 "UPDATE timers SET done = 1 WHERE id = ? AND done = 0", (timer_id,)
             )
-        return cur.rowcount == 1
+        if cur.rowcount != 1:
+            return False
+        if self._recipients is not None:
+            self._recipients.done(timer_id)
+        return True
 
     async def cancel(self, kind: str, ref: int) -> int:
         """Cancel pending timers of ``kind`` for ``ref``; inside a transaction."""
         cur = await self.db.conn.execute(
             "UPDATE timers SET done = 1 WHERE kind = ? AND ref = ? AND done = 0", (kind, ref)
         )
+        if self._recipients is not None:
+            self._recipients.cancel(kind, ref)
         return cur.rowcount
 
     async def pending_for(self, kind: str, ref: int) -> list[Timer]:
@@ -178,6 +213,9 @@ class TimerRepo:
     async def first_due_to(self, kind: str, to: str, but_what: str) -> datetime | None:
         """When the first pending timer of ``kind`` for ``to`` is due, of those whose payload
         "what" is not ``but_what`` (without decoding every payload in Python)."""
+        known = await self._known_recipients()
+        if known is not None:
+            return known.first_due(kind, to, but_what)
         async with self.db.conn.execute(
             "SELECT min(due_at) FROM timers WHERE kind = ? AND done = 0"
             " AND json_extract(payload, '$.to') = ?"
@@ -208,6 +246,10 @@ class TimerRepo:
         usually has (every reminder asks). The same order; only the first ``limit`` rows
         become timers."""
         kinds = (kind,) if isinstance(kind, str) else kind
+        known = await self._known_recipients()
+        if known is not None:
+            timers = known.pending(kinds, to)
+            return timers if limit is None else timers[:limit]
         async with self.db.conn.execute(
             "SELECT id, kind, ref, due_at, payload FROM timers WHERE"
             f" kind IN ({', '.join('?' * len(kinds))}) AND done = 0"

@@ -292,6 +292,8 @@ async def replay(
                     app.on_queued.append(queued)
                     # What a group queues is printed and marked sent before it commits.
                     app.store.outbox.sent_when_queued = True
+                    # Each reminder asks for its recipient's pending ones: kept in memory.
+                    app.store.timers.recipients_in_memory = True
                     await app.start(at)
                     dirty = True
                 if not grouped:

@@ -54,7 +54,10 @@ TRANSIENT_INDEXES = frozenset({"inbox_pending", "outbox_pending", "outbox_due", 
 
 # Rare operations that pass over a table on purpose, each with the reason. /forget (once per
 # person, on their request) blanks what they wrote and what was sent about them everywhere;
-# indexes for it would cost every message a write.
+# indexes for it would cost every message a write. ``linli replay`` reads the pending timers
+# that name a recipient once per process (again only after a rollback) to keep them in
+# memory (storage/timer_recipients.py): a pass over pending rows only (index timers_due),
+# instead of a read per reminder.
 ALLOWED = tuple(
     re.compile(p)
     for p in (
@@ -66,6 +69,7 @@ ALLOWED = tuple(
         r"^UPDATE help_requests SET helper = '', helper_name = '' WHERE helper = ",
         r"^UPDATE event_signups SET name = '' WHERE user = ",
         r"^UPDATE inbox SET text = '', sender_name = '' WHERE sender = ",
+        r"^SELECT id, kind, ref, due_at, payload FROM timers WHERE done = 0 AND instr\(payload, ",
     )
 )
 
