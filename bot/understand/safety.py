@@ -39,6 +39,14 @@ from bot.understand.sensitivity import sensitive
 # session: some seeds put it over the threshold).
 _WAITING_IN_LIFT = rule(
     r"(?:电梯|梯)里(?:面)?等(?:我|你|他|她|一下|会)|在电梯(?:里|口)(?:面)?等(?!救|待救|消防|人来|维修)|按着电梯|帮[^，。]{0,3}?按(?:住|着)?电梯"
+    # On the way in a moving lift: "妈妈在电梯里 马上上来".
+    r"|(?:电梯|梯)里(?:面)?了?[ ，,]?(?:马上|这就|就|一会儿?)就?(?:上来|下来|上去|下去|到)"
+)
+# Nobody answers, and the writer gives an ordinary reason ("叫门没人应，可能出去买菜了"):
+# the model may not add urgency; a reason of danger ("可能晕倒了") is not one of these.
+_PROBABLY_OUT = rule(
+    r"(?:可能|应该|估计|大概|也许|八成)(?:是|人)?(?:出去|出门|不在家|没在家|上班|买菜|遛弯|散步|"
+    r"回老家|旅游|走亲戚|睡着|睡觉|在睡)"
 )
 
 
@@ -54,6 +62,7 @@ def model_may_add(text: str) -> bool:
         and clauses.REHEARSED.search(text) is None
         and hazards.NOBODY_INSIDE.search(text) is None
         and _WAITING_IN_LIFT.search(text) is None
+        and _PROBABLY_OUT.search(text) is None
         and (
             (hazards.HARMLESS_SOURCE.search(text) is None and hazards.BARBECUE.search(text) is None)
             or hazards.FIRE_NAMED.search(text) is not None
