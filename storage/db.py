@@ -50,6 +50,25 @@ def is_postgres_url(target: object) -> bool:
     return isinstance(target, str) and target.startswith(POSTGRES_SCHEMES)
 
 
+def returning_id(sql: str, engine: str) -> str:
+    """``sql``, an INSERT of one row, made to give the row's id back to :func:`inserted_id`:
+    by ``RETURNING id`` on PostgreSQL, which has no ``lastrowid``; by the cursor's
+    ``lastrowid`` on SQLite, which answers ``RETURNING`` through a temporary table, about 3 µs
+    more per row (20,000 timers, outbox rows and inbox rows each in the 20,000-message
+    replay)."""
+    return sql + " RETURNING id" if engine == "postgresql" else sql
+
+
+async def inserted_id(cur: Any, engine: str) -> int | None:
+    """The id of the row that ``cur`` (an INSERT built by :func:`returning_id`) wrote, or None
+    if it wrote none (``ON CONFLICT DO NOTHING``: then SQLite's ``lastrowid`` is an older
+    row's)."""
+    if engine == "postgresql":
+        row = await cur.fetchone()
+        return int(row[0]) if row is not None else None
+    return cur.lastrowid if cur.rowcount == 1 else None
+
+
 class DatabaseInUse(StorageError):
     """Another process holds the database (``linli run``/``chat``/``replay`` on the same file)."""
 

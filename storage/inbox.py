@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.model import Incoming
 from storage.columns import to_time
-from storage.db import Database
+from storage.db import Database, inserted_id, returning_id
 
 _ADD = (
     "INSERT INTO inbox"
@@ -17,10 +17,7 @@ _ADD = (
 class InboxRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
-        # SQLite answers ``RETURNING id`` through a temporary table, about 3 µs more per
-        # message than the cursor's ``lastrowid``; PostgreSQL has no ``lastrowid``.
-        self._returning = db.engine == "postgresql"
-        self._add_sql = _ADD + (" RETURNING id" if self._returning else "")
+        self._add_sql = returning_id(_ADD, db.engine)
 
     async def store(self, msg: Incoming) -> int | None:
         """Store ``msg`` (its own commit); returns its inbox id, or None if it was stored
@@ -46,11 +43,7 @@ class InboxRepo:
                 int(msg.member_left),
             ),
         )
-        if self._returning:
-            row = await cur.fetchone()
-            return int(row[0]) if row is not None else None
-        # Nothing inserted (stored before): no change, and lastrowid is an older row's.
-        return cur.lastrowid if cur.rowcount == 1 else None
+        return await inserted_id(cur, self.db.engine)
 
     async def unclaim(self, inbox_id: int) -> None:
         """Mark the message pending again (its handling was rolled back)."""

@@ -28,7 +28,7 @@ from typing import Any
 from bot.model import Kind, Mention, Outgoing
 from bot.records import quick_init
 from storage.columns import json_text, to_time
-from storage.db import Database
+from storage.db import Database, inserted_id, returning_id
 from storage.memo import Memo
 from storage.web_tokens import scrub_links
 
@@ -122,8 +122,6 @@ def _json_list(items: Sequence[Any]) -> str:
 
 
 _encode = json_text
-# SQLite answers ``RETURNING id`` through a temporary table, about 3 µs more per INSERT than
-# reading the cursor's ``lastrowid``; PostgreSQL has no ``lastrowid``.
 _ADD = (
     "INSERT INTO outbox (created_at, platform, chat, kind, text, issue, request, event,"
     " alert, priority, mentions, fallback_chat, next_attempt_at, poll, polls, issues)"
@@ -147,7 +145,7 @@ class OutboxRepo:
         self.db = db
         # Several processes share the database (PostgreSQL): claims carry a worker and a lease.
         self.shared = db.engine == "postgresql"
-        self._add_sql = _ADD + (" RETURNING id" if self.shared else "")
+        self._add_sql = returning_id(_ADD, db.engine)
         # Every pending row, by id, while this process knows them all (see :meth:`due_all`);
         # None when it does not: before it has seen the outbox drained, after a rollback
         # (rows it noted may be undone) and after any change but queueing and marking sent.
@@ -209,12 +207,8 @@ class OutboxRepo:
                     _json_list(m.issues),
                 ),
             )
-            if self.shared:
-                outbox_id = int((await cur.fetchone())[0])
-            else:
-                rowid = cur.lastrowid  # see _ADD
-                assert rowid is not None
-                outbox_id = rowid
+            outbox_id = await inserted_id(cur, self.db.engine)
+            assert outbox_id is not None
             ids.append(outbox_id)
             if sent:
                 self._unprinted[outbox_id] = Queued(outbox_id, m, 0, ts)
