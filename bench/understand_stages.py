@@ -27,7 +27,7 @@ from bot.config.understanding import default_taxonomy  # noqa: E402
 from bot.understand import model, safety, situations  # noqa: E402
 from bot.understand.classify import read, understand  # noqa: E402
 from bot.understand.corpus import training_examples  # noqa: E402
-from bot.understand.features import model_line, tags  # noqa: E402
+from bot.understand.features import model_lines, tags  # noqa: E402
 from bot.understand.lexicon import lexicon_for  # noqa: E402
 from bot.understand.location import extract_location  # noqa: E402
 from bot.understand.normalise import normalise  # noqa: E402
@@ -47,7 +47,8 @@ def main() -> None:
     norms = [normalise(t) for t in texts]
     hits = [lexicon.scan(n) for n in norms]
     tokens = [lcut(n) for n in norms]
-    lines = [model_line(n, t, h) for n, t, h in zip(norms, tokens, hits, strict=True)]
+    both = [model_lines(n, t, h) for n, t, h in zip(norms, tokens, hits, strict=True)]
+    lines = [main for main, _ in both]
     flags = [safety.sensitive(n) for n in norms]
     active = model.active()
 
@@ -70,8 +71,8 @@ def main() -> None:
         ),
         ("  of which segmentation", lambda: [lcut(n) for n in norms]),
         (
-            "  of which model line",
-            lambda: [model_line(n, t, h) for n, t, h in zip(norms, tokens, hits, strict=True)],
+            "  of which model lines (main and second view)",
+            lambda: [model_lines(n, t, h) for n, t, h in zip(norms, tokens, hits, strict=True)],
         ),
         ("    of which tags", lambda: [tags(n, h) for n, h in zip(norms, hits, strict=True)]),
         ("safety.sensitive", lambda: [safety.sensitive(n) for n in norms]),
@@ -81,7 +82,8 @@ def main() -> None:
         ),
         ("  of which situation families", lambda: [safety._situation_now(n) for n in norms]),
         ("    of which choosing them", lambda: [situations.candidates(n) for n in norms]),
-        ("model predict", lambda: [active.predict(line) for line in lines]),
+        ("model predict (main model only)", lambda: [active.predict(line) for line in lines]),
+        ("model predict (with the second view)", lambda: [active.predict(m, v) for m, v in both]),
         ("location (every text)", lambda: [extract_location(n) for n in norms]),
     ]
     print(f"== understand() by stage: {len(texts)} training messages, CPU, best of {args.reps} ==")

@@ -32,23 +32,75 @@ CONTEXT_TAGS = True
 #: 0.932 -> 0.934, report recall 0.950 -> 0.952; by file (``--by-file``) 4.62% -> 4.69%,
 #: macro-F1 0.915 -> 0.916, report recall 0.933 -> 0.935, category +0.002 in both.
 ANNOUNCEMENT_TAG = True
+#: jieba tokens that end a clause, for the second view (:func:`model_lines`).
+_CLAUSE_END = frozenset("，。!！?？;；,\n~…")
 _SKIP = frozenset(" \t，。！？、,.!?;；:：~…-—()（）\"'“”‘’【】[]")
 
 
 def model_line(text: str, tokens: list[str], hits: list[Hit]) -> str:
     """The model's input for ``text`` (already normalised), its jieba ``tokens`` and the
     lexicon ``hits`` found in it."""
+    return model_lines(text, tokens, hits)[0]
+
+
+#: What the second view needs of a message, kept until it is asked for (most messages never
+#: need it, see :func:`bot.understand.classify._view_may_decide`): the model's words, the
+#: token spans of the first and the last clause in them, and the tags.
+ViewParts = tuple[list[str], tuple[int, int], tuple[int, int], list[str]]
+
+
+def model_lines(text: str, tokens: list[str], hits: list[Hit]) -> tuple[str, str]:
+    """The main model's input (:func:`model_line`) and the second view's
+    (:func:`view_line`)."""
+    line, parts = model_line_parts(text, tokens, hits)
+    return line, view_line(parts)
+
+
+def model_line_parts(text: str, tokens: list[str], hits: list[Hit]) -> tuple[str, ViewParts]:
+    """The main model's input (:func:`model_line`) and what the second view's is made of."""
     get = _TOKEN_FEATURES.get
-    out = [
-        feature
-        for token in tokens
-        if (feature := get(token)) or (feature is None and (feature := _token_feature(token)))
-    ]
-    out.extend(_HAN.findall(text))
-    out.extend(tags(text, hits))
+    words: list[str] = []
+    first = last = (0, 0)  # token spans of the first and the last clause, in ``words``
+    start = 0
+    for token in tokens:
+        if token in _CLAUSE_END:
+            if len(words) > start:
+                last = (start, len(words))
+                if not first[1]:
+                    first = last
+            start = len(words)
+            continue
+        feature = get(token)
+        if feature is None:
+            feature = _token_feature(token)
+        if feature:
+            words.append(feature)
+    if len(words) > start:
+        last = (start, len(words))
+        if not first[1]:
+            first = last
+    found = tags(text, hits)
+    out = " ".join((*words, *_HAN.findall(text), *found))
     # A message of punctuation alone ("。。。") still gets one token: fastText averages the
     # tokens of a line, and an empty line makes training diverge ("Encountered NaN").
-    return " ".join(out) if out else EMPTY
+    return out or EMPTY, (words, first, last, found)
+
+
+def view_line(parts: ViewParts) -> str:
+    """The second view's input: the words of the first and of the last clause, marked as
+    such (``F_电梯``, ``L_吗``), and the same tags as the main model's.
+
+    The second view is a small binary model (report or not) over a different reading of the
+    message: where a message starts and how it ends ("…你们那边也这样吗", "…谢谢配合") without
+    the words in between or the characters. Its errors differ from the main model's, so the
+    two together file fewer chat lines as reports at equal reports taken (tenth session,
+    docs/understanding.md)."""
+    words, (a, b), (c, d), found = parts
+    view = [f"F_{w}" for w in words[a:b]]
+    if (c, d) != (a, b):
+        view.extend(f"L_{w}" for w in words[c:d])
+    view.extend(found)
+    return " ".join(view) if view else EMPTY
 
 
 def _token_feature(token: str) -> str:

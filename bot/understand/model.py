@@ -32,6 +32,14 @@ LABEL_PREFIX = "__label__"
 REPORT_PREFIX = "report."
 URGENT_LABEL = "urgent"
 SENSITIVE_LABEL = "sensitive"
+#: The second view's label for a report (the other is ``other``).
+VIEW_REPORT = "__label__report"
+
+
+def view_path(path: Path) -> Path:
+    """Where the second view of the model at ``path`` lives: beside it (``model.bin`` ->
+    ``model.view.ftz``, a quantised fastText model)."""
+    return path.with_name(path.stem + ".view.ftz")
 
 
 @quick_init
@@ -68,10 +76,33 @@ class Model:
         self._k = len(labels)
         # What each label means, worked out once rather than for every label of every line.
         self._kinds = {label: _kind(label) for label in labels}
+        # The second view (report or not, on another reading of the message), when trained
+        # with this model; a model without one decides alone, as before the tenth session.
+        self._view: Any = None
+        companion = view_path(path)
+        if companion.exists():
+            self._view = fasttext_pybind.fasttext()
+            self._view.loadModel(str(companion))
 
     def _ft_labels(self) -> list[str]:
         # fasttext-predict's binding has no getLabels: ask for every label of an empty line.
         return [label for _, label in self._ft.predict("\n", -1, 0.0, "replace")]
+
+    @property
+    def has_view(self) -> bool:
+        """Whether a second view was trained with this model (see :meth:`report_view`)."""
+        return self._view is not None
+
+    def report_view(self, view: str) -> float | None:
+        """The second view's probability that the message with the view features ``view``
+        is a report (None without a second view, or when it knows none of the features)."""
+        if self._view is None:
+            return None
+        try:
+            scored = self._view.predict(view + "\n", 2, 0.0, "replace")
+        except RuntimeError:  # nothing it knows (see predict): no opinion
+            return None
+        return next((float(p) for p, label in scored if label == VIEW_REPORT), 0.0)
 
     def predict(self, line: str) -> Prediction:
         intents = {"report": 0.0, "help_request": 0.0, "offer": 0.0, "chat": 0.0}
@@ -132,7 +163,7 @@ def community_model_path(database: Path) -> Path | None:
 
 _lock = threading.Lock()
 _active: Model | None = None
-_stamp: tuple[str, int, int] | None = None
+_stamp: tuple[str, int, int, int] | None = None
 
 
 def use(path: Path | None) -> Path:
@@ -159,12 +190,16 @@ def use(path: Path | None) -> Path:
     return chosen
 
 
-def _stamp_of(path: Path) -> tuple[str, int, int] | None:
+def _stamp_of(path: Path) -> tuple[str, int, int, int] | None:
     try:
         st = path.stat()
     except OSError:
         return None
-    return (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    try:
+        view = view_path(path).stat().st_mtime_ns
+    except OSError:
+        view = 0
+    return (str(path.resolve()), st.st_mtime_ns, st.st_size, view)
 
 
 def active() -> Model:

@@ -31,6 +31,8 @@ from bot.understand.model import (
     SENSITIVE_LABEL,
     SHIPPED_MODEL,
     URGENT_LABEL,
+    VIEW_REPORT,
+    view_path,
 )
 from bot.understand.normalise import normalise
 
@@ -73,6 +75,31 @@ PARAMS: dict[str, object] = {
 }
 
 
+#: The second view (report or not, on the words of the first and last clause and the tags:
+#: :func:`bot.understand.features.model_lines`), trained on the same lines after the main
+#: model and quantised (``VIEW_QUANTISE``, about 0.3 MB, so that both files stay under 5 MB).
+#: Tenth session (chat9): by-file CV, combined with the main model by
+#: :data:`bot.understand.classify.VIEW_BLEND`, chat filed as reports 3.8% -> 3.6% with more
+#: reports taken (docs/understanding.md). An empty dict trains no second view.
+VIEW_PARAMS: dict[str, object] = {
+    "lr": 0.2,
+    "epoch": 30,
+    "dim": 16,
+    "wordNgrams": 3,
+    "minn": 0,
+    "maxn": 0,
+    "minCount": 1,
+    "bucket": 200_000,
+    "loss": "softmax",
+    "thread": 1,
+    "seed": 1,
+    "verbose": 2,
+}
+#: fastText's product quantisation of the second view: the 15,000 rows that matter most, two
+#: dimensions per byte code. In CV it cost nothing (chat filed 3.65% -> 3.64% at equal
+#: reports taken): the view is a coarse one.
+VIEW_QUANTISE: dict[str, object] = {"cutoff": 15_000, "dsub": 2, "qnorm": True}
+
 #: How many times a training line of each intent counts (1 unless listed): a cheap class
 #: weight for fastText, which has none. Chosen by cross-validation on the training split
 #: (``bench/tune_model.py --params '{"weights": {"chat": 2}}'``).
@@ -113,14 +140,23 @@ def label_of(example: Example) -> str:
 
 def lines(examples: Iterable[Example], taxonomy: Taxonomy) -> list[str]:
     """fastText training lines: label, then the same features prediction uses."""
+    return both_lines(examples, taxonomy)[0]
+
+
+def both_lines(examples: Iterable[Example], taxonomy: Taxonomy) -> tuple[list[str], list[str]]:
+    """The main model's training lines (:func:`lines`) and the second view's (``report`` or
+    ``other``, then the view's features)."""
     from bot.understand.classify import read
 
     lexicon = lexicon_for(taxonomy)
-    out = []
+    main: list[str] = []
+    view: list[str] = []
     for example in examples:
         reading = read(normalise(example.text), lexicon)
-        out.append(f"{label_of(example)} {reading.line}")
-    return out
+        main.append(f"{label_of(example)} {reading.line}")
+        label = VIEW_REPORT if example.intent == "report" else f"{LABEL_PREFIX}other"
+        view.append(f"{label} {reading.view}")
+    return main, view
 
 
 def train(examples: list[Example], target: Path) -> Path:
@@ -148,38 +184,72 @@ def train(examples: list[Example], target: Path) -> Path:
     # Extra copies go after the whole list, not next to their original.
     most = max((int(w) for w in [*weights.values(), *files.values()]), default=1)
     weighed = [ex for r in range(most) for ex in examples if times(ex) > r]
+    # LINLI_VIEW_PARAMS: fastText settings over VIEW_PARAMS (tuning), or "off" for none.
+    view_raw = os.environ.get("LINLI_VIEW_PARAMS", "{}")
+    view_params = (
+        {} if view_raw == "off" or not VIEW_PARAMS else {**VIEW_PARAMS, **json.loads(view_raw)}
+    )
+    main_lines, view_lines = both_lines(weighed, taxonomy)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "train.txt"
-        data.write_text("\n".join(lines(weighed, taxonomy)) + "\n", encoding="utf-8")
-        fd, partial = tempfile.mkstemp(dir=target.parent, prefix=".model-", suffix=".tmp")
-        os.close(fd)
-        context = multiprocessing.get_context("spawn")
-        for attempt in range(NAN_RETRIES):
-            # fastText's training occasionally diverges ("Encountered NaN") for one seed and
-            # not the next: retry with the following seeds, in order, so the outcome stays
-            # reproducible.
-            seeded = {**params, "seed": int(str(params["seed"])) + attempt}
+        data.write_text("\n".join(main_lines) + "\n", encoding="utf-8")
+        partial = _fit_retrying(str(data), target, params, {})
+        view_partial = None
+        if view_params:
+            view_data = Path(tmp) / "view.txt"
+            view_data.write_text("\n".join(view_lines) + "\n", encoding="utf-8")
             try:
-                with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-                    pool.submit(_fit, str(data), partial, seeded).result()
-                break
-            except RuntimeError as exc:
-                if "NaN" not in str(exc) or attempt == NAN_RETRIES - 1:
-                    os.unlink(partial)
-                    raise
+                view_partial = _fit_retrying(str(view_data), target, view_params, VIEW_QUANTISE)
+            except BaseException:
+                os.unlink(partial)
+                raise
+        # The view first: a bot that reloads on seeing the main file changed finds both new.
+        if view_partial is not None:
+            os.replace(view_partial, view_path(target))
+        else:
+            view_path(target).unlink(missing_ok=True)
         os.replace(partial, target)
     return target
 
 
-def _fit(data: str, output: str, params: dict[str, object]) -> None:
-    """In the child process: train on the prepared lines and save the model."""
+def _fit_retrying(
+    data: str, target: Path, params: dict[str, object], quantise: dict[str, object]
+) -> str:
+    """Train in a child process into a temporary file beside ``target``; its name."""
+    fd, partial = tempfile.mkstemp(dir=target.parent, prefix=".model-", suffix=".tmp")
+    os.close(fd)
+    context = multiprocessing.get_context("spawn")
+    for attempt in range(NAN_RETRIES):
+        # fastText's training occasionally diverges ("Encountered NaN") for one seed and
+        # not the next: retry with the following seeds, in order, so the outcome stays
+        # reproducible.
+        seeded = {**params, "seed": int(str(params["seed"])) + attempt}
+        try:
+            with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+                pool.submit(_fit, data, partial, seeded, quantise).result()
+            break
+        except RuntimeError as exc:
+            if "NaN" not in str(exc) or attempt == NAN_RETRIES - 1:
+                os.unlink(partial)
+                raise
+    return partial
+
+
+def _fit(
+    data: str, output: str, params: dict[str, object], quantise: dict[str, object] | None = None
+) -> None:
+    """In the child process: train on the prepared lines (and quantise, when asked) and save
+    the model."""
     import fasttext
 
     # fastText reports progress on the C++ stderr (see PARAMS["verbose"]): silence it.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
-    fasttext.train_supervised(input=data, **params).save_model(output)
+    trained = fasttext.train_supervised(input=data, **params)
+    if quantise:
+        trained.quantize(**quantise)
+    trained.save_model(output)
 
 
 class TrainingUnavailable(RuntimeError):
@@ -197,6 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     examples = training_examples()
     path = train(examples, args.output)
     print(f"trained on {len(examples)} examples -> {path} ({path.stat().st_size:,} bytes)")
+    view = view_path(path)
+    if view.exists():
+        print(f"second view -> {view} ({view.stat().st_size:,} bytes)")
     return 0
 
 

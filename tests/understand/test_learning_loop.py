@@ -71,6 +71,7 @@ def test_a_correction_is_learnt_and_the_same_kind_of_message_is_then_filed(
     report = capsys.readouterr().out
     assert "corrections by staff: 1" in report and "before   after" in report
     assert (community.parent / "linli.model.bin").exists()
+    assert (community.parent / "linli.model.view.ftz").exists()  # its second view, beside it
 
     after = replay(
         community, tmp_path, "after.jsonl", [line("10:00", *resident, SAME_KIND, id="w3")], capsys
