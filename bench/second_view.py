@@ -2,16 +2,21 @@
 
 Usage: .venv/bin/python bench/second_view.py --main-keep DIR [--second-keep DIR] [--view V]
                                              [--params JSON] [--combine JSON ...]
+       .venv/bin/python bench/second_view.py dump OUT MAIN_KEEP VIEW=DIR...
 
 The main model's fold models come from ``bench/tune_model.py --by-file --keep DIR`` (same
 folds). A small binary fastText model (``report`` against everything else) is trained on each
 fold's training part with a different input (``--view``: ``chars``, the characters alone with
-fastText's word n-grams over them; ``clauses``, the jieba words of the first and last clause
-with the rule tags; ``words``, the jieba words alone), and its report probability is combined
-with the main model's (``--combine``, see :func:`combine`) before the intent is taken; every
-rule of :mod:`bot.understand.classify` stays on top (an urgent message is a report). Prints,
-for each combination, the figures of ``bench/tune_model.py`` on the same folds. The held-out
-split is never read.
+fastText's word n-grams over them; ``words``, the jieba words alone; ``clauses``, the jieba
+words of the first and last clause with the rule tags, the view that ships in
+:mod:`bot.understand.features`; ``fl`` the same without the tags; ``flp`` with the clause of
+the first problem word; ``flc`` with the characters of the last clause), and its report
+probability is combined with the main model's (``--combine``, see :func:`combine`) before the
+intent is taken; every rule of :mod:`bot.understand.classify` stays on top (an urgent message
+is a report). Prints, for each combination, the figures of ``bench/tune_model.py`` on the same
+folds. ``dump`` writes every line's out-of-fold probabilities and the rules' overrides for
+``bench/second_sim.py``, which replays the intent decision exactly and fast. The held-out
+split is never read. (Tenth session, docs/understanding.md.)
 """
 
 from __future__ import annotations
@@ -70,7 +75,48 @@ def view_clauses(r: Reading) -> str:
     return " ".join(words + tags(r.text, r.hits)) or "<empty>"
 
 
+def _fl(r: Reading, tagged: bool) -> list[str]:
+    clauses = _CLAUSE.findall(r.text)
+    picked = clauses[:1] + (clauses[-1:] if len(clauses) > 1 else [])
+    from bot.understand.tokenizer import lcut
+
+    words = [f"F_{w}" for w in lcut(picked[0])] if picked else []
+    if len(picked) > 1:
+        words += [f"L_{w}" for w in lcut(picked[1])]
+    words = [w for w in words if w.strip() not in ("F_", "L_")]
+    return words + (tags(r.text, r.hits) if tagged else [])
+
+
+def view_fl(r: Reading) -> str:
+    return " ".join(_fl(r, False)) or "<empty>"
+
+
+def view_flp(r: Reading) -> str:
+    """First and last clause, the clause of the first problem word, and the tags."""
+    from bot.understand.lexicon import Role
+    from bot.understand.tokenizer import lcut
+
+    out = _fl(r, True)
+    hit = next((h for h in r.hits if h.has(Role.PROBLEM) or h.has(Role.KEYWORD)), None)
+    if hit is not None:
+        for m in _CLAUSE.finditer(r.text):
+            if m.start() <= hit.pos < m.end():
+                out += [f"P_{w}" for w in lcut(m.group()) if w.strip()]
+                break
+    return " ".join(out) or "<empty>"
+
+
+def view_flc(r: Reading) -> str:
+    """First and last clause with the tags, and the characters of the last clause."""
+    clauses = _CLAUSE.findall(r.text)
+    chars = [f"C_{c}" for c in re.findall(r"[\u4e00-\u9fff]", clauses[-1])] if clauses else []
+    return " ".join(_fl(r, True) + chars) or "<empty>"
+
+
 VIEWS: dict[str, Callable[[Reading], str]] = {
+    "fl": view_fl,
+    "flp": view_flp,
+    "flc": view_flc,
     "chars": view_chars,
     "words": view_words,
     "clauses": view_clauses,
