@@ -14,6 +14,9 @@ ENGLISH = rule(
     r"(?i)\bstuck in\b|\btrapped\b|\bsmoke\b|\bsparks?\b|\bon fire\b|\bfire!|\bfire (?:in|on|at)\b|"
     r"gas (?:leak|smell)|\bsmell(?:s|ing)?\b.{0,16}\bgas\b|call 11[09]|call 120|\bbleeding\b|"
     r"\bunconscious\b|\bfell down\b|\bcollapsed\b|\bnot breathing\b|\bcan'?t breathe\b|"
+    # urgent9: an English word in a Chinese message ("有人 faint 了", "burning smell 很重").
+    r"\bfaint(?:ed|ing)?\b(?! (?:smell|sound|light|hope|idea|memory))|"
+    r"\bburn(?:ing|t) smell\b|\bsmell(?:s|ing)? (?:of )?burn(?:ing|t)\b|"
     r"\bfell\b.{0,40}\b(?:not moving|can'?t get up|won'?t wake)\b|"
     r"\b(?:lift|elevator)\b.{0,40}\b(?:stuck|stopped|dropped|fell|broke down)\b.{0,60}"
     r"(?<!nobody )(?<!no one )\b(?:inside|in it|in there)\b|"
@@ -38,6 +41,8 @@ ENGLISH = rule(
 PINYIN = rule(
     r"(?i)\bjiu ?ming\b.{0,12}\b(?:kuai ?lai|lai ?ren|bao ?jing)\b|\bzhao ?huo ?(?:le|la)\b|\bqi ?huo ?(?:le|la)\b|\bmei ?qi ?wei\b|"
     r"\b(?:shuai|die) ?(?:dao|le)\b.{0,24}\b(?:qi ?bu ?lai|liu ?xue|bu ?dong|hun)|"
+    # urgent9: a pinyin word in a Chinese message ("楼道 meiqi 味好重", "冒yan了").
+    r"(?<![a-z])(?:mei|ran) ?qi(?![a-z]) ?(?:味|漏|泄)|冒 ?yan(?![a-z])|(?:着|起) ?huo(?![a-z])|"
     r"\bran ?qi ?wei\b|\bdian ?ti\b.{0,40}\b(?:you ?ren|li ?mian|kun ?zhu|guan ?zhu|ka ?zhu|chu ?bu ?(?:lai|qu))\b"
 )
 
@@ -75,6 +80,10 @@ FIRE_SEEN = rule(
     r"|烟从门缝|门缝[^，。]{0,4}?(?:进|钻|冒|灌)(?:进来)?烟|(?<![油抽吸香])烟[^，。]{0,6}?(?:往里钻|钻进来|灌进来)"
     # Urgent8: fire in a window named, smoke pouring into a home or filling a stairwell.
     r"|(?:窗户|阳台|屋|房间|厨房|楼道|车棚|车库)(?:里|上)?有火(?![锅车气腿柴机种])"
+    # urgent9: smoke said by its amount ("楼道好大烟"), bedding caught by a heater ("小太阳把
+    # 被子烤着了").
+    r"|(?:楼道|走廊|楼梯间?|屋里|家里|厨房|房间|外面|楼上|楼下)里?(?:好大|很大|好浓|很浓|全是|都是)的?烟(?![头蒂盒花酒味瘾])"
+    r"|(?:被子|棉被|床单|床垫|窗帘|沙发|衣服|毯子)[^，。]{0,2}?(?:烤|烧|引|燎)着了"
     r"|(?<![油抽吸香])烟[^，。]{0,4}?往[^，。]{0,6}?(?:灌|钻|涌)|往里(?:钻|灌|冒)烟"
     r"|(?:楼道|走廊|楼梯间?)里?(?:好多|很多)烟(?![头蒂盒])|烟[^，。]{0,4}?看不清"
 )

@@ -24,7 +24,9 @@ MAX_TEXT = 10_000
 # category is dropped.
 _EMOJI_WORDS = {
     "💡": "灯",
-    "🔥": "火",
+    # With a space before it: an emoji is a word of its own, not the end of the word before
+    # ("火锅走起🔥" is not "走起火" but "走起 火"; "3楼🔥了" reads "3楼 火了").
+    "🔥": " 火",
     "💧": "水",
     "🚰": "水",
     "🐶": "狗",
@@ -47,6 +49,17 @@ _PUNCT_RUN = re.compile(r"([!?,.;:~。，、！？；：…~\-—])[!?,.;:~。�
 _CJK_PUNCT = "，！？：；（）"
 _HIDE_PAIRS = tuple((ch, chr(0xE000 + i)) for i, ch in enumerate(_CJK_PUNCT))
 _SHOW_PAIRS = tuple((hidden, ch) for ch, hidden in _HIDE_PAIRS)
+# A word spelled out with a space or a mark between its characters ("煤 气 味", "着.火.了",
+# "燃-气-泄-漏"): a run of three or more single characters so separated is written together.
+# Two words with a space between ("好的 谢谢") are not single characters and stay apart.
+_HAN = "\u4e00-\u9fff"
+_SPELLED_OUT = re.compile(rf"[{_HAN}](?:[ .\-·*_/~]+[{_HAN}](?![{_HAN}])){{2,}}")
+_SPELLING_MARK = re.compile(r"[ .\-·*_/~]+")
+# A word of danger broken by one space or mark ("有人晕 倒了", "冒 烟"). Only pairs that glued
+# together make no other word ("一起 火锅" would make 起火, "看着 火车" 着火).
+_SPLIT_WORD = re.compile(
+    r"(?:晕|摔)[ .\-·*_/~]+倒|冒[ .\-·*_/~]+烟|[煤燃漏][ .\-·*_/~]+气|救[ .\-·*_/~]+命|被[ .\-·*_/~]+困"
+)
 # `著` is valid Simplified (著名) so OpenCC keeps it, but in 著火 it is the Traditional 着.
 _ZHUO = re.compile(r"著(?=火|了|凉)")
 
@@ -69,6 +82,8 @@ def normalise(text: str) -> str:
     text = _fix_typos(text)
     text = _SPACE.sub(" ", text)
     text = _PUNCT_RUN.sub(_first_mark, text)
+    text = _SPELLED_OUT.sub(_spelled_together, text)
+    text = _SPLIT_WORD.sub(_spelled_together, text)
     return text.strip()[:MAX_TEXT]
 
 
@@ -77,6 +92,11 @@ def _first_mark(match: re.Match[str]) -> str:
     costs only where a run is found; a template (``"\\1"``) goes through ``re``'s Python
     code on every call, about 1.7 µs a message."""
     return match.group(1)
+
+
+def _spelled_together(match: re.Match[str]) -> str:
+    """A word spelled out ("着 火 了") written together ("着火了")."""
+    return _SPELLING_MARK.sub("", match.group(0))
 
 
 def _nfkc(text: str) -> str:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understand import clauses, dialect, hazards, rules, sensitivity, situations, weather
+from bot.understand import clauses, dialect, forms, hazards, rules, sensitivity, situations, weather
 from bot.understand.lexicon import Hit, Role
 from bot.understand.patterns import Gate, rule
 from bot.understand.sensitivity import sensitive
@@ -78,7 +78,9 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
     if clauses.called_off(text) or clauses.NOT_HERE_NOW.search(text):
         # In a long message the all-clear or the film may be another sentence's: each
         # sentence is then judged on its own.
-        return len(text) > LONG_MESSAGE and _a_sentence_urgent(text, hits)
+        return _urgent_after_a_turn(text, hits) or (
+            len(text) > LONG_MESSAGE and _a_sentence_urgent(text, hits)
+        )
     if any(real_urgent_word(text, hit) for hit in hits):
         return True
     # Every lift pattern names the lift (梯, 轿厢, Cantonese 𨋢): a cheap test first. Lost and
@@ -192,6 +194,19 @@ def _a_sentence_urgent(text: str, hits: list[Hit]) -> bool:
     return False
 
 
+def _urgent_after_a_turn(text: str, hits: list[Hit]) -> bool:
+    """What follows the first turn of the talk after the all-clear, the joke or the reminder
+    (:data:`clauses.TOPIC_SHIFT`) is urgent on its own."""
+    cues = [m.start() for m in (clauses.NOT_HERE_NOW.search(text), clauses.OVER.search(text)) if m]
+    shift = clauses.TOPIC_SHIFT.search(text, min(cues)) if cues else None
+    if shift is None:
+        return False
+    start = shift.start()
+    return urgent(
+        text[start:], [Hit(h.word, h.pos - start, h.tags) for h in hits if h.pos >= start]
+    )
+
+
 def _sentence_before(text: str, start: int) -> str:
     """The part of the sentence holding ``start`` that comes before it."""
     cut = max(text.rfind(c, 0, start) for c in "。!！?？;；\n")
@@ -207,11 +222,19 @@ def _situation_now(text: str) -> bool:
             # An overdue return or someone down since last night is long to say ("…出去三个
             # 小时了，我好怕…", "从昨晚就躺在地上"): only the clause before it is read; the
             # other families are read with what they say.
-            said = "" if name in ("overdue", "down", "alone_silent") else m.group(0)
+            said = (
+                "" if name in ("overdue", "down", "alone_silent", "unanswered_days") else m.group(0)
+            )
             if not clauses.family_real(text, m.start(), m.end(), said):
                 continue
             if name in weather.NAMES and clauses.PAST_SENTENCE.match(
                 _sentence_before(text, m.start())
+            ):
+                continue
+            if name == "unanswered_days" and (
+                hazards.AWAY_ON_PURPOSE.search(text)
+                or _PROBABLY_OUT.search(text)
+                or forms.AWAY_GIVEN.search(text)
             ):
                 continue
             if name == "overdue" and hazards.AWAY_ON_PURPOSE.search(m.group(0)):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understand import incidents, weather
+from bot.understand import forms, incidents, weather
 from bot.understand.alarms import ENGLISH, FIRE_SEEN, GAS_SIGNS, MEDICAL, PINYIN, TERSE
 from bot.understand.patterns import Gate, required_chars, rule
 
@@ -470,6 +470,7 @@ FAMILIES = (
     ("fainted", FAINTED),
     *weather.FAMILIES,
     *incidents.FAMILIES,
+    *forms.FAMILIES,
 )
 #: Families that stand on their own, whatever the clause before them says.
 PLAIN = (("english", ENGLISH), ("pinyin", PINYIN))

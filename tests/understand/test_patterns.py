@@ -11,6 +11,7 @@ from bot.understand import (
     alarms,
     clauses,
     dialect,
+    forms,
     hazards,
     incidents,
     location,
@@ -55,6 +56,7 @@ def _module_rules() -> list[tuple[str, re.Pattern[str]]]:
         alarms,
         weather,
         incidents,
+        forms,
         dialect,
         sensitivity,
         rules,
@@ -138,6 +140,7 @@ def test_the_situation_families_are_gated() -> None:
         or ".alarms." in name
         or ".weather." in name
         or ".incidents." in name
+        or ".forms." in name
     }
     assert {n.upper() for n, _ in situations.FAMILIES} <= short
 

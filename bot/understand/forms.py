@@ -1,0 +1,61 @@
+"""Urgent situations said as a question or a plea (urgent9).
+
+Families of :data:`bot.understand.situations.FAMILIES`, put through the same clause tests by
+:func:`bot.understand.safety.urgent`. Found by an attack in forms earlier attacks had not
+tried (tests/understand/attack11_texts.py): a child asked after with what they wear or how
+old they are, an old person nobody has answered for days, a fallen wire in water.
+"""
+
+from __future__ import annotations
+
+from bot.understand.patterns import rule
+
+_CHILD = r"(?:孩子|小孩|小朋友|男孩|女孩|小姑娘|小女孩|小男孩|男娃|女娃|娃娃|宝宝|小家伙)"
+_ELDER = (
+    r"(?:老人|老太太|老太|老头|老爷子|老大爷|老奶奶|老爷爷|大爷|奶奶|爷爷|阿婆|阿公|婆婆|"
+    r"姥姥|姥爷|外婆|外公)"
+)
+_ASKED_SEEN = r"(?:有人|有没有人|谁|大家|哪位|各位)[^，。?？]{0,3}?(?:看到|看见|见到|见过)(?:过)?"
+_DESCRIBED = r"(?:\d+岁|[一两三四五六七八九十]+岁|穿|刚刚还在|刚才还在|找不到|不见了|走丢|没回)"
+
+# A child (or a confused old person) asked after, with what they wear, their age, or where
+# they were a moment ago: "有人看到一个穿蓝衣服的小男孩吗？四岁，刚刚还在滑梯那". A child
+# asked after for something they did ("有人看到一个小孩把我家车划了吗") is not described so.
+ASKED_AFTER = rule(
+    rf"{_ASKED_SEEN}[^。?？]{{0,4}}?(?:一个|个)?(?:穿|\d+岁|[一两三四五六七八九十]+岁)"
+    rf"[^。?？]{{0,12}}?{_CHILD}[^。?？]{{0,2}}?(?:吗|嘛|没有|没|[?？])"
+    rf"|{_ASKED_SEEN}[^。?？]{{0,12}}?{_CHILD}[^。?？]{{0,2}}?(?:吗|嘛|没有|没|[?？])"
+    rf"[^。]{{0,16}}?{_DESCRIBED}"
+    rf"|{_ASKED_SEEN}[^。?？]{{0,12}}?{_ELDER}[^。?？]{{0,2}}?(?:吗|嘛|没有|没|[?？])"
+    r"[^。]{0,24}?(?:没回|不见了|走丢|找不到|糊涂|痴呆)"
+)
+
+_DAYS = r"(?:[一两三四五六七八九十几]+天|好几天|一整天)"
+_KNOCKED = r"(?:敲门|叫门|喊门|按门铃|打电话|打他电话|打她电话|电话)"
+# An old person whom nobody has answered for days, the door knocked or the phone rung:
+# "能不能帮忙看看5楼那个老人，敲门两天没应". The duration is the point: only the clause before
+# it is read (as for ``overdue``); a reason of absence given ("估计去女儿家了") clears it.
+UNANSWERED_DAYS = rule(
+    rf"{_ELDER}[^。]{{0,16}}?(?:{_KNOCKED}[^。]{{0,6}}?{_DAYS}|{_DAYS}[^。]{{0,6}}?{_KNOCKED})"
+    r"[^。]{0,4}?(?:没(?:人)?应|不应|没人开|不开|没反应|不答应|没(?:人)?接|不接|打不通)"
+)
+
+# A wire fallen into water or onto wet ground and still live: "电线杆的线断了掉在水坑里
+# 滋滋响".
+WIRE_IN_WATER = rule(
+    r"(?:电线|线|电缆)[^。]{0,6}?(?:断了|掉了|掉下来|垂下来)[^。]{0,8}?(?:水坑|水里|水塘|积水|湿)"
+    r"[^。]{0,10}?(?:滋滋|嗞嗞|噼啪|噼里啪啦|冒火|打火|火花|冒烟)"
+)
+
+# A reason of absence given: "估计去女儿家了", "她去女儿家住了", "过完年才回来" (see also safety._PROBABLY_OUT).
+AWAY_GIVEN = rule(
+    r"(?:估计|可能|应该|大概|也许|八成)(?:是)?(?:去|回|住到?)[^，。]{0,4}?(?:家|那边|那儿|老家|医院|了)"
+    r"|去[^，。]{0,4}?(?:家|那边|那儿|老家|医院)(?:了|住)|才回来"
+)
+
+#: The families of this module, by name (appended to :data:`situations.FAMILIES`).
+FAMILIES = (
+    ("asked_after", ASKED_AFTER),
+    ("unanswered_days", UNANSWERED_DAYS),
+    ("wire_in_water", WIRE_IN_WATER),
+)
