@@ -26,7 +26,7 @@ from bot.config.understanding import default_taxonomy  # noqa: E402
 from bot.understand import safety, understand  # noqa: E402
 from bot.understand.corpus import Example, load  # noqa: E402
 from bot.understand.lexicon import lexicon_for  # noqa: E402
-from bot.understand.normalise import normalise  # noqa: E402
+from bot.understand.normalise import normalise_words  # noqa: E402
 
 _FORBIDDEN = ("heldout", "sealed")
 
@@ -46,7 +46,7 @@ def judge(examples: list[Example]) -> list[Verdict]:
     out = []
     for ex in examples:
         u = understand(ex.text, taxonomy)
-        norm = normalise(ex.text)
+        norm = normalise_words(ex.text)
         rules_urgent = safety.urgent(norm, lexicon.scan(norm))
         out.append(Verdict(ex, u.urgent, rules_urgent, u.sensitive, safety.sensitive(norm)))
     return out

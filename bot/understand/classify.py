@@ -31,7 +31,7 @@ from bot.understand import model, rules, safety
 from bot.understand.features import ViewParts, model_line_parts, view_line
 from bot.understand.lexicon import Hit, Lexicon, Role, lexicon_for
 from bot.understand.location import extract_location
-from bot.understand.normalise import normalise
+from bot.understand.normalise import normalise_words
 from bot.understand.tokenizer import lcut
 
 #: At most this many characters go through jieba and the model; longer messages keep the
@@ -164,7 +164,7 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
     ``chat_keywords=False`` leaves the keywords of chit-chat empty: nothing downstream of the
     dispatcher reads them (``linli classify`` keeps them, to explain itself).
     """
-    norm = normalise(text)
+    norm = normalise_words(text)
     lexicon = lexicon_for(taxonomy)
     all_hits = lexicon.scan(norm)
     reading = read(norm, lexicon, all_hits)
@@ -273,7 +273,7 @@ def _category(prediction: model.Prediction, hits: list[Hit], text: str = "") -> 
 def report_category(text: str, taxonomy: Taxonomy) -> str:
     """The category ``text`` would have as a report, whatever its intent (for a message staff
     file that the bot did not take for a report)."""
-    norm = normalise(text)
+    norm = normalise_words(text)
     lexicon = lexicon_for(taxonomy)
     reading = read(norm, lexicon)
     prediction = model.active().predict(reading.line)

@@ -34,7 +34,7 @@ from bot.understand.model import (
     VIEW_REPORT,
     view_path,
 )
-from bot.understand.normalise import normalise
+from bot.understand.normalise import normalise_words
 
 #: fastText settings (chosen by cross-validation on the training split). Small dimensions
 #: keep the file under 5 MB without quantisation, which changed the model's answers (more
@@ -152,7 +152,7 @@ def both_lines(examples: Iterable[Example], taxonomy: Taxonomy) -> tuple[list[st
     main: list[str] = []
     view: list[str] = []
     for example in examples:
-        reading = read(normalise(example.text), lexicon)
+        reading = read(normalise_words(example.text), lexicon)
         main.append(f"{label_of(example)} {reading.line}")
         label = VIEW_REPORT if example.intent == "report" else f"{LABEL_PREFIX}other"
         view.append(f"{label} {reading.view}")

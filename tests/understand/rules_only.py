@@ -3,15 +3,15 @@
 from bot.config.understanding import default_taxonomy
 from bot.understand import safety
 from bot.understand.lexicon import lexicon_for
-from bot.understand.normalise import normalise
+from bot.understand.normalise import normalise_words
 
 _TAXONOMY = default_taxonomy()
 
 
 def rules_sensitive(text: str) -> bool:
-    return safety.sensitive(normalise(text))
+    return safety.sensitive(normalise_words(text))
 
 
 def rules_urgent(text: str) -> bool:
-    norm = normalise(text)
+    norm = normalise_words(text)
     return safety.urgent(norm, lexicon_for(_TAXONOMY).scan(norm))

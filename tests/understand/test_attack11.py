@@ -6,8 +6,8 @@ winter hazards; 88 urgent messages and 56 look-alikes in the same forms.
 
 Before (main at 9a98a57): urgent by the rules 68 / 88, by ``understand()`` 79 / 88;
 look-alikes 2 / 56 by the rules and in all ("火锅走起🔥", "电梯困人已解决"). After the
-urgent9 changes (words spelled out written together and 🔥 read as a word of its own in
-:mod:`bot.understand.normalise`; :mod:`bot.understand.forms`; a turn of the talk after a joke
+urgent9 changes (words spelled out written together, :func:`normalise_words`, and 🔥 read as a word
+of its own in :mod:`bot.understand.normalise`; :mod:`bot.understand.forms`; a turn of the talk after a joke
 or a reminder in :mod:`bot.understand.safety`; a plea is not a supposition in
 :mod:`bot.understand.clauses`): 88 / 88 by the rules and in all, look-alikes 0 / 56. The
 ``*_AFTER`` lists were written after the rules, in other phrasings (19 urgent: 18 by the
@@ -20,7 +20,7 @@ import pytest
 
 from bot.config.understanding import default_taxonomy
 from bot.understand import understand
-from bot.understand.normalise import normalise
+from bot.understand.normalise import normalise_words
 from tests.understand import attack11_texts as texts
 from tests.understand.rules_only import rules_urgent
 
@@ -71,4 +71,4 @@ def test_urgent_look_alikes_are_not_urgent(text: str) -> None:
     ],
 )
 def test_words_spelled_out_are_read_whole(typed: str, read: str) -> None:
-    assert normalise(typed) == read
+    assert normalise_words(typed) == read

@@ -22,9 +22,7 @@ from bot.understand.normalise import MAX_TEXT, normalise
         ("大家早上好呀☀️", "大家早上好呀"),
         ("💡坏了", "灯坏了"),
         ("楼道\u200b灯\u200d坏了\ufeff", "楼道灯坏了"),
-        # Control characters become spaces; single characters so spaced read as one word.
-        ("灯\x00坏\x07了", "灯坏了"),
-        ("楼道\x00灯\x07坏了", "楼道 灯 坏了"),
+        ("灯\x00坏\x07了", "灯 坏 了"),
         ("坏了！！！！！！", "坏了！"),
         ("又停水？？？", "又停水？"),
         ("停水了。。。", "停水了。"),
