@@ -122,6 +122,9 @@ VIEWS: dict[str, Callable[[Reading], str]] = {
     "clauses": view_clauses,
 }
 
+#: Train the second view on report and chat lines only (``LINLI_VIEW_ONLY_CHAT=1``).
+ONLY_CHAT = __import__("os").environ.get("LINLI_VIEW_ONLY_CHAT") == "1"
+
 SECOND: dict[str, Any] = {
     "lr": 0.2,
     "epoch": 30,
@@ -186,7 +189,7 @@ def fit_second(
                 "".join(
                     f"__label__{'report' if ex.intent == 'report' else 'other'} {lines[i]}\n"
                     for i, ex in enumerate(examples)
-                    if i not in held
+                    if i not in held and (not ONLY_CHAT or ex.intent in ("report", "chat"))
                 ),
                 encoding="utf-8",
             )
