@@ -19,6 +19,7 @@ import re
 
 from bot.understand import rules, safety
 from bot.understand.lexicon import Hit, Role, Tag
+from bot.understand.tokenizer import lcut
 
 _NUMBER = re.compile(r"^[0-9０-９.]+$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -34,6 +35,14 @@ CONTEXT_TAGS = True
 ANNOUNCEMENT_TAG = True
 #: jieba tokens that end a clause, for the second view (:func:`model_lines`).
 _CLAUSE_END = frozenset("，。!！?？;；,\n~…")
+#: Spoken discourse markers ("let me tell you", "you know"): they say how someone talks, not
+#: what about, and voice input writes them down. The model does not see them (the rules do),
+#: a clause break in their place: a broken lift said as "那个电梯啊又坏了嘛我跟你说我今天拎着菜
+#: 爬了十五层" is the lift, then the climb, not a chatty story (docs/understanding.md, tenth
+#: session).
+_FILLER = re.compile(
+    r"我(?:跟|和|给)你(?:说|讲)|我告诉你|你知道(?:吗|不|伐)|你晓得(?:吗|不|伐|吧)|怎么说呢"
+)
 _SKIP = frozenset(" \t，。！？、,.!?;；:：~…-—()（）\"'“”‘’【】[]")
 
 
@@ -58,6 +67,10 @@ def model_lines(text: str, tokens: list[str], hits: list[Hit]) -> tuple[str, str
 
 def model_line_parts(text: str, tokens: list[str], hits: list[Hit]) -> tuple[str, ViewParts]:
     """The main model's input (:func:`model_line`) and what the second view's is made of."""
+    seen = text
+    if _FILLER.search(text):
+        seen = _FILLER.sub("，", text)
+        tokens = lcut(seen)
     get = _TOKEN_FEATURES.get
     words: list[str] = []
     first = last = (0, 0)  # token spans of the first and the last clause, in ``words``
@@ -80,7 +93,7 @@ def model_line_parts(text: str, tokens: list[str], hits: list[Hit]) -> tuple[str
         if not first[1]:
             first = last
     found = tags(text, hits)
-    out = " ".join((*words, *_HAN.findall(text), *found))
+    out = " ".join((*words, *_HAN.findall(seen), *found))
     # A message of punctuation alone ("。。。") still gets one token: fastText averages the
     # tokens of a line, and an empty line makes training diverge ("Encountered NaN").
     return out or EMPTY, (words, first, last, found)
