@@ -27,6 +27,8 @@ _WORDS = {
     # Cantonese: at, inside, still, a perfective, he/she, of
     "喺": "在",
     "入面": "里面",
+    # Shanghainese: 里厢 (inside)
+    "里厢": "里面",
     "仲有": "还有",
     "仲喺": "还在",
     "仲在": "还在",

@@ -53,9 +53,34 @@ AWAY_GIVEN = rule(
     r"|去[^，。]{0,4}?(?:家|那边|那儿|老家|医院)(?:了|住)|才回来"
 )
 
+_EDGE = r"(?:窗台|窗户|窗沿|窗口|飘窗|阳台|天台|楼顶|屋顶|雨棚|空调外机|外机|护栏|栏杆|围墙|女儿墙|花架子?)"
+_POSED = r"(?:坐着|站着|趴着|蹲着|骑着|挂着|爬着|有)"
+# Said after: the danger of the height ("腿在外面晃", "往下看", "没有防护网", "八层楼高").
+_AT_RISK = (
+    r"(?:腿|脚|半个身子|身子|往下看|往外|晃|在外面|没(?:有)?(?:防护网|护栏|大人)|下面(?:就)?是|\d+楼|"
+    r"[二三四五六七八九十]+楼|几楼|层楼|楼高|好危险|很危险|太危险|吓人|快)"
+)
+# A child on a ledge, a sill, a canopy or a roof edge, the place said first ("天台边上坐着一个
+# 小孩，腿耷拉在外面", "二楼的雨棚上趴着个小孩") or the child ("小孩站在空调外机上往下看"),
+# with the danger of the height said; a child leaning or climbing out ("半个身子探出来了").
+# (Child first at a window or a rail: ``situations.CHILD_AT_HEIGHT``.) A child playing on a
+# balcony, nothing of the height said, is not urgent. Only the clause where the child is
+# placed is read by the clause tests (what follows describes the height: "就是那种铁架子").
+CHILD_ON_EDGE = rule(
+    rf"{_EDGE}(?:边|边上|上|外面|外)?[^，。]{{0,6}}?{_POSED}(?:一个|个)?{_CHILD}(?!的)"
+    rf"[^。]{{0,24}}?{_AT_RISK}"
+    rf"|{_CHILD}[^。]{{0,8}}?(?:站在|坐在|趴在|骑在|蹲在|爬上|爬到|在)[^，。]{{0,8}}?"
+    r"(?:空调外机|外机|雨棚|飘窗|天台边|楼顶边|围墙上|女儿墙|花架)"
+    rf"[^。]{{0,24}}?{_AT_RISK}"
+    rf"|{_CHILD}[^。]{{0,8}}?(?:在)?往(?:窗)?外(?:爬|探)|(?:半个)?身子探出(?:来|去)?了?"
+    # Anyone but a workman on an outdoor air-conditioner ("她一个人站在阳台的空调外机上").
+    rf"|(?:{_CHILD}|她|他)[^。]{{0,12}}?(?:站在|坐在|趴在|蹲在|爬到|爬上)[^，。]{{0,6}}?(?:空调外机|外机)"
+)
+
 #: The families of this module, by name (appended to :data:`situations.FAMILIES`).
 FAMILIES = (
     ("asked_after", ASKED_AFTER),
     ("unanswered_days", UNANSWERED_DAYS),
     ("wire_in_water", WIRE_IN_WATER),
+    ("child_on_edge", CHILD_ON_EDGE),
 )

@@ -61,7 +61,8 @@ _SPLIT_WORD = re.compile(
     r"(?:晕|摔)[ .\-·*_/~]+倒|冒[ .\-·*_/~]+烟|[煤燃漏][ .\-·*_/~]+气|救[ .\-·*_/~]+命|被[ .\-·*_/~]+困"
 )
 # `著` is valid Simplified (著名) so OpenCC keeps it, but in 著火 it is the Traditional 着.
-_ZHUO = re.compile(r"著(?=火|了|凉)")
+# So is 著 after a verb of posture or holding ("站著", "拿著刀").
+_ZHUO = re.compile(r"著(?=火|了|凉)|(?<=[站坐趴蹲躺跪骑挂拿握抱扶提举])著")
 
 
 def normalise(text: str) -> str:

@@ -225,6 +225,8 @@ def _situation_now(text: str) -> bool:
             said = (
                 "" if name in ("overdue", "down", "alone_silent", "unanswered_days") else m.group(0)
             )
+            if name == "child_on_edge":
+                said = clauses.BREAK.split(said, maxsplit=1)[0]
             if not clauses.family_real(text, m.start(), m.end(), said):
                 continue
             if name in weather.NAMES and clauses.PAST_SENTENCE.match(
