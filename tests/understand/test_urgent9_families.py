@@ -46,7 +46,6 @@ URGENT = [
 
 NOT_URGENT = [
     "孩子在阳台上玩积木，好乖",
-    "窗台上坐着个小孩的玩偶，往下看着挺可爱",
     "空调外机上蹲着一只猫，叫了一晚上",
     "师傅站在外机上装空调，下面拉了警戒线",
     "西区那部电梯报警铃一直响，是不是坏了",
@@ -57,6 +56,16 @@ NOT_URGENT = [
     "万一孩子爬到外机上怎么办，大家装好防护网",
     "电梯里面有个箱子，谁家的快递",
 ]
+
+
+# The rules leave it; the model retrained at d2d3460 adds urgency to it (the model may add
+# urgency, never remove it: its call, not the rules').
+MODEL_ADDS = ["窗台上坐着个小孩的玩偶，往下看着挺可爱"]
+
+
+@pytest.mark.parametrize("text", MODEL_ADDS)
+def test_look_alikes_the_rules_leave(text: str) -> None:
+    assert not rules_urgent(text)
 
 
 @pytest.mark.parametrize("text", URGENT)
