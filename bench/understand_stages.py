@@ -82,8 +82,12 @@ def main() -> None:
         ),
         ("  of which situation families", lambda: [safety._situation_now(n) for n in norms]),
         ("    of which choosing them", lambda: [situations.candidates(n) for n in norms]),
-        ("model predict (main model only)", lambda: [active.predict(line) for line in lines]),
-        ("model predict (with the second view)", lambda: [active.predict(m, v) for m, v in both]),
+        ("model predict", lambda: [active.predict(line) for line in lines]),
+        # Asked of every message here; understand() asks it only where it can decide.
+        (
+            "  second view, were it asked every time",
+            lambda: [active.report_view(v) for _, v in both],
+        ),
         ("location (every text)", lambda: [extract_location(n) for n in norms]),
     ]
     print(f"== understand() by stage: {len(texts)} training messages, CPU, best of {args.reps} ==")

@@ -240,13 +240,18 @@ def _view_may_decide(prediction: model.Prediction) -> bool:
     """Whether the second view's probability, whatever it is, can change the intent: not
     when the report wins (or loses) with the lowest (highest) probability it can give, as
     for most messages, where the main model is sure. Saves its cost there; the decision is
-    the same."""
+    the same. (Called for every message: written out rather than with a generator.)"""
     weights = INTENT_WEIGHTS
     intents = prediction.intents
-    rival = max(p * weights.get(name, 1.0) for name, p in intents.items() if name != "report")
-    report, w = intents["report"], weights.get("report", 1.0)
+    rival = max(
+        intents["help_request"] * weights.get("help_request", 1.0),
+        intents["offer"] * weights.get("offer", 1.0),
+        intents["chat"] * weights.get("chat", 1.0),
+    )
+    base = max(intents["report"], 1e-9) ** (1 - VIEW_BLEND) * VIEW_SCALE
+    base *= weights.get("report", 1.0)
     low, high = _VIEW_RANGE
-    return _blend(report, low) * w < rival <= _blend(report, high) * w
+    return base * low**VIEW_BLEND < rival <= base * high**VIEW_BLEND
 
 
 # An intent by its value without the Enum's call machinery (``Intent(value)``).

@@ -76,18 +76,17 @@ def model_line_parts(text: str, tokens: list[str], hits: list[Hit]) -> tuple[str
     first = last = (0, 0)  # token spans of the first and the last clause, in ``words``
     start = 0
     for token in tokens:
-        if token in _CLAUSE_END:
-            if len(words) > start:
-                last = (start, len(words))
-                if not first[1]:
-                    first = last
-            start = len(words)
-            continue
         feature = get(token)
         if feature is None:
             feature = _token_feature(token)
         if feature:
             words.append(feature)
+        elif token in _CLAUSE_END:  # (every clause end has no feature of its own)
+            if len(words) > start:
+                last = (start, len(words))
+                if not first[1]:
+                    first = last
+            start = len(words)
     if len(words) > start:
         last = (start, len(words))
         if not first[1]:

@@ -131,3 +131,10 @@ def test_the_view_lives_beside_its_model(tmp_path: Path) -> None:
     chat = read(normalise("今天天气不错，大家出来晒太阳"), lexicon_for(default_taxonomy()))
     q = model.Model(alone).report_view(chat.view)
     assert q is not None and q < 0.5
+
+
+def test_every_clause_end_is_a_token_without_a_feature() -> None:
+    # model_line_parts looks for clause ends only among the tokens without a feature.
+    from bot.understand.features import _CLAUSE_END, _token_feature
+
+    assert all(_token_feature(token) == "" for token in _CLAUSE_END)
