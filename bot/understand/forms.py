@@ -77,10 +77,26 @@ CHILD_ON_EDGE = rule(
     rf"|(?:{_CHILD}|她|他)[^。]{{0,12}}?(?:站在|坐在|趴在|蹲在|爬到|爬上)[^，。]{{0,6}}?(?:空调外机|外机)"
 )
 
+_BITTEN = (
+    r"(?:孩子|小孩|小朋友|男孩|女孩|小姑娘|小女孩|小男孩|小学生|学生|娃|老人|老太太|大爷|奶奶|"
+    r"人|送快递的|快递员|外卖员)"
+)
+# A dog going for a person now: "藏獒跑出来了，现在正在追一个小孩", "两只狗…一只已经咬住他的裤腿
+# 了", "大狗扑到一个小朋友身上了"; bitten and bleeding: "狗把一个送快递的咬了，那人腿上全是血".
+# Not a dog chasing a cat, nor one that jumps at people as a habit ("见了小孩就扑", "经常追着
+# 人跑": safety reads ``hazards.HABIT`` for this family, as for things thrown).
+DOG_GOING_FOR = rule(
+    r"(?:狗|犬|藏獒|金毛|哈士奇)[^。]{0,10}?(?:(?:现在|正在|还在)(?:在)?追(?:着)?|扑(?:着|到)|咬(?:住|着)|围着)"
+    rf"[^，。]{{0,4}}?(?:一个|个)?{_BITTEN}"
+    r"|(?:狗|犬|藏獒|金毛|哈士奇)[^。]{0,4}?(?:一只|只)?(?:已经)?咬住[^，。]{0,4}?(?:他|她)的?"
+    r"|(?:狗|犬|藏獒|金毛|哈士奇)[^。]{0,10}?咬(?:了|伤了?)[^。]{0,16}?(?:血|伤口)"
+)
+
 #: The families of this module, by name (appended to :data:`situations.FAMILIES`).
 FAMILIES = (
     ("asked_after", ASKED_AFTER),
     ("unanswered_days", UNANSWERED_DAYS),
     ("wire_in_water", WIRE_IN_WATER),
     ("child_on_edge", CHILD_ON_EDGE),
+    ("dog_going_for", DOG_GOING_FOR),
 )

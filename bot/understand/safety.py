@@ -233,6 +233,12 @@ def _situation_now(text: str) -> bool:
                 _sentence_before(text, m.start())
             ):
                 continue
+            if (
+                name == "dog_going_for"
+                and hazards.HABIT.search(text)
+                and not hazards.NOW.search(text)
+            ):
+                continue
             if name == "unanswered_days" and (
                 hazards.AWAY_ON_PURPOSE.search(text)
                 or _PROBABLY_OUT.search(text)

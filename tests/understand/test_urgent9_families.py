@@ -4,7 +4,8 @@ a canopy or a roof edge; a lift stopped or dropped with someone in it, said in m
 (who is inside counted, not named; a stop and then who is in it; a jolt); someone caught in
 a lift door as it moves; Traditional 著 after a verb of posture. Look-alikes: a child playing
 on a balcony, a toy or a cat on a sill, a workman on an air-conditioner, a lift bell ringing
-with nobody said to be inside, a lift that stopped once."""
+with nobody said to be inside, a lift that stopped once; a dog going for a person now, and look-alikes (a cat chased, a
+habit, a slipper bitten)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,11 @@ URGENT = [
     "电梯门夹住了一个小孩的手，拉不出来",
     "有个大爷被夹在电梯门缝里，电梯还在往上走",
     "电梯门夹着一个阿姨的胳膊，梯还在动",
+    # a dog going for a person now
+    "有条大黑狗正在追一个小学生，孩子吓得直哭",
+    "两条狗围着一个老人，一只咬住了她的裤腿",
+    "那只金毛正扑着一个小女孩，就在滑梯旁边",
+    "狗把一个外卖员咬了，腿上一直在流血",
 ]
 
 NOT_URGENT = [
@@ -55,6 +61,12 @@ NOT_URGENT = [
     "小时候我家孩子总爱坐在窗台上往下看",
     "万一孩子爬到外机上怎么办，大家装好防护网",
     "电梯里面有个箱子，谁家的快递",
+    "狗在追猫，跑得好快",
+    "这狗见了小孩就扑，主人也不管",
+    "小区里狗太多了，经常追着人跑",
+    "我家狗咬了我的拖鞋",
+    # knocked over and up again: a complaint, as two training lines label it
+    "那只大狗昨天扑倒了一个老人，物业管管吧",
 ]
 
 
