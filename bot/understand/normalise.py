@@ -55,6 +55,7 @@ _SHOW_PAIRS = tuple((hidden, ch) for ch, hidden in _HIDE_PAIRS)
 _HAN = "\u4e00-\u9fff"
 _SPELLED_OUT = re.compile(rf"[{_HAN}](?:[ .\-·*_/~]+[{_HAN}](?![{_HAN}])){{2,}}")
 _SPELLING_MARK = re.compile(r"[ .\-·*_/~]+")
+_SPELLING_MARKS = frozenset(" .-·*_/~")
 # A word of danger broken by one space or mark ("有人晕 倒了", "冒 烟"). Only pairs that glued
 # together make no other word ("一起 火锅" would make 起火, "看着 火车" 着火).
 _SPLIT_WORD = re.compile(
@@ -79,7 +80,8 @@ def normalise(text: str) -> str:
     text = _clean_chars(text)
     if _has_traditional(text):
         text = _converter().convert(text)
-    text = _ZHUO.sub("着", text)
+    if "著" in text:  # a substring test spares the pattern on nearly every message
+        text = _ZHUO.sub("着", text)
     text = _fix_typos(text)
     text = _SPACE.sub(" ", text)
     text = _PUNCT_RUN.sub(_first_mark, text)
@@ -100,6 +102,8 @@ def normalise_words(text: str) -> str:
     Commands read :func:`normalise` alone: "巡查 1 好 好 坏:…" answers one item a word.
     """
     text = normalise(text)
+    if not _SPELLING_MARKS.intersection(text):
+        return text
     text = _SPELLED_OUT.sub(_spelled_together, text)
     return _SPLIT_WORD.sub(_spelled_together, text)
 
