@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from tune_model import folds_by_file, write_errors  # noqa: E402
 
 from bot.config.understanding import default_taxonomy  # noqa: E402
-from bot.understand import classify, model  # noqa: E402
+from bot.understand import classify, model, train  # noqa: E402
 from bot.understand.classify import Reading, read  # noqa: E402
 from bot.understand.corpus import Example, training_examples  # noqa: E402
 from bot.understand.evaluate import Result, answer, figures  # noqa: E402
@@ -64,15 +64,7 @@ def view_words(r: Reading) -> str:
 
 
 def view_clauses(r: Reading) -> str:
-    clauses = _CLAUSE.findall(r.text)
-    picked = clauses[:1] + (clauses[-1:] if len(clauses) > 1 else [])
-    from bot.understand.tokenizer import lcut
-
-    words = [f"F_{w}" for w in lcut(picked[0])] if picked else []
-    if len(picked) > 1:
-        words += [f"L_{w}" for w in lcut(picked[1])]
-    words = [w for w in words if w.strip() not in ("F_", "L_")]
-    return " ".join(words + tags(r.text, r.hits)) or "<empty>"
+    return " ".join(_fl(r, True)) or "<empty>"
 
 
 def _fl(r: Reading, tagged: bool) -> list[str]:
@@ -125,20 +117,7 @@ VIEWS: dict[str, Callable[[Reading], str]] = {
 #: Train the second view on report and chat lines only (``LINLI_VIEW_ONLY_CHAT=1``).
 ONLY_CHAT = __import__("os").environ.get("LINLI_VIEW_ONLY_CHAT") == "1"
 
-SECOND: dict[str, Any] = {
-    "lr": 0.2,
-    "epoch": 30,
-    "dim": 16,
-    "wordNgrams": 3,
-    "minn": 0,
-    "maxn": 0,
-    "minCount": 1,
-    "bucket": 200_000,
-    "loss": "softmax",
-    "thread": 1,
-    "seed": 1,
-    "verbose": 2,
-}
+SECOND: dict[str, Any] = dict(train.VIEW_PARAMS)
 
 
 def combine(p1: float, p2: float, how: dict[str, Any]) -> float:
