@@ -22,6 +22,7 @@ only slow down).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -204,15 +205,16 @@ def required_set(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 def _size(chars: set[str]) -> int:
-    return sum(_RANGE_SIZE if "-" in c[1:] else _COMMON_WEIGHT.get(c, 1) for c in chars)
+    return sum(map(_weight, chars))
+
+
+def _weight(item: str) -> int:
+    """The weight of one item of a character class (a character or a range)."""
+    return _RANGE_SIZE if "-" in item[1:] else _COMMON_WEIGHT.get(item, 1)
 
 
 def _required_seq(items: Any) -> set[str] | None:
-    best: set[str] | None = None
-    for found in _required_options(items):
-        if best is None or _size(found) < _size(best):
-            best = found
-    return best
+    return min(_required_options(items), key=_size, default=None)
 
 
 def _required_options(items: Any) -> list[set[str]]:
@@ -226,10 +228,18 @@ def _smallest_union(options: list[list[set[str]]]) -> set[str]:
     character that several alternatives need is taken for all of them ("电梯|客梯|梯" gives
     {梯}, not {电, 客, 梯})."""
     picks = [min(opts, key=_size) for opts in options]
+    # How many picks hold each character: the others' union, without building it per pick.
+    held = Counter(c for pick in picks for c in pick)
     for _ in range(2):
+        changed = False
         for i, opts in enumerate(options):
-            others = set().union(*picks[:i], *picks[i + 1 :])
-            picks[i] = min(opts, key=lambda o: (_size(o - others), _size(o)))
+            held.subtract(picks[i])
+            pick = min(opts, key=lambda o: (_size({c for c in o if not held[c]}), _size(o)))
+            changed = changed or pick is not picks[i]
+            picks[i] = pick
+            held.update(pick)
+        if not changed:  # the next round would choose the same
+            break
     return set().union(*picks)
 
 
@@ -266,13 +276,13 @@ def required_branches(pattern: re.Pattern[str]) -> tuple[tuple[frozenset[str], .
 class Gate:
     """Which of some rules a text can match at all, from the characters it holds (see
     :func:`required_branches`): each alternative of each rule is looked up by its rarest
-    set of characters, found in the text by one scan of a character class, and the rest of
-    its sets are searched only in the texts holding one of those."""
+    set of characters, and the rest of its sets are tested only for the texts holding one
+    of those. A text's characters are taken once (:func:`chars_of`) for every gate."""
 
-    __slots__ = ("_find", "_index", "_ungated")
+    __slots__ = ("_anchors", "_index", "_ungated")
 
     def __init__(self, patterns: list[re.Pattern[str]]) -> None:
-        index: dict[str, list[tuple[int, tuple[re.Pattern[str], ...]]]] = {}
+        index: dict[str, list[tuple[int, tuple[frozenset[str], ...]]]] = {}
         ungated = []
         for i, pattern in enumerate(patterns):
             branches = required_branches(pattern)
@@ -280,21 +290,24 @@ class Gate:
                 ungated.append(i)
                 continue
             for anchor, *rest in branches:
-                searches = tuple(re.compile(_charset(chars)) for chars in rest)
                 for ch in anchor:
-                    index.setdefault(ch, []).append((i, searches))
+                    index.setdefault(ch, []).append((i, tuple(rest)))
         self._index = {ch: tuple(entries) for ch, entries in index.items()}
-        self._find = re.compile(_charset(frozenset(self._index))).findall if index else None
+        self._anchors = frozenset(self._index)
         self._ungated = frozenset(ungated)
 
     def admitted(self, text: str) -> set[int]:
         """The indices of the rules ``text`` may match."""
         found = set(self._ungated)
-        if self._find is None:
-            return found
-        for ch in set(self._find(text)):
+        chars = chars_of(text)
+        for ch in self._anchors.intersection(chars):
             for i, rest in self._index[ch]:
-                if i not in found and all(r.search(text) for r in rest):
+                if i in found:
+                    continue
+                for needed in rest:
+                    if needed.isdisjoint(chars):
+                        break
+                else:  # a character of every part
                     found.add(i)
         return found
 
@@ -302,17 +315,29 @@ class Gate:
         """``text`` may match one of the rules."""
         if self._ungated:
             return True
-        if self._find is None:
-            return False
-        for ch in set(self._find(text)):
+        chars = chars_of(text)
+        for ch in self._anchors.intersection(chars):
             for _i, rest in self._index[ch]:
-                if all(r.search(text) for r in rest):
+                for needed in rest:
+                    if needed.isdisjoint(chars):
+                        break
+                else:
                     return True
         return False
 
 
-def _charset(chars: frozenset[str]) -> str:
-    return "[" + "".join(sorted(_char(ord(c)) for c in chars)) + "]"
+def chars_of(text: str) -> frozenset[str]:
+    """The characters of ``text``. Every gate asks for those of the message it reads: the
+    last text's are kept (by identity: a text rewritten for one rule is another object)."""
+    global _last_chars
+    last_text, chars = _last_chars
+    if last_text is not text:
+        chars = frozenset(text)
+        _last_chars = (text, chars)
+    return chars
+
+
+_last_chars: tuple[str, frozenset[str]] = ("", frozenset())
 
 
 def _required_item(op: Any, av: Any) -> set[str] | None:
