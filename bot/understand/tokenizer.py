@@ -109,9 +109,9 @@ class Segmenter:
 
     jieba builds a dict of word ends for every position, then a dict of routes with
     ``max()`` over a generator that calls ``log`` for every candidate word. Here one table
-    holds, for every dictionary entry, the word's ``log(freq) - log(total)`` (None for an
-    entry that is only the prefix of words), and each block is walked once, from its last
-    position back. The scores are the same floats from the same operations, and ties go to
+    holds, for every dictionary entry, the word's ``log(freq) - log(total)`` (minus infinity
+    for an entry that is only the prefix of words: no route through it can win), and each
+    block is walked once, from its last position back. The scores are the same floats from the same operations, and ties go to
     the longer word as with jieba's ``max`` over ``(score, end)`` pairs, so the words are
     identical (tested against jieba on the corpus and on random text).
     """
@@ -119,7 +119,7 @@ class Segmenter:
     def __init__(self, tok: Any) -> None:
         self._tok = tok
         self._stamp: tuple[int, int] = (-1, -1)
-        self._table: dict[str, float | None] = {}
+        self._table: dict[str, float] = {}
         self._alone = 0.0
 
     def _fresh(self) -> None:
@@ -130,7 +130,7 @@ class Segmenter:
         if stamp != self._stamp:
             logtotal = math.log(tok.total)
             log = math.log
-            self._table = {w: (log(f) - logtotal if f else None) for w, f in tok.FREQ.items()}
+            self._table = {w: (log(f) - logtotal if f else _PREFIX) for w, f in tok.FREQ.items()}
             # A character that starts no word scores as jieba's ``log(freq or 1)`` does.
             self._alone = log(1) - logtotal
             self._stamp = stamp
@@ -158,31 +158,30 @@ class Segmenter:
         return out
 
     def _cut_block(self, block: str, out: list[str]) -> None:
-        table = self._table
+        get = self._table.get
         alone = self._alone
-        missing = _MISSING
         n = len(block)
         score = [0.0] * (n + 1)
         end = [0] * n
         for start in range(n - 1, -1, -1):
-            best = 0.0
-            best_end = -1
+            # Any word's score beats a prefix's (minus infinity), which only says to go on.
+            best = _PREFIX
+            best_end = start
             i = start
             frag = block[start]
             while True:
-                p = table.get(frag, missing)
-                if p is missing:
+                p = get(frag)
+                if p is None:  # no word starts with ``frag``
                     break
-                if p is not None:
-                    s = p + score[i + 1]  # type: ignore[operator]
-                    # ">=": of equal scores the later end wins, as in jieba's max().
-                    if best_end < 0 or s >= best:
-                        best, best_end = s, i
+                s = p + score[i + 1]
+                # ">=": of equal scores the later end wins, as in jieba's max().
+                if s >= best:
+                    best, best_end = s, i
                 i += 1
                 if i == n:
                     break
                 frag = block[start : i + 1]
-            if best_end < 0:
+            if best == _PREFIX:
                 # No dictionary word starts here (the character has no frequency of its
                 # own, else it would be a word): the character alone.
                 best, best_end = alone + score[start + 1], start
@@ -205,7 +204,7 @@ class Segmenter:
             out.append(buf)
 
 
-_MISSING = object()
+_PREFIX = -math.inf
 
 
 @cache
