@@ -16,7 +16,7 @@ whose first character cannot be bounded (it starts with ``.``, a negated class, 
 the empty string) is compiled unchanged, and so is one that the engine already scans fast
 (it starts with a literal, a character class, or alternatives that each start with a
 literal: ``re`` then looks for that first character in a tight loop, which a lookahead would
-only slow down).
+only slow down) or tries once (it is anchored at the start: ``^…``).
 """
 
 from __future__ import annotations
@@ -127,6 +127,8 @@ def _engine_skips(items: Any) -> bool:
     op, av = items[0]
     if op is sre.LITERAL or op is sre.IN:
         return True
+    if op is sre.AT and av in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING):
+        return True  # anchored at the start: a lookahead would be tested at every position
     return op is sre.BRANCH and all(alt and alt[0][0] is sre.LITERAL for alt in av[1])
 
 
