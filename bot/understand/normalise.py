@@ -102,7 +102,7 @@ def normalise_words(text: str) -> str:
     Commands read :func:`normalise` alone: "巡查 1 好 好 坏:…" answers one item a word.
     """
     text = normalise(text)
-    if not _SPELLING_MARKS.intersection(text):
+    if _SPELLING_MARKS.isdisjoint(text):
         return text
     text = _SPELLED_OUT.sub(_spelled_together, text)
     return _SPLIT_WORD.sub(_spelled_together, text)
@@ -146,6 +146,8 @@ def _typos() -> tuple[re.Pattern[str], dict[str, str]]:
 def _fix_typos(text: str) -> str:
     """Fix the homophone slips listed in ``data/typos.txt`` ("停点了" -> "停电了")."""
     pattern, table = _typos()
+    if pattern.search(text) is None:  # as on nearly every message: no substitution to set up
+        return text
     return pattern.sub(lambda m: table[m.group(0)], text)
 
 
