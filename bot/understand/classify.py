@@ -202,7 +202,7 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
         category = None
         location = None
     else:
-        category = category if category in taxonomy.codes else "other"
+        category = category if category in lexicon.codes else "other"
         location = extract_location(analysed)
     if intent is Intent.CHAT and not chat_keywords:
         keywords: tuple[str, ...] = ()
@@ -285,7 +285,7 @@ def report_category(text: str, taxonomy: Taxonomy) -> str:
     code = _admin_category(reading.hits, taxonomy) or _category(
         prediction, reading.hits, reading.text
     )
-    return code if code in taxonomy.codes else "other"
+    return code if code in lexicon.codes else "other"
 
 
 # "Still not fixed" refers to something said before: alone ("还没修好") it answers the bot's

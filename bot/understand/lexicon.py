@@ -109,6 +109,8 @@ class Lexicon:
                     merged |= {tag for tag in tags[word[:end]] if not (own_category and tag[1])}
             self.tags[word] = frozenset(merged)
         self.words = frozenset(words)
+        #: The taxonomy's category codes (``Taxonomy.codes`` builds them anew at each call).
+        self.codes = frozenset(cat.code for cat in taxonomy.categories)
         self._pattern: re.Pattern[str] | None = None
         if words:
             trie = trie_pattern(words)
