@@ -48,6 +48,18 @@ _PROBABLY_OUT = rule(
     r"(?:可能|应该|估计|大概|也许|八成)(?:是|人)?(?:出去|出门|不在家|没在家|上班|买菜|遛弯|散步|"
     r"回老家|旅游|走亲戚|睡着|睡觉|在睡)"
 )
+# A lift that is only uncomfortable: its air conditioning, fan or ventilation named ("电梯里好热
+# 空调也不开", "轿厢风扇坏了 闷死了") and nobody said shut in: the model may not add urgency. A
+# calm person in a stopped lift ("停在两层中间，我在里面，有点闷") names no such part; one who
+# names it and is shut in ("困在电梯里了，空调也没有") is caught by _SHUT_IN.
+_LIFT_COMFORT = rule(r"(?:电梯|梯|轿厢)[^。！？!?]{0,10}?(?:空调|冷气|风扇|排风|通风)")
+_SHUT_IN = rule(
+    r"困|关在|出不来|出不去|卡住|卡在|停在|停了|不动|打不开|开不开|门不开|救命|来人|晕|喘不"
+)
+# A lesson learnt ("我今天在学校学了着火了要打119", "老师教的，煤气泄漏不能开灯"): the rules
+# clear it (clauses.NOT_HERE_NOW); the model may not add urgency either. None of the 88
+# training lines with these words is urgent. "放学了" (school is out) is no lesson.
+_LESSON = rule(r"(?<![放上开逃停退])学了|(?:学校|老师|课上)[^。，]{0,3}?教|科普|讲座|常识")
 
 
 def model_may_add(text: str) -> bool:
@@ -56,13 +68,17 @@ def model_may_add(text: str) -> bool:
     one that says in so many words that nobody is in the lift ("电梯卡卡的…里面没人"); nor
     to smoke whose harmless source the message names, no fire named ("电梯里有人抽烟 烟味好大",
     "谁家在烧烤？烟都飘到我家阳台了"), which the rules have already judged; nor to a drill,
-    the news or a film ("今天消防演练，会有人在楼道喊煤气泄漏")."""
+    the news or a film ("今天消防演练，会有人在楼道喊煤气泄漏"); nor to a lift that is only hot
+    or stuffy, its air conditioning or fan named and nobody shut in (:data:`_LIFT_COMFORT`);
+    nor to a lesson learnt (:data:`_LESSON`)."""
     return (
         hazards.DANGER_CUE.search(text) is not None
         and clauses.REHEARSED.search(text) is None
         and hazards.NOBODY_INSIDE.search(text) is None
         and _WAITING_IN_LIFT.search(text) is None
         and _PROBABLY_OUT.search(text) is None
+        and (_LIFT_COMFORT.search(text) is None or _SHUT_IN.search(text) is not None)
+        and _LESSON.search(text) is None
         and (
             (hazards.HARMLESS_SOURCE.search(text) is None and hazards.BARBECUE.search(text) is None)
             or hazards.FIRE_NAMED.search(text) is not None
