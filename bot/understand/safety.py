@@ -91,7 +91,7 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
     verdict of :func:`sensitive` on ``text`` when the caller already has it."""
     # Dialect words are read as Mandarin ("冇得人应", "佢喺入面"); positions do not move.
     text = dialect.plain(text)
-    if clauses.called_off(text) or clauses.NOT_HERE_NOW.search(text):
+    if clauses.called_off(text) or clauses.not_here_now(text):
         # In a long message the all-clear or the film may be another sentence's: each
         # sentence is then judged on its own.
         return _urgent_after_a_turn(text, hits) or (
@@ -213,7 +213,7 @@ def _a_sentence_urgent(text: str, hits: list[Hit]) -> bool:
 def _urgent_after_a_turn(text: str, hits: list[Hit]) -> bool:
     """What follows the first turn of the talk after the all-clear, the joke or the reminder
     (:data:`clauses.TOPIC_SHIFT`) is urgent on its own."""
-    cues = [m.start() for m in (clauses.NOT_HERE_NOW.search(text), clauses.OVER.search(text)) if m]
+    cues = [m.start() for m in (clauses.not_here_now(text), clauses.OVER.search(text)) if m]
     shift = clauses.TOPIC_SHIFT.search(text, min(cues)) if cues else None
     if shift is None:
         return False
