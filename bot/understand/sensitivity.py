@@ -18,7 +18,7 @@ from bot.understand.patterns import Gate, rule
 _SENSITIVE_FAMILY = (
     r"(?:老公|老婆|丈夫|男人|媳妇|对象|男朋友|前夫|他爸|孩子他爸|我爸|后妈|继父|继母|那家男的)"
 )
-_CHILD = r"(?:孩子|小孩|小囡|娃|小女孩|小男孩|小朋友|女儿|儿子|妹妹|细路)"
+_CHILD = r"(?:孩子|小孩|小囡|娃|小女孩|小男孩|小朋友|女儿|闺女|儿子|妹妹|细路)"
 _SENSITIVE = rule(
     # Domestic violence: a partner or relative hitting, choking, dragging, threatening.
     r"家暴(?!热线|不是)|家庭暴力|打老婆|打媳妇|打老公"
@@ -27,6 +27,8 @@ _SENSITIVE = rule(
     # An old parent hurt, starved or robbed by a grown child or a carer.
     r"|(?:儿子|女儿|女婿|儿媳|舅舅|护工|保姆)[^。]{0,12}?(?:打|推(?!着)|掐|踹)(?:了|着|过)?"
     r"(?:他妈|她妈|他爸|她爸|老人|老太太|老爷子|外婆|奶奶|爷爷|外公|她|他|我爸|我妈)"
+    # …not a wheelchair pushed out for air ("推我妈下楼晒太阳").
+    r"(?![^，。]{0,3}?(?:下楼|出去|出门|散步|晒太阳|去|到))"
     r"|打老人|掐死|(?:女儿|儿子|儿媳|女婿)[^。]{0,12}?老不死|推搡(?:过)?(?:她|他|老人)|把(?:她|他)推倒|打巴掌|扇(?:她|他)?(?:耳光|巴掌)"
     r"|不给就(?:动手|打|骂)|(?:养老金|退休金)[^。]{0,8}?(?:拿走|扣着|不给)|不给(?:她|他)买药"
     r"|把(?:我)?(?:外婆|奶奶|老人|爷爷|外公|老太太)[^，。]{0,4}?(?:一个人)?锁在"
@@ -49,6 +51,7 @@ _SENSITIVE = rule(
     # An old person hurt by a carer: "老人被保姆打了".
     r"|被(?:保姆|护工)[^，。]{0,3}?(?:打|虐待|掐|推)"
     r"|(?:保姆|护工)[^，。]{0,3}?(?:打|掐|虐待|推)(?:她|他|老人|奶奶|爷爷|老太太|老头)"
+    r"(?![^，。]{0,3}?(?:下楼|出去|出门|散步|晒太阳|去|到))"
     rf"|{_SENSITIVE_FAMILY}[^。]{{0,24}}?(?:拿着刀|拿刀|砸东西)"
     r"|(?:我和|我跟|跟)(?:妈妈|我妈|孩子|爸爸|我爸|弟弟|妹妹)躲在"
     r"|(?:夫妻|两口子)[^。!！?？]{0,8}?打(?:架|起来)|别打了|鼻青脸肿|要(?:弄死|杀了|打死)(?:我|她)"
@@ -58,7 +61,7 @@ _SENSITIVE = rule(
     r"|殴打(?:妻子|老婆|丈夫|孩子|老人|母亲|父亲)|打骂[^。!！?？]{0,8}?(?:孩子|哭)"
     rf"|{_CHILD}[^。!！?？]{{0,20}}?(?:淤青|伤痕|都是紫的|都是青的|青一块|紫一块)"
     r"|(?:老师|教练)[^。]{0,8}?(?:打|体罚|踹)"
-    rf"|打(?:他|她|自己)(?:家)?(?:的)?{_CHILD}(?!的?电话)|打(?:孩子)?的声音|被赶出(?:家)?门"
+    rf"|打(?:他|她|我|自己)(?:家)?(?:的)?{_CHILD}(?!的?电话)|打(?:孩子)?的声音|被赶出(?:家)?门"
     r"|(?:手腕|胳膊|手臂)[^，。]{0,6}?(?:刀痕|划痕|割痕|刀疤)"
     r"|打孩子|虐待(?![^，。]{0,3}(?:猫|狗|动物))|虐童|打小孩|打死你"
     rf"|{_CHILD}.{{0,10}}?(?:被打|挨打|惨叫|哭喊|求饶|身上.{{0,4}}伤|青一块)"
@@ -103,7 +106,7 @@ _SENSITIVE = rule(
     r"|把(?:我|她)的?(?:手机|电话|身份证)[^，。]{0,4}?(?:砸|摔|收走|没收|扣))"
     r"|被(?:她|他|我)?的?(?:儿子|女儿|女婿|儿媳|老公|丈夫|男人|家里人|家人)[^，。]{0,4}?(?:关|锁)在"
     r"(?:小?房间|屋里|家里|小屋|储藏室|阳台|门外|外面|地下室)|饭[^，。]{0,6}?门缝"
-    rf"|(?:{_SENSITIVE_FAMILY}|那口子|我家那位)把(?:我|她|他)(?:锁|关)在(?:门外|外面|屋外|阳台|楼道)"
+    rf"|(?:{_SENSITIVE_FAMILY}|那口子|我家那位)(?:又|还|就)?把(?:我|她|他)(?:锁|关)(?:在)?(?:门外|外面|外头|屋外|阳台|楼道)"
     r"|最后一次在群里(?:说话|发言|冒泡)|写好了?给(?:孩子|家里人|爸妈|我妈|我爸|老婆|老公)的信"
     r"|怕我?控制不住(?:我)?自己|(?:疤|伤口?)[^，。]{0,4}?(?:是)?自己(?:弄|划|割)的|又想划|想划(?:自己|手)"
     r"|(?:勿|唔|冇)想(?:再)?活"
@@ -123,16 +126,17 @@ _SENSITIVE_MORE = rule(
     # Thrown out by a relative; shut out on a balcony or outside by a child or a partner.
     r"|被(?:她|他)?的?(?:儿子|女儿|儿媳妇?|女婿|孙子|老公|丈夫|男人|媳妇|老婆|家里人|家人|后妈|继父)"
     r"[^，。]{0,3}?(?:赶|撵|轰)出"
-    rf"|{_KIN_YOUNGER}[^。]{{0,10}}?把{_ELDER}[^，。]{{0,2}}?(?:关|锁)在(?:阳台|门外|屋外|外面|楼道|房间|屋里)"
+    rf"|{_KIN_YOUNGER}[^。]{{0,10}}?把{_ELDER}[^，。]{{0,2}}?(?:关|锁)在(?:阳台|门外|屋外|外面|楼道|小?房间|屋里|小屋|屋子|家里)"
     # A carer hurting, tying down or neglecting an old person.
     rf"|{_CARER}[^，。]{{0,10}}?(?:打|掐|虐待|推|扇)(?:了|着)?(?:她|他|老人|奶奶|爷爷|老太太|老头|我爸|我妈)"
+    r"(?![^，。]{0,3}?(?:下楼|出去|出门|散步|晒太阳|去|到))"
     rf"|{_CARER}[^。]{{0,16}}?不给(?:他|她|老人|我爸|我妈)?(?:换尿布|换尿不湿|吃饭|饭吃|喝水|翻身)"
     r"|把[^，。]{0,6}?(?:绑|捆|拴)在(?:床|椅子|凳子|床头|暖气管)上"
     # A weapon held on someone, and threats that keep someone from leaving or telling.
     r"|(?:刀|剪刀)[^，。]{0,2}?(?:抵|架|顶|对|指)(?:着|在)(?:我|她|他)"
     r"|(?:拿|举|握)着?(?:菜)?刀[^。]{0,16}?(?:敢走|敢离婚|要离婚|别想活|别想走)"
     r"|要(?:砍|捅|杀|弄|打)死(?:他|她)的?(?:老婆|媳妇|老公|孩子|女儿|儿子)"
-    r"|(?:敢|要是|如果|再)(?:我|你|她)?(?:敢|再)?(?:走|离开|离婚|报警|告诉)[^。]{0,12}?(?:别想活|弄死|杀了|砍死|让我好看|一起跳|一起死|打断)"
+    r"|(?:敢|要是|如果|再)(?:我|你|她)?(?:敢|再)?(?:走|离开|离婚|报警|告诉|去妇联|找妇联|去派出所)[^。]{0,12}?(?:别想活|弄死|杀了|砍死|打死|让我好看|一起跳|一起死|打断|见不到孩子)"
     r"|(?:离婚|离开他)[^。]{0,12}?(?:刀|剪刀)[^，。]{0,4}?(?:放在|藏在|拿出来)"
     r"|再(?:哭|叫|闹|跑|说)就(?:砍|掐|弄|杀|捅)死你"
     r"|(?:要|就)?把(?:我|你|她|他|孩子|我妈|我爸)[^，。]{0,4}?从(?:楼上|窗户|阳台|楼顶)[^，。]{0,2}?(?:扔|推|丢)下去"
@@ -202,7 +206,7 @@ _SENSITIVE_WALLS = rule(
     rf"|{_KIN_YOUNGER}[^。]{{0,10}}?(?:拿刀|拿着刀|动刀|要砍)"
     rf"|{_KIN_YOUNGER}把{_ELDER}(?:给)?(?:打|推倒|踹|掐)"
     r"|对(?:我|她|他)?(?:的|家)?(?:儿子|女儿|孩子|老婆|媳妇|妈|奶奶|爷爷)动手"
-    rf"|(?:老人|我爸|我妈|爷爷|奶奶|老爷子|老太太)[^。]{{0,30}}?(?:屁股都烂|身上都烂|褥疮|床上都是(?:尿|屎)|一天就给[^，。]{{0,4}}?一顿饭)"
+    rf"|(?:老人|我爸|我妈|爷爷|奶奶|老爷子|老太太)[^。]{{0,30}}?(?:屁股都烂|身上都烂|褥疮|床上都是(?:尿|屎)|一天(?:就|只)给[^，。]{{0,4}}?一顿饭)"
     r"|(?:奶奶|老人|老太太|爷爷|老爷子|大爷|大妈)[^，。]{0,4}?被赶出(?:来|门|家)"
     # A child left alone for days, crying for hours behind a door, unfed or abandoned.
     rf"|{_CHILD}[^。]{{0,16}}?一个人(?:丢|扔|留|关|锁)?(?:在)?家(?:里)?[^。]{{0,8}}?(?:[一两三四五六七八九几好]+(?:天|周|个星期)|一周)"
@@ -220,7 +224,7 @@ _SENSITIVE_WALLS = rule(
     rf"|{_ABUSER}[^。]{{0,4}}?要(?:杀|砍|捅|弄死|打死)(?:她|我|他)"
     r"|(?:女的|她|孩子|老婆|媳妇)[^，。]{0,4}?躲(?:到|在)(?:我|我们)家|(?:孩子|我|她)[^，。]{0,4}?躲(?:在|进)(?:床底|柜子|衣柜|厕所)"
     # Drunk and violent ("她老公喝了酒就打人"); not snoring, cards or a phone call after a drink.
-    r"|(?:爸爸|我爸|他爸|她爸|老公|我男人|她男人|他|女婿|儿子)[^。]{0,6}?喝(?:醉|多|了?酒)了?[^。]{0,6}?"
+    r"|(?:爸爸|我爸|他爸|她爸|老公|我男人|她男人|他|女婿|儿子|哥)[^。]{0,6}?喝(?:醉|多|了?酒)了?[^。]{0,6}?"
     r"(?:砸|打(?!呼|鼾|牌|麻将|电话|游戏|车|的|工|针|扫|扑克|球|招呼|嗝|哈欠|盹|包|卡)|摔|拿刀)"
     r"|砸(?:他|她)的?(?:老娘|妈|老妈|老婆|媳妇|老公)的?门"
     # Self-harm in other words.
@@ -268,6 +272,13 @@ _DIALECT_WORDS = {
     "打到": "打得",
     "喊到": "哭得",
     "食": "吃",
+    "入面": "里面",
+    "个仔": "儿子",
+    "喊晒": "哭了",
+    "顶唔顺": "撑不住",
+    "心抱": "儿媳妇",
+    "落楼梯": "下楼梯",
+    "嘢": "东西",
     # Hakka: I, a son (孻, which the Traditional-to-Simplified step writes 𡥧), home, a
     # little girl, a child, the passive 分, to cry, alive.
     "𠊎": "我",
@@ -299,6 +310,7 @@ _DIALECT_WORDS = {
     "厝": "家",
     "阿嬷": "奶奶",
     "in": "他的",
+    "囝": "儿子",
     "拢": "都",
     "无予": "不给",
     # Wu: they, he/she, his father and mother, we, you, not, give, in the act of, at home,
@@ -313,6 +325,9 @@ _DIALECT_WORDS = {
     "拨": "给",
     "勒": "在",
     "屋里厢": "家里",
+    "吃仔老酒": "喝了酒",
+    "吃老酒": "喝酒",
+    "打得来": "打得",
     "身浪向": "身上",
     # Sichuan: a wife, a child, the passive 遭, at home.
     "婆娘": "老婆",
@@ -345,7 +360,8 @@ _DIALECT_WORDS = {
 # harm, not 遭殃 or 遭遇; 削 before a person, not 削苹果; 饮 before 醉 or 酒; 打到 and 喊到
 # before crying or a wound; 食 after or before 饭; 大 only after 又在 or 动手 and before a
 # person; 家包 at the end of a clause (not 自家包的粽子); 恰 before a neck; 条楼 after 要, 想
-# or 去 (not 一条楼道); 不想或 not 不想或者; 后生 after in, 伊 or 个 (their son), not
+# or 去 (not 一条楼道); 不想或 not 不想或者; 入面 not 进入面试; 个仔 (a son) after 揍, 打 or
+# 佢; 囝 (a son) after in, 伊 or 阮; 后生 after in, 伊 or 个 (their son), not
 # 后生可畏; 矣 after 活.
 _DIALECT_GUARDED = {
     "分": r"分(?=[佢𠊎][^，。]{0,4}?打)",
@@ -365,6 +381,9 @@ _DIALECT_GUARDED = {
     "打到": r"打到(?=[^，。]{0,4}?(?:喊|噭|哭|叫|惨|流血|瘀|淤|肿|青))",
     "喊到": r"喊到(?=好|成|[^，。]{0,3}?惨)",
     "食": r"(?<=饭)食|食(?=饭)|(?<=饭[佢他她我])食",
+    "入面": r"(?<![进加输收投])入面",
+    "个仔": r"(?<=[揍打佢])个仔",
+    "囝": r"(?:(?<=in)|(?<=[伊阮]))囝",
     "大": r"(?<=又在)大(?=我|她|他|人|老婆|媳妇|孩子)|(?<=动手)大(?=我|她|他)",
     "家包": r"家包(?=[啊吗呢，。!！?？ ]|$|的情况)",
     "恰": r"恰(?=[^，。]{0,6}?脖子)",
@@ -427,7 +446,7 @@ _SENSITIVE_SENS11 = rule(
     # Starved by kin: "她儿子两天没给她饭吃", "不给饭他吃".
     rf"|{_KIN_YOUNGER}[^。]{{0,10}}?没给{_ELDER}?(?:饭吃|吃饭|吃的|吃东西)|不给饭(?:他|她|我)?吃"
     # A carer hurting the old person who writes: "保姆趁我女儿不在就掐我".
-    rf"|{_CARER}[^，。]{{0,10}}?(?:打|掐|虐待|推|扇|踹)(?:了|着)?我(?!去|出去|出门|散步|下楼|到|电话|的电话)"
+    rf"|{_CARER}[^，。]{{0,10}}?(?:打|掐|虐待|推|扇|踹)(?:了|着)?我(?!去|出去|出门|散步|下楼|到|电话|的电话|妈|爸|们|家)"
     # Threats: "不复合就泼我硫酸", "要烧死全家".
     r"|不(?:复合|回来|和好|跟我走|跟我过|同意)就(?:杀|弄死|砍|泼|打死|捅|烧)|泼(?:我|她|你)?(?:一脸)?硫酸"
     r"|(?:烧死|毒死)(?:我|你|她|他)?(?:全家|一家)"
@@ -458,6 +477,19 @@ _SENSITIVE_SENS11 = rule(
     r"|(?<!误)(?<!不小心)(?:吞|吃)了?[^，。]{0,4}?药[^。]{0,10}?(?:抢救|洗胃)"
     r"|[“\"‘](?:教育|管教|收拾)[”\"’](?:了)?(?:我|她|他|孩子)"
     rf"|(?:我|她)的?{_PARTNER}打的(?![车士电饭针卡球牌])"
+    # Written after the first round (the *_AFTER lists' misses, as families): a threat to
+    # die together, a carer's blow to the one who writes, a child unfed for days, a life
+    # called a waste, "一死了之".
+    r"|(?:跟|和)(?:我|你|她|他)(?:们)?同归于尽"
+    rf"|{_CARER}[^。]{{0,12}}?(?:打|掐|抽|推|扇|踹)(?:了|着)?我(?!去|出去|出门|散步|下楼|到|电话|的电话|妈|爸|们|家)"
+    rf"|{_CHILD}[^。]{{0,8}}?(?:几|两|三|四|五|好几)天没吃(?:饭|东西)"
+    r"|活(?:着|在这(?:个)?世(?:界)?上)[^，。]{0,4}?(?:就是)?(?:浪费|多余)|一死了之"
+    # Third round (written after the second): pushed down the stairs, things smashed and the
+    # wife or child crying or fleeing, a step-father coming in while she bathes, "没有我会更好".
+    r"|推(?:他|她|我|老人|孩子|奶奶|爷爷|外婆|老太太)(?:下|落)楼梯"
+    r"|摔东西[^。]{0,12}?(?:老婆|女人|女的|孩子)[^，。]{0,8}?(?:哭|躲|跑|喊)"
+    r"|(?:继父|后爸|叔叔|舅舅|姑父|姨父|男朋友)[^。]{0,12}?(?:洗澡|换衣服)[^。]{0,8}?(?:进来|偷看|闯进|推门)"
+    r"|没(?:有)?我[^，。]{0,4}?(?:会)?(?:更好|更轻松)"
     # A child with no grown-up for days or unfed ("没大人" alone is also a child alone on a
     # ledge or a road: an emergency every neighbour should see, not a secret).
     r"|没大人[^。]{0,10}?(?:饿|好几天|几天|[两三四五]天|没(?:饭|吃))|(?:好几天|几天|[两三四五]天)[^。]{0,10}?没大人"
@@ -480,19 +512,19 @@ _FAREWELL = rule(
     r"|(?P<hand>(?:银行卡|存折|钥匙|密码)[^。]{0,6}?(?:交给|留给|写在纸上)"
     r"|(?:银行卡|存折|钥匙)[^，。]{0,2}?(?:在|放在)(?:门口)?的?(?:地垫|门垫|脚垫|花盆|鞋柜)(?:下|里))"
     # Sens11: a pet to be taken in, never to be seen again, "别劝了" apart from the place.
-    r"|(?P<adopt>(?:猫|狗)[^。]{0,10}?(?:收养|领养|送人|托付))|(?P<unseen>以后(?:再也)?(?:见不到|不能再见)了?)"
+    r"|(?P<adopt>(?:猫|狗)[^。]{0,10}?(?:收养|领养|送人|送给|托付))|(?P<arranged>(?:东西|事情|后事)都(?:已经)?安排好了)|(?P<unseen>以后(?:再也)?(?:见不到|不能再见)了?)"
     r"|(?P<give>(?:东西|衣服|书)[^，。]{0,3}都(?:分|送)给)|(?P<unneeded>以后用不上了)"
-    r"|(?P<tired>活着(?:好|太|真)?累|太累了)|(?P<done>不想(?:再)?撑(?:了|下去))|(?P<will>遗嘱)"
-    r"|(?P<last>最后一次(?:麻烦|看看|跟|和|在|给))|(?P<thanks>谢谢(?:你们|大家)[^。]{0,10}?(?:照顾|关照))"
+    r"|(?P<tired>活着(?:好|太|真)?累|太累了|活够了|(?:撑|扛|熬)不住了)|(?P<done>不想(?:再)?撑(?:了|下去))|(?P<will>遗嘱)"
+    r"|(?P<last>最后一次(?:麻烦|看看|跟|和|在|给))|(?P<thanks>(?:谢谢|感谢)(?:你们|大家|邻居们|各位)[^。]{0,10}?(?:照顾|关照|帮助|帮忙))"
     r"|(?P<bye>(?:大家|你们|各位)保重|说(?:声|一声)?再见)"
     # Ninth session (the walls file): thanks for the years, no more trouble, do not look for
     # me, a letter written, free tomorrow, nothing worth staying for, a high place, the means
     # at hand, "如果明天没看到我".
-    r"|(?P<years>谢谢(?:你们|大家)这些年)|(?P<nomore>不会再麻烦(?:大家|你们|任何人|谁)|不用等我)"
+    r"|(?P<years>谢谢(?:你们|大家)这些年)|(?P<nomore>不(?:会)?(?:再|就不)?(?:麻烦|打扰)(?:大家|你们|任何人|谁)|不用等我)"
     r"|(?P<dontlook>(?:不用|别|不要)(?:再)?找我)|(?P<letter>写好(?:了)?(?:信|遗书))"
     r"|(?P<free>就(?:要)?解脱了)|(?P<nothing>没(?:什么|啥)(?:值得)?留恋)"
-    r"|(?P<high>(?:站在|(?<![家住])在|到了|上了)(?:楼顶|天台|顶楼|天台边))|(?P<dontstop>别劝了|不要劝我|别拦我)"
-    r"|(?P<means>药瓶|一瓶药|农药|刀片)|(?P<gone>(?:如果|要是)[^，。]{0,4}?没(?:看到|见到)我)"
+    r"|(?P<high>(?:站在|(?<![家住])在|到了|上了)(?:楼顶|天台|顶楼|天台边)|一个人去(?:江边|河边|海边|湖边|楼顶|天台))|(?P<dontstop>别劝了|不要劝我|别拦我)"
+    r"|(?P<means>药瓶|一瓶药|农药|刀片|药[^，。]{0,3}?藏(?:在|起来|好))|(?P<gone>(?:如果|要是)[^，。]{0,4}?没(?:看到|见到)我|(?:如果|要是)我[^，。]{0,4}?没(?:出门|出现|回消息|回复))"
 )
 # Moving house or leaving a job: goodbyes that are not farewells.
 _MOVING = rule(r"搬走|搬家|回老家|出国|退群|离职|调走|明天走|下周走|出差|旅游")
@@ -519,13 +551,15 @@ _SENSITIVE_LATIN = rule(
     r"|\b(?:saving up|hoarding|stockpiling|saved up) (?:sleeping )?(?:pills|tablets)\b"
     # Sens11: beaten (said in the passive), threats against leaving, afraid to go home.
     r"|\b(?:gets?|getting|got|being|been)\s+(?:beaten|hit|abused|slapped|kicked|choked)\b"
+    r"|\b(?:son|daughter|husband|wife|dad|father|mum|mom|partner|boyfriend)\b.{0,12}\block(?:s|ed)? me (?:in|up)\b"
+    r"|\b(?:carer|caregiver|nanny|helper|maid)\b.{0,12}\b(?:slaps?|hits?|beats?|pinch(?:es)?|kicks?|hurts?)\b"
     r"|\b(?:hurt|kill|beat|hit)s?\s+me\s+if\s+I\b|\bscared to go home\b|\bdomestic (?:violence|abuse)\b"
     r"|\bjia ?bao\b|\bda (?:lao ?po|xi ?fu|hai ?zi)\b|被[^，。a-z]{0,6}?(?<![a-z])(?:beat|beaten|hit|abused|kicked)\b"
 )
 # Figurative "想死" of tiredness, heat or laughter ("累得想死", "热得人想死"): taken out before
 # the rules read the text, so a real cry for help beside it still counts.
 _FIGURATIVE = rule(
-    r"(?:累|热|冷|困|饿|烦|忙|疼|痛|气|笑|吵|闷|晒|撑)(?:得|的|到)(?:人|我)?(?:想死|要死|快死)"
+    r"(?:累|热|冷|困|饿|烦|忙|疼|痛|气|笑|吵|闷|晒|撑|减|练|跑|学|考|写|等|熬)(?:得|的|到)(?:人|我)?(?:想死|要死|快死)"
     # Sens11: lying in bed all day ("我想死在床上"), and "自杀式降价".
     r"|想死在(?:床|被窝|沙发)|自杀式"
     # "想死你们了": missing someone.
@@ -590,6 +624,8 @@ _NOT_SENSITIVE = rule(
     r"|催债|讨债|我不认识你|是陌生人|(?:其实|结果|原来)是在(?!打|砸|骂)|说唱|喊麦|歌词|[(（]不会的"
     # Sens11: a drama or a book named in its marks ("《…》里那个家暴男").
     r"|》(?:里|中|这部|那部)|主播|营销号|直播间"
+    # Written after the first round: a legal talk, a game of 王者.
+    r"|普法|讲座|王者|开黑|这局|排位|上分|这剧|那剧|剧情|情节"
 )
 
 # Advice to others and talks ("如果遇到家暴，记得打110", "反家暴讲座", "别打孩子，好好说"):
@@ -603,8 +639,12 @@ _ADVICE = rule(
 # 现在好多了"), unless it is back ("又", "还在").
 _OVER = rule(
     r"(?:以前|之前|去年|前几年|小时候|当年|那时候|那几年|早年)[^。]*?(?:后来|早就|早已|现在)[^，。]{0,6}?"
-    r"(?:搬走了|离婚了|分开了|被抓了|判了|清净了|好多了|没事了|上班了|都好了)"
+    r"(?:搬走了|离婚了|分开了|被抓了|判了|清净了|好多了|没事了|上班了|都好了|想想都好笑|想起来都好笑|都过去了)"
 )
+# Bruises from a fall or a knock ("孩子学骑车摔得膝盖青一块紫一块"), nothing said of a blow or
+# of doubt about the fall.
+_ACCIDENT = rule(r"(?:摔|磕|碰|撞)(?:得|了|伤|到)[^，。]{0,6}?(?:青|紫|淤|破)")
+_BLOW_OR_DOUBT = rule(r"打(?!针|疫苗|球)|掐|踹|抽|烫|说是|不像|才怪|谁信|不敢说|不肯说")
 _AGAIN = rule(r"又(?:在|来|找|打|堵)|还在|还(?:打|堵|找|跟)")
 # Danger from a stranger or a lift, nobody of the family named: strangers fighting in the
 # street, a child crying in a stuck lift or pulled along by someone the child does not know
@@ -672,6 +712,7 @@ def _sensitive(text: str) -> bool:
         and _NOT_SENSITIVE.search(text) is None
         and not (_OVER.search(text) and _AGAIN.search(text) is None)
         and not (_DANGER_ELSEWHERE.search(text) and _KIN.search(text) is None)
+        and not (_ACCIDENT.search(text) and _BLOW_OR_DOUBT.search(text) is None)
     )
 
 
