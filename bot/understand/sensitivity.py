@@ -362,7 +362,7 @@ _DIALECT_WORDS = {
 # person; 家包 at the end of a clause (not 自家包的粽子); 恰 before a neck; 条楼 after 要, 想
 # or 去 (not 一条楼道); 不想或 not 不想或者; 入面 not 进入面试; 个仔 (a son) after 揍, 打 or
 # 佢; 囝 (a son) after in, 伊 or 阮; 后生 after in, 伊 or 个 (their son), not
-# 后生可畏; 矣 after 活.
+# 后生可畏; 矣 after 活; 拢 (all) before 无, 是 or 伤, not 合不拢.
 _DIALECT_GUARDED = {
     "分": r"分(?=[佢𠊎][^，。]{0,4}?打)",
     "翁": r"(?<=[阮伊恁])翁",
@@ -390,6 +390,7 @@ _DIALECT_GUARDED = {
     "条楼": r"(?<=[要想去])条楼",
     "不想或": r"不想或(?![者许])",
     "后生": r"(?:(?<=in)|(?<=[伊个]))后生(?!可畏)",
+    "拢": r"拢(?=[无是咧总伤足])",
     "矣": r"(?<=活)矣",
     "阮": r"阮(?=翁|厝|某|囝|爸|母|老)",
     "伊拉": r"伊拉(?!克)",
@@ -578,6 +579,8 @@ _ABUSE_PAST = rule(
 _SAFE_AWAY = rule(
     r"分居|已经离婚|(?:跟|和)[^，。]{0,4}?分开|(?:搬|住)出来|出来住|不想回去|不敢回去|住一晚"
     r"|现在在(?:妈妈|我妈|娘家|朋友|亲戚|父母)家|在医院住着"
+    # Sens11: the one who hit has gone out ("他动手了，现在他出去了").
+    r"|现在(?:他|她)(?:已经)?(?:出去|出门)了"
 )
 _CALL_NOW = rule(r"正在|还在|快来|快报警|救命|马上|又在打了")
 # "现在" says it is going on only with an act after it ("现在还在砸"), not with a state
