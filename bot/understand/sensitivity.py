@@ -75,7 +75,7 @@ _SENSITIVE = rule(
     r"|猥亵|性侵"
     rf"|(?:关|锁)在(?:屋头|屋里|家里)[^。]{{0,10}}?(?:喊饿|饿)|{_CHILD}[^。]{{0,10}}?喊饿"
     rf"|(?:踹|抽|揍)[^，。!！?？]{{0,3}}?{_CHILD}|(?:皮带|衣架|棍子|鞋底)[^，。!！?？]{{0,2}}?抽(?![^，。]{{0,4}}?(?:狗|猫))"
-    rf"|把{_CHILD}[^，。!！?？]{{0,4}}?(?:关|锁)在(?:门外|屋外|阳台|黑屋)"
+    rf"|把{_CHILD}[^，。!！?？]{{0,4}}?(?:关|锁)在(?:门外|屋外|阳台|黑屋|窗户外|窗外|空调架)"
     rf"|饿饭|{_CHILD}[^。]{{0,10}}?吃不上饭"
     r"|家里(?![^，。]{0,2}?(?:猫|狗|鱼|鸟|花|宠物))[^，。!！?？]{0,4}?没人管|一个人在家[^。!！?？]{0,6}?(?:两天|好几天|几天)|好几天没回家"
     r"|大人在打|在打伊|打得啪啪响"
@@ -657,6 +657,9 @@ _DANGER_ELSEWHERE = rule(
     r"|(?:喊|说|哭着说)不认识(?:他|她|这个人)|不像是?(?:她|他)的?(?:家人|家长|爸爸|妈妈)"
     r"|(?:电梯|轿厢)[^。]{0,4}?(?:困|卡住|关)|困在电梯"
 )
+# A child on an edge (an air-conditioner unit, outside a window, on the window bars): in danger
+# now, posted so that every neighbour can help, unless someone of the family is named.
+_CHILD_ON_EDGE = rule(r"空调架|空调外机|窗户外|窗台外|防盗网")
 _KIN = rule(
     r"老公|老婆|媳妇|丈夫|两口子|夫妻|(?<![喊找叫妈爸])(?:爸|妈)|儿子|女儿|继父|后妈|男朋友|前夫|保姆|护工"
 )
@@ -716,6 +719,9 @@ def _sensitive(text: str) -> bool:
         and not (_OVER.search(text) and _AGAIN.search(text) is None)
         and not (_DANGER_ELSEWHERE.search(text) and _KIN.search(text) is None)
         and not (_ACCIDENT.search(text) and _BLOW_OR_DOUBT.search(text) is None)
+        and not (
+            _CHILD_ON_EDGE.search(text) and _A_CHILD.search(text) and _KIN.search(text) is None
+        )
     )
 
 

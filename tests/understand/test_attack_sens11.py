@@ -85,3 +85,23 @@ def test_sensitive_look_alikes_are_not_flagged(text: str) -> None:
 )
 def test_dialect_words_are_read_as_mandarin(typed: str, read: str) -> None:
     assert read_dialect(normalise_words(typed)) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "is_sensitive"),
+    [
+        # A child alone in danger is an emergency posted to every neighbour, not a secret.
+        ("一个小孩爬到7楼窗户外面的空调架上了，大人不在家，孩子在哭！！", False),
+        ("3单元有个小孩坐在五楼窗台外面，家里好像没大人！！", False),
+        ("有个小孩一个人在小区湖边玩，旁边没大人，水挺深的", False),
+        # …unless someone of the family put the child there, or left it for days.
+        ("他妈又把孩子关在窗户外面的空调架上罚站，孩子一直哭", True),
+        ("那家孩子好几天没大人了，饿得敲我家门", True),
+    ],
+)
+def test_a_child_in_danger_alone_is_urgent_not_hidden(text: str, is_sensitive: bool) -> None:
+    assert rules_sensitive(text) is is_sensitive
+    result = understand(text, TAXONOMY)
+    assert result.sensitive is is_sensitive
+    if not is_sensitive:
+        assert result.urgent
