@@ -402,13 +402,14 @@ _DIALECT = rule(
         for word in sorted(_DIALECT_WORDS, key=len, reverse=True)
     )
 )
-# Characters of which one must be in the text for any word above to be there.
-_DIALECT_FIRST = frozenset(word[0] for word in _DIALECT_WORDS)
+# Most messages hold no word above: the gate (the characters each word and its guard need)
+# spares them the substitution.
+_DIALECT_GATE = Gate([_DIALECT])
 
 
 def read_dialect(text: str) -> str:
     """``text`` with the dialect words and voice slips above read as Mandarin."""
-    if _DIALECT_FIRST.isdisjoint(text):
+    if not _DIALECT_GATE.admits(text):
         return text
     return _DIALECT.sub(_dialect_word, text)
 
