@@ -659,8 +659,10 @@ _DANGER_ELSEWHERE = rule(
     r"|(?:电梯|轿厢)[^。]{0,4}?(?:困|卡住|关)|困在电梯"
 )
 # A child on an edge (an air-conditioner unit, outside a window, on the window bars): in danger
-# now, posted so that every neighbour can help, unless someone of the family is named.
+# now, posted so that every neighbour can help, unless someone of the family is named or the
+# child speaks of dying ("说不想活了").
 _CHILD_ON_EDGE = rule(r"空调架|空调外机|窗户外|窗台外|防盗网")
+_WISH_TO_DIE = rule(r"不想活|想死|自杀|轻生|活不下去|一了百了|跳下去|想跳")
 _KIN = rule(
     r"老公|老婆|媳妇|丈夫|两口子|夫妻|(?<![喊找叫妈爸])(?:爸|妈)|儿子|女儿|继父|后妈|男朋友|前夫|保姆|护工"
 )
@@ -721,7 +723,10 @@ def _sensitive(text: str) -> bool:
         and not (_DANGER_ELSEWHERE.search(text) and _KIN.search(text) is None)
         and not (_ACCIDENT.search(text) and _BLOW_OR_DOUBT.search(text) is None)
         and not (
-            _CHILD_ON_EDGE.search(text) and _A_CHILD.search(text) and _KIN.search(text) is None
+            _CHILD_ON_EDGE.search(text)
+            and _A_CHILD.search(text)
+            and _KIN.search(text) is None
+            and _WISH_TO_DIE.search(text) is None
         )
     )
 
