@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from bot.understand.patterns import rule
+
 # Word -> Mandarin word of the same length. Ambiguous ones are guarded by what surrounds them
 # (see _PATTERN): "么得" not in "怎么得了", "入面" not in "进入面试".
 _WORDS = {
@@ -43,6 +45,96 @@ _WORDS = {
     "伢": "娃",
     # voice slips of 困 (trapped)
     "捆": "困",
+    # urgent11, Cantonese: not (唔, before a word), fainted, now, not yet, a child, a shower,
+    # tripped, bleeding, water pipe, cannot move or get out, holding, down here, a bottle;
+    # to look for (搵), home (屋企), son, younger brother, come back, bottled gas
+    "唔": "不",
+    "晕低": "晕倒",
+    "而家": "现在",
+    "仲未": "还没",
+    "细路仔": "小孩子",
+    "细路": "小孩",
+    "冲凉": "洗澡",
+    "仆亲": "摔倒",
+    "仆倒": "摔倒",
+    "流紧血": "在流血",
+    "水喉": "水管",
+    "郁唔到": "动不了",
+    "郁不到": "动不了",
+    "起唔到": "起不来",
+    "出唔到": "出不来",
+    "唔郁": "不动",
+    "揸住": "拿着",
+    "落嚟": "下来",
+    "嚟": "来",
+    "樽": "瓶",
+    "老豆": "老爸",
+    "想呕": "想吐",
+    "唔好": "不要",
+    "唔识郁": "不会动",
+    "跌亲": "摔倒",
+    "搵": "找",
+    "屋企": "家里",
+    "阿仔": "儿子",
+    "细佬": "弟弟",
+    "返嚟": "回来",
+    "石油气": "液化气",
+    # Hakka: I, a perfective, gone (忒), on the ground, at home, a child, to look for
+    "𠊎": "我",
+    "哩": "了",
+    "晕忒": "晕倒",
+    "跌忒": "跌倒",
+    "见忒": "见了",
+    "断忒": "断了",
+    "昏忒": "昏倒",
+    "倒忒": "倒了",
+    "漏忒": "漏了",
+    "地泥下": "地面上",
+    "屋下": "屋里",
+    "细人仔": "小孩子",
+    "寻": "找",
+    # Minnan and Teochew: fell, at, cannot, fainted, he/she, no answer, a child, our, gone,
+    # very, on the ground, things, shut in, inside, dizzy, fell down, in the house, gas (瓦斯)
+    "跋倒": "摔倒",
+    "跋一倒": "摔一跤",
+    "跋落去": "摔下去",
+    "厝内": "屋里",
+    "瓦斯": "燃气",
+    "伫": "在",
+    "袂": "不",
+    "昏去": "昏倒",
+    "晕去": "晕倒",
+    "伊": "他",
+    "无应": "没应",
+    "囡仔": "小孩",
+    "孥囝": "小孩",
+    "阮": "我",
+    "无去": "丢了",
+    "见去": "见了",
+    "足": "很",
+    "土跤": "地上",
+    "物件": "东西",
+    "落来": "下来",
+    "关牢": "关住",
+    "内底": "里面",
+    "头壳眩": "头很晕",
+    "眩眩": "晕晕",
+    # Wu: not, none, fell, a child, very ... of, cannot stand, beside, inside (里向)
+    "勿": "不",
+    "呒没": "没有",
+    "呒": "没",
+    "跌跤": "摔倒",
+    "小囡": "小孩",
+    "老大额": "很大的",
+    "老重额": "很重的",
+    "立勿牢": "站不住",
+    "边浪": "旁边",
+    "里向": "里面",
+    # Sichuan and the north-east: fell (遭摔, 卡了一跤), the head, silent
+    "遭摔": "摔倒",
+    "脑壳": "脑袋",
+    "卡了一跤": "摔了一跤",
+    "不吱声": "不出声",
 }
 # What must come before or after a word for it to have the sense above: "么得" not in
 # "怎么得了", "入面" not in "进入面试", "车头" (in the car) only after 在 ("还在车头", not
@@ -52,24 +144,46 @@ _GUARDED = {
     "入面": r"(?<![进加输收投])入面",
     "车头": r"(?<=在)车头",
     "捆": r"(?:(?<=被)捆|捆(?=在|住))",
+    # urgent11: 唔 before a word (not the interjection "唔，好吧"); 哩 not in
+    # 哔哩哔哩; 寻 only as looking for someone (not 寻死, 寻常); 伊 not in names (伊朗, 伊利,
+    # 木乃伊); 阮 (we, my) before kin or home only (not the surname); 足 (very) before an
+    # adjective of a smell or a size (not 足够, 足球); 勿 not in 请勿, 切勿 (advice);
+    # 屋下 (Hakka: at home) before something happening there. (打交, a fight, and 掟, to throw,
+    # are read by the patterns as written.)
+    "唔": r"唔(?=[\u4e00-\u9fff])",
+    "哩": r"(?<!哔)哩(?!哩|哔)",
+    "寻": r"寻(?=[到不勿唔冇没着遍一])",
+    "伊": r"(?<!木乃)伊(?![朗拉犁利斯甸春万始人索丽莎蚊妹宁])",
+    "阮": r"阮(?=[囡兜厝家老阿某])",
+    "足": r"足(?=[大臭浓重呛])",
+    "勿": r"(?<![请切务万])勿",
+    "屋下": r"屋下(?=[着火有烟])",
 }
 # 遭 before a verb of harm is the passive 被 ("遭水冲走", "遭埋倒了"), not 遭殃 or 遭罪.
 _PASSIVE = "遭(?=关|困|锁|埋|压|砸|冲|水|撞|电|卡|夹|捆)"
 
-_PATTERN = re.compile(
+# Compiled with a first-character lookahead (patterns.rule): the engine skips at once the
+# positions where no word starts (urgent11: four times faster on the messages that pass _MARKS).
+_PATTERN = rule(
     "|".join(
         [_PASSIVE]
         + [_GUARDED.get(word, re.escape(word)) for word in sorted(_WORDS, key=len, reverse=True)]
     )
 )
 # Characters of which one must be in the text for any word above to be there: a cheap test
-# that spares the substitution on most messages.
-_FIRST = frozenset({"遭"} | {word[0] for word in _WORDS})
+# that spares the substitution on most messages. Each word is marked by its least common
+# character in everyday Mandarin (厢 of 里厢, not 里; 喉 of 水喉, not 水), so that the test
+# passes on few messages (urgent11: a quarter of the training lines); a test checks that
+# every word holds one.
+_MARKS = frozenset(
+    "遭冇么莫入厢仲喺咗佢啲嘅头伢捆唔低而呕紧喉郁凉仆细嚟樽豆𠊎哩忒泥屋寻跋伫袂昏晕伊无囡孥阮见"
+    "足跤件落牢内眩勿呒额浪壳吱揸仔亲搵企佬石厝斯向"
+)
 
 
 def plain(text: str) -> str:
     """``text`` with dialect words replaced by Mandarin words of the same length."""
-    if _FIRST.isdisjoint(text):
+    if _MARKS.isdisjoint(text):
         return text
     return _PATTERN.sub(_replace, text)
 

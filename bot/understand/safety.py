@@ -61,6 +61,13 @@ _SHUT_IN = rule(
 # training lines with these words is urgent. "放学了" (school is out) is no lesson.
 _LESSON = rule(r"(?<![放上开逃停退])学了|(?:学校|老师|课上)[^。，]{0,3}?教|科普|讲座|常识")
 
+# The person is out or found, or it was nothing: the model may not add urgency (urgent11).
+_OUT_OR_FOUND = rule(
+    r"虚惊一场|误会一场|(?:已经|都|人都|刚)出来(?:了|啦)|(?:救|放)出来了"
+    r"|(?:找|寻)(?:到|着|回来)了(?=$|[，。!！~\s])"
+    r"|(?<![人好])没事(?:了|啦)?(?=$|[，。!！~])"
+)
+
 
 def model_may_add(text: str) -> bool:
     """The model may add urgency only to a message naming a person or a hazard: its
@@ -70,9 +77,13 @@ def model_may_add(text: str) -> bool:
     "谁家在烧烤？烟都飘到我家阳台了"), which the rules have already judged; nor to a drill,
     the news or a film ("今天消防演练，会有人在楼道喊煤气泄漏"); nor to a lift that is only hot
     or stuffy, its air conditioning or fan named and nobody shut in (:data:`_LIFT_COMFORT`);
-    nor to a lesson learnt (:data:`_LESSON`)."""
+    nor to a lesson learnt (:data:`_LESSON`); nor to one that says in so many words that the
+    person is out or found, read as Mandarin ("困咗喺部电梯十分钟，已经出嚟啦，冇事", "小囡寻着了";
+    urgent11: the wider all-clear of the rules, "已经关了阀门", "别担心", would take from the model
+    emergencies the training files label urgent)."""
     return (
         hazards.DANGER_CUE.search(text) is not None
+        and _OUT_OR_FOUND.search(dialect.plain(text)) is None
         and clauses.REHEARSED.search(text) is None
         and hazards.NOBODY_INSIDE.search(text) is None
         and _WAITING_IN_LIFT.search(text) is None
@@ -239,7 +250,18 @@ def _situation_now(text: str) -> bool:
             # 小时了，我好怕…", "从昨晚就躺在地上"): only the clause before it is read; the
             # other families are read with what they say.
             said = (
-                "" if name in ("overdue", "down", "alone_silent", "unanswered_days") else m.group(0)
+                ""
+                if name
+                in (
+                    "overdue",
+                    "down",
+                    "alone_silent",
+                    "unanswered_days",
+                    "signs_then_fuel",
+                    "smell_then_days",
+                    "unreachable_since",
+                )
+                else m.group(0)
             )
             if name == "child_on_edge":
                 said = clauses.BREAK.split(said, maxsplit=1)[0]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understand import forms, incidents, weather
+from bot.understand import forms, incidents, quiet, weather
 from bot.understand.alarms import ENGLISH, FIRE_SEEN, GAS_SIGNS, MEDICAL, PINYIN, TERSE
 from bot.understand.patterns import Gate, required_chars, rule
 
@@ -110,7 +110,7 @@ FALL_HURT = rule(
     r"(?:滑了一下|滑了一跤|滑倒了|跌了一下|绊了一下|绊倒|摔了一下|磕倒|崴倒|坐到地上|摔地上|瘫在地上|"
     r"(?<!孩子)(?<!小孩)坐在地上|坐地上)"
     r"[^。!！?？]{0,16}?(?<!差点)(?:起不来|爬不起来|站不起来|动不了|不能动|抬不动|扶不起来|疼得[^，。]{0,4}?动|"
-    r"流血|出血|昏|晕|没反应|叫不醒)"
+    r"流血|出血|昏|晕|没反应|叫不醒|使不上劲|用不上力)"
 )
 
 # An elderly person or a child gone much longer than usual, or unreachable: "奶奶出去买菜
@@ -343,14 +343,14 @@ DOWN = rule(
 # Nobody answers the door and something is wrong inside: "敲门没人应，里面电视还开着",
 # "门虚掩着 喊了半天没人答应 屋里有股怪味", "家里有很大的糊味 敲门也不开".
 NO_ANSWER_AT_DOOR = rule(
-    r"(?:敲门|叫门|敲了半天|喊了半天|叫了半天|叫了一上午|叫他|叫她|按门铃|敲了(?:很久|好久|好几次|好半天|半天)|"
+    r"(?:敲门|叫门|敲了半天|喊了半天|叫了半天|叫了一上午|叫他|叫她|喊他|喊她|按门铃|敲了(?:很久|好久|好几次|好半天|半天)|"
     r"喊了(?:很久|好久)|按了半天门铃)[^。]{0,24}?"
     r"(?:没人应|没人答应|不答应|没人开|不开|没开|没反应|没有(?:任何)?回应|没回应|(?:一点)?回应都没有)"
     r"|门敲不开|敲门敲不开"
 )
 SIGN_INSIDE = rule(
     r"怪味|糊味|焦味|煤气味|咳嗽|一氧化碳|电视还开着|灯还亮着|咚的一声|没动静|从昨天|一整天|不接电话|躺|倒在|趴在|独居|一个人住|"
-    r"电视(?:好像|一直)?还?开着|有味道|没人接|炭味|煤烟味|烟(?:好|很|特别)?大|冒烟|有烟|煤炉|炉子"
+    r"电视(?:好像|一直)?还?开着|电视开了一整(?:夜|天|晚)|反锁|有味道|没人接|炭味|煤烟味|烟(?:好|很|特别)?大|冒烟|有烟|煤炉|炉子"
 )
 
 # Taken ill suddenly: slurred speech, sight gone, a machine that keeps someone alive.
@@ -402,7 +402,7 @@ SILENT_INSIDE = rule(
 # does not call urgent ("对门王大爷一个人过，这两天没见他出门").
 ALONE_SILENT = rule(
     r"(?:独居|一个人住|一个人过|孤寡|空巢)[^。]{0,40}?(?:从昨天|从前天|从早上|一整天|一天|两天|三天|几天|好几天|一上午)"
-    r"[^。]{0,24}?(?:没动静|没声音|没人应|没人接|没反应|联系不上|没联系上)"
+    r"[^。]{0,24}?(?:没动静|没声音|没人应|没人接|没反应|联系不上|没联系上|不接|打不通)"
 )
 
 # Seventh-session attack (written before these rules): a lift door open on an empty shaft,
@@ -471,6 +471,7 @@ FAMILIES = (
     *weather.FAMILIES,
     *incidents.FAMILIES,
     *forms.FAMILIES,
+    *quiet.FAMILIES,
 )
 #: Families that stand on their own, whatever the clause before them says.
 PLAIN = (("english", ENGLISH), ("pinyin", PINYIN))

@@ -15,6 +15,7 @@ from bot.understand import (
     hazards,
     incidents,
     location,
+    quiet,
     rules,
     safety,
     sensitivity,
@@ -57,6 +58,7 @@ def _module_rules() -> list[tuple[str, re.Pattern[str]]]:
         weather,
         incidents,
         forms,
+        quiet,
         dialect,
         sensitivity,
         rules,
@@ -141,6 +143,7 @@ def test_the_situation_families_are_gated() -> None:
         or ".weather." in name
         or ".incidents." in name
         or ".forms." in name
+        or ".quiet." in name
     }
     assert {n.upper() for n, _ in situations.FAMILIES} <= short
 

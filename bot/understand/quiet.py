@@ -1,0 +1,152 @@
+"""Urgent situations said quietly (urgent11).
+
+Families of :data:`bot.understand.situations.FAMILIES`, put through the same clause tests by
+:func:`bot.understand.safety.urgent`. Found by an attack on issue 13's weak families
+(tests/understand/attack12_texts.py): someone down and not answering, said calmly, relayed or
+in dialect (read as Mandarin by :mod:`bot.understand.dialect` first); an old person who
+usually answers and now does not; someone silent in the shower; the fumes of a coal stove, a
+charcoal brazier, a water heater or a running car, said by their signs before or after the
+source; smoke that keeps thickening.
+"""
+
+from __future__ import annotations
+
+from bot.understand.patterns import rule
+
+_ELDER = (
+    r"(?:老人|老太太|老太|老头|老头子|老爷子|老大爷|老奶奶|老爷爷|大爷|大妈|奶奶|爷爷|阿婆|阿公|"
+    r"阿伯|阿叔|阿嬷|阿爷|伯伯|婆婆|姥姥|姥爷|外婆|外公|老伴|老伯伯|老伯)"
+)
+_PERSON = (
+    r"(?:人|老人|老太太|老太|老头|老头子|老爷子|老大爷|老奶奶|老爷爷|大爷|大妈|奶奶|爷爷|阿婆|"
+    r"阿公|阿伯|阿叔|阿嬷|阿爷|伯伯|婆婆|姥姥|姥爷|外婆|外公|老伴|我爸|我妈|老爸|老妈|老公|"
+    r"老婆|孩子|小孩|小朋友|男的|女的|司机|他|她)"
+)
+# Not answering: called and silent, not waking, no reaction.
+_SILENT = (
+    r"(?:(?:叫|喊|招呼|敲门|敲)[^，。]{0,4}?(?:不应|没应|没人应|不答应|没答应|不出声|没声|没反应|不醒|没动静)"
+    r"|没反应|不省人事|叫不醒|喊不醒)"
+)
+_LONG = r"(?:好耐|好久|很久|半天|老半天|好半天|几遍|好几遍|好几次|几次)"
+
+# An old person who usually answers at once and now does not: "七楼个婆婆平时一敲就应门，今日
+# 敲咗好耐都冇声"; knocked a long while and silent: "隔壁老伯伯敲门敲了老半天没人应".
+NOT_ANSWERING_NOW = rule(
+    r"平时[^。]{0,12}?(?:应门|开门|就应|就开|下楼|出来|接电话)[^。]{0,24}?(?:敲|叫|喊|打电话|打)"
+    r"[^。]{0,8}?(?:没声|没人应|不应|没动静|没反应|不接|没人接|不开)"
+    rf"|{_ELDER}[^。]{{0,12}}?(?:敲|叫|喊)(?:门)?(?:敲|叫|喊)?了?{_LONG}[^。]{{0,4}}?"
+    r"(?:都|也)?(?:没声|没有?人应|不应|没动静|没反应|不答应|不出声|没人开)"
+)
+
+# Someone down in a place, not on a bed: "楼下有个阿伯倒在路边", "王奶奶倒在单元门口"; down
+# anywhere and not answering: "阿伯倒在巷口，喊他没应" (not "他把垃圾倒在路边", "倒在床上").
+DOWN_SOMEWHERE = rule(
+    rf"{_PERSON}(?:突然|就|一下子?|直接)?(?:倒|瘫|躺)在(?:了)?[^，。]{{0,4}}?"
+    r"(?:路边|路上|马路|地面|地板|灶前|灶台|厨房|厕所|卫生间|浴室|楼道|楼梯|门口|花坛|草地|台阶|"
+    r"巷口|巷子|街上|院子)"
+    rf"|{_PERSON}(?:突然|就|一下子?|直接)?(?:倒|瘫)在(?!床|沙发)[^。]{{0,12}}?{_SILENT}"
+)
+
+# Lying there and not moving, said in passing: "花坛边上躺着个老人，一直没动".
+LYING_STILL = rule(
+    rf"(?:躺|趴|倒)着(?:一)?个{_PERSON}[^。]{{0,8}}?(?:一直|半天|好久|很久)?(?:没动|不动|一动不动|没反应)"
+)
+
+# Collapsed and silent: "老爷子在屋里突然倒了，招呼他也不吱声"; not waking when called:
+# "叫极都唔醒" (asleep is :data:`hazards.ASLEEP`, read by safety).
+COLLAPSED_SILENT = rule(
+    rf"(?:突然|一下子?)(?:就)?倒(?:了|下|地)[^。]{{0,12}}?{_SILENT}"
+    r"|(?:叫|喊)[^，。]{0,3}?都(?:不醒|没反应)"
+)
+
+# Someone silent in the shower or the bathroom for long: "我老公洗澡洗了快一个小时了，敲门不应".
+BATH_SILENT = rule(
+    r"(?:洗澡|冲凉|泡澡)[^。]{0,24}?(?:敲门|叫|喊|敲了)[^，。]{0,6}?"
+    r"(?:不应|没应|没人应|不答应|没反应|没声|没动静|不出声)"
+)
+
+# The fumes of burning fuel, by their signs: a coal stove, a charcoal brazier, a water heater,
+# a car left running in a garage; the source said first ("用煤炉取暖，现在都头疼呕吐") or the
+# signs first ("全家都头痛恶心，昨晚生了炉子没开窗", "孩子说头疼想吐…热水器是装在里面的那种").
+# The annoyance sense of 头疼 ("修热水器的事真让人头疼") is not a sign.
+_FUEL = (
+    r"(?:煤炉|炉子|蜂窝煤|煤球|烧炭|炭炉|炭盆|炭火|木炭|火盆|烧炕|火炕|一氧化碳|热水器|热水炉|"
+    r"没熄火)"
+)
+# Called and silent only: a heater "没反应" is a fault, not a sign.
+_SIGNS = (
+    r"(?:头(?:很|好|有点|特别|还是)?(?:晕|昏)|(?<!让人)(?<!真)(?<!好)头(?:疼|痛)(?=想吐|恶心|呕吐|得)"
+    r"|晕得(?:很|厉害|不行)|想吐|呕吐|在吐|都吐|(?<=[疼痛晕])恶心|站不稳|站不住|腿软|脚软|"
+    r"手脚发软|瘫在|(?:叫|喊|敲门)[^，。]{0,4}?(?:不应|没应|不答应|不醒|没反应)|叫不醒|喊不醒|"
+    r"脸红红|嘴唇发紫)"
+)
+FUMES_FELT = rule(rf"{_FUEL}[^。]{{0,24}}?{_SIGNS}")
+# The signs said first: only the clause before them is read (the source may be told in the
+# past: "昨晚生了炉子没开窗").
+SIGNS_THEN_FUEL = rule(
+    rf"{_SIGNS}[^。]{{0,24}}?(?:生了炉子|生炉子|烧(?:的|着)?(?:蜂窝煤|煤|炭)|炭盆|炭炉|煤炉|热水器|热水炉)"
+)
+
+# A smell at the door of someone not seen for days, said smell first: "隔壁独居老人家的门缝里
+# 有股怪味，好几天没见他出来了" (the other order is ``hazards.UNSEEN``).
+SMELL_THEN_DAYS = rule(
+    r"(?:门缝|门口|屋里|家里|房间)[^。]{0,6}?(?:怪味|臭味|异味|一股味)[^。]{0,16}?"
+    r"(?:几天|两天|三天|好几天|这几天)[^。]{0,4}?没(?:见|出门|出来|开门|动静|下楼)"
+)
+
+# Smoke that keeps thickening: "楼道里有点烟，闻着像塑料烧的，越来越浓了".
+SMOKE_GROWING = rule(r"(?:有(?:点|些)?烟|冒烟|烟(?:雾)?)[^。]{0,16}?越来越(?:浓|大|多|呛)")
+
+# An old person (or a parent) unreachable since yesterday or last night: "我舅舅一个人住6栋，从
+# 昨天起打电话就不接", "我爸…从昨晚到现在电话一直没人接". Only since a night has passed: an
+# old mother whose phone is off ("她电话打不通了，谁能帮俺去看看", "我爸这两天电话不接，哪位邻居
+# 方便去敲个门") is a worry the training files label 0. The duration is the point: only the
+# clause before it is read.
+_KIN = (
+    rf"(?:{_ELDER[3:-1]}|我爸|我妈|爸爸|妈妈|老爸|老妈|父亲|母亲|我爹|我娘|俺爹|俺娘|舅舅|姑姑|姨妈|"
+    r"叔叔|阿姨|独居|一个人住)"
+)
+_SINCE = r"(?:从(?:昨天|昨晚|前天|昨儿)|(?:昨天|昨晚|前天)(?:起|开始|到现在))"
+_UNREACHABLE = r"(?:打不通|没人接|不接|联系不上|关机|没回(?:消息|微信|电话))"
+UNREACHABLE_SINCE = rule(
+    rf"{_KIN}[^。]{{0,30}}?{_SINCE}[^。]{{0,16}}?{_UNREACHABLE}"
+    rf"|{_KIN}[^。]{{0,16}}?{_UNREACHABLE}[^。]{{0,12}}?{_SINCE}"
+)
+
+# A small child crying alone for a long time, nobody coming: "隔壁小孩一个人在阳台上哭了很久，
+# 大人好像不在家".
+_CHILD = r"(?:孩子|小孩|小朋友|宝宝|婴儿|娃|小女孩|小男孩)"
+CRYING_LONG = rule(
+    rf"{_CHILD}[^。]{{0,12}}?哭(?:了)?(?:很久|好久|半天|一个多小时|[两三四五几]个(?:多)?(?:小时|钟头))"
+    r"[^。]{0,16}?(?:大人(?:好像|可能)?不在|没(?:有)?大人|没人管|敲门没人|没人应|没人开)"
+)
+
+# An old person who cannot say where they live: "有个老爷爷在小区门口转了一上午，问他住哪说不清楚".
+LOST_ELDER = rule(
+    rf"{_ELDER}[^。]{{0,24}}?问(?:他|她)?(?:住哪|住在哪|家在哪|是哪(?:栋|家|里))[^。]{{0,6}}?"
+    r"(?:说不清|不知道|说不出|答不上)"
+)
+
+# Signs of a stroke said plainly: the corner of the mouth drooping, one side weak, walking
+# leaning to one side: "奶奶说话突然说不清楚了，一边嘴角往下耷拉".
+STROKE_SIGNS = rule(
+    r"嘴角(?:往下|向下)?(?:耷拉|下垂|歪)|一边(?:的)?(?:手|胳膊|身子|腿)(?:没劲|抬不起来|不能动|动不了|麻了)"
+    r"|走路(?:往|向)一边(?:倒|歪)|说话(?:突然)?(?:含糊不清|含含糊糊|大舌头)[^。]{0,8}?(?:手|脚|腿|嘴|脸|站不稳)"
+)
+
+#: The families of this module, by name (appended to :data:`situations.FAMILIES`).
+FAMILIES = (
+    ("not_answering_now", NOT_ANSWERING_NOW),
+    ("down_somewhere", DOWN_SOMEWHERE),
+    ("lying_still", LYING_STILL),
+    ("collapsed_silent", COLLAPSED_SILENT),
+    ("bath_silent", BATH_SILENT),
+    ("fumes_felt", FUMES_FELT),
+    ("signs_then_fuel", SIGNS_THEN_FUEL),
+    ("smell_then_days", SMELL_THEN_DAYS),
+    ("smoke_growing", SMOKE_GROWING),
+    ("unreachable_since", UNREACHABLE_SINCE),
+    ("crying_long", CRYING_LONG),
+    ("lost_elder", LOST_ELDER),
+    ("stroke_signs", STROKE_SIGNS),
+)
