@@ -79,6 +79,11 @@ _WORDS = {
     "细佬": "弟弟",
     "返嚟": "回来",
     "石油气": "液化气",
+    "插苏": "插座",
+    "冷气机": "空调机",
+    "企住": "站着",
+    "依家": "现在",
+    "白泡": "白沫",
     # Hakka: I, a perfective, gone (忒), on the ground, at home, a child, to look for
     "𠊎": "我",
     "哩": "了",
@@ -100,6 +105,10 @@ _WORDS = {
     "跋落去": "摔下去",
     "厝内": "屋里",
     "瓦斯": "燃气",
+    "卡牢": "卡住",
+    "囝": "娃",
+    "提刀": "拿刀",
+    "拍人": "打人",
     "伫": "在",
     "袂": "不",
     "昏去": "昏倒",
@@ -130,11 +139,14 @@ _WORDS = {
     "立勿牢": "站不住",
     "边浪": "旁边",
     "里向": "里面",
+    "掼": "扔",
+    "火着": "着火",
     # Sichuan and the north-east: fell (遭摔, 卡了一跤), the head, silent
     "遭摔": "摔倒",
     "脑壳": "脑袋",
     "卡了一跤": "摔了一跤",
     "不吱声": "不出声",
+    "幺儿": "儿子",
 }
 # What must come before or after a word for it to have the sense above: "么得" not in
 # "怎么得了", "入面" not in "进入面试", "车头" (in the car) only after 在 ("还在车头", not
@@ -148,16 +160,26 @@ _GUARDED = {
     # 哔哩哔哩; 寻 only as looking for someone (not 寻死, 寻常); 伊 not in names (伊朗, 伊利,
     # 木乃伊); 阮 (we, my) before kin or home only (not the surname); 足 (very) before an
     # adjective of a smell or a size (not 足够, 足球); 勿 not in 请勿, 切勿 (advice);
-    # 屋下 (Hakka: at home) before something happening there. (打交, a fight, and 掟, to throw,
-    # are read by the patterns as written.)
+    # 屋下 (Hakka: at home) before something happening there; 而家 (now) not in 然而家里,
+    # 从而家长; 晕低 (fainted) not in 头晕低烧; 老豆 (dad) not in 老豆腐. (打交, a fight, and 掟,
+    # to throw, are read by the patterns as written.)
     "唔": r"唔(?=[\u4e00-\u9fff])",
     "哩": r"(?<!哔)哩(?!哩|哔)",
     "寻": r"寻(?=[到不勿唔冇没着遍一])",
     "伊": r"(?<!木乃)伊(?![朗拉犁利斯甸春万始人索丽莎蚊妹宁])",
-    "阮": r"阮(?=[囡兜厝家老阿某])",
+    "阮": r"阮(?=[囡囝兜厝家老阿某])",
+    # urgent11, second round: 拍人 (Minnan: hitting) only as news of now, not a photographer's
+    # "拍人像"; 掼 (Wu: throw) not the card game 掼蛋; 火着 (Wu: on fire) not a stove lit
+    # ("打了半天火，终于火着了").
+    "拍人": r"拍人(?=啦|矣|喔|了|呀|啊)",
+    "掼": r"掼(?!蛋)",
+    "火着": r"(?<![炉灶打于])火着(?=了|啦|咧)",
     "足": r"足(?=[大臭浓重呛])",
     "勿": r"(?<![请切务万])勿",
     "屋下": r"屋下(?=[着火有烟])",
+    "而家": r"(?<![然从因进反继故])而家",
+    "晕低": r"晕低(?![烧热血压])",
+    "老豆": r"老豆(?![腐角浆芽])",
 }
 # 遭 before a verb of harm is the passive 被 ("遭水冲走", "遭埋倒了"), not 遭殃 or 遭罪.
 _PASSIVE = "遭(?=关|困|锁|埋|压|砸|冲|水|撞|电|卡|夹|捆)"
@@ -177,7 +199,7 @@ _PATTERN = rule(
 # every word holds one.
 _MARKS = frozenset(
     "遭冇么莫入厢仲喺咗佢啲嘅头伢捆唔低而呕紧喉郁凉仆细嚟樽豆𠊎哩忒泥屋寻跋伫袂昏晕伊无囡孥阮见"
-    "足跤件落牢内眩勿呒额浪壳吱揸仔亲搵企佬石厝斯向"
+    "足跤件落牢内眩勿呒额浪壳吱揸仔亲搵企佬石厝斯向苏冷依泡囝提拍掼幺火"
 )
 
 

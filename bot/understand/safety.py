@@ -29,7 +29,17 @@ from __future__ import annotations
 
 import re
 
-from bot.understand import clauses, dialect, forms, hazards, rules, sensitivity, situations, weather
+from bot.understand import (
+    clauses,
+    dialect,
+    forms,
+    hazards,
+    quiet,
+    rules,
+    sensitivity,
+    situations,
+    weather,
+)
 from bot.understand.lexicon import Hit, Role
 from bot.understand.patterns import Gate, rule
 from bot.understand.sensitivity import sensitive
@@ -123,7 +133,8 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
         for match in hazards.LIFT_TRAPPED.finditer(text):
             if _lift_trapped(text, match):
                 return True
-    if hazards.UNSEEN.search(text) or any(
+    # urgent11: not seen and the phone off, away on purpose ("…三天了，他去旅游了手机关机").
+    if (hazards.UNSEEN.search(text) and not hazards.AWAY_ON_PURPOSE.search(text)) or any(
         (gate is None or gate.search(text)) and p.search(text)
         for _, p, gate in situations.PLAIN_GATED
     ):
@@ -260,6 +271,7 @@ def _situation_now(text: str) -> bool:
                     "signs_then_fuel",
                     "smell_then_days",
                     "unreachable_since",
+                    "silent_since",
                 )
                 else m.group(0)
             )
@@ -277,10 +289,27 @@ def _situation_now(text: str) -> bool:
                 and not hazards.NOW.search(text)
             ):
                 continue
-            if name == "unanswered_days" and (
+            if name in (
+                "unanswered_days",
+                "unreachable_since",
+                "not_answering_now",
+                "silent_since",
+                "ill_unreachable",
+            ) and (
                 hazards.AWAY_ON_PURPOSE.search(text)
                 or _PROBABLY_OUT.search(text)
                 or forms.AWAY_GIVEN.search(text)
+                or quiet.NOT_ANSWERING_WHY.search(text)
+            ):
+                continue
+            # urgent11: asleep is not unconscious ("睡得死，叫极都唔醒"); smoke thickening from
+            # cigarettes or a barbecue, no fire named, is no fire.
+            if name == "collapsed_silent" and hazards.ASLEEP.search(text):
+                continue
+            if (
+                name == "smoke_growing"
+                and (hazards.HARMLESS_SOURCE.search(text) or hazards.BARBECUE.search(text))
+                and not hazards.FIRE_NAMED.search(text)
             ):
                 continue
             if name == "overdue" and hazards.AWAY_ON_PURPOSE.search(m.group(0)):

@@ -36,7 +36,7 @@ SWEPT = rule(
 # Fallen into a channel or a river, said verb first: "佢跌落水渠度" (Cantonese), "他掉进江里".
 INTO_CHANNEL = rule(
     rf"{_WHO}(?:不小心|一脚|脚一滑|刚才|刚刚)?(?:跌|掉|摔|滑|栽)(?:落|进|入|下)(?:了)?"
-    r"[^，。]{0,4}?(?:水渠|水沟|河|江|湖|池|井|沟|渠|洪水|积水)"
+    r"[^，。]{0,4}?(?:水渠|水沟|河|江|湖|池|塘|井|沟|渠|洪水|积水)"
 )
 
 # Water in the switchgear with live signs, or still rising on it: "配电房进水了，水快淹到

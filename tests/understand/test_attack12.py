@@ -60,6 +60,9 @@ def test_urgent_look_alikes_are_not_urgent(text: str) -> None:
         ("足球场", "足球场"),
         ("唔，好吧", "唔，好吧"),
         ("阮经理", "阮经理"),
+        ("然而家里没人", "然而家里没人"),
+        ("头晕低烧两天了", "头晕低烧两天了"),
+        ("老豆腐", "老豆腐"),
     ],
 )
 def test_dialect_words_are_read_as_mandarin(said: str, read: str) -> None:
