@@ -22,6 +22,9 @@ _CHILD = r"(?:孩子|小孩|小囡|娃|小女孩|小男孩|小朋友|女儿|闺�
 _SENSITIVE = rule(
     # Domestic violence: a partner or relative hitting, choking, dragging, threatening.
     r"家暴(?!热线|不是)|家庭暴力|打老婆|打媳妇|打老公"
+    # urgent11: "又在打他老婆了" (the rules now find the emergency of that line, and the model
+    # adds sensitivity only where they do not).
+    r"|打(?:他|她)的?(?:老婆|媳妇|老公)"
     # …including a grown child hitting, pushing or starving an old parent, and Cantonese 俾…打.
     r"|(?:儿子|女儿|儿媳妇?)[^，。]{0,6}?(?:打我|推倒我|不给(?:我|她|他)饭吃)|不给(?:她|他)饭吃|身上都是伤"
     # An old parent hurt, starved or robbed by a grown child or a carer.
