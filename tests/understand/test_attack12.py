@@ -17,7 +17,8 @@ The ``*_AFTER`` lists were written after the rules, in five rounds of other phra
 measured before the families were widened (never single sentences): 19 urgent (first run 18 by
 the rules, 19 in all), 30 of every urgent kind in dialect (19 / 23), 25 calm or in passing
 (17 / 23), 12 an old person not answering (3 / 6), 14 hedged (11 / 13); now 100 / 100. Of their
-39 look-alikes none is urgent by the rules; the model adds urgency to one (``MODEL_ADDS``).
+39 look-alikes none is urgent by the rules; the model adds urgency to one, and the model of
+main at d399e09 (trained on the two new files) to two more (``MODEL_ADDS``).
 """
 
 from __future__ import annotations
@@ -31,9 +32,15 @@ from tests.understand.rules_only import rules_urgent
 
 TAXONOMY = default_taxonomy()
 
-# Lying on the floor at play: not urgent by the rules, but the model (which never reads the
-# rules' verdict as a veto) adds urgency to it; left as it is, see docs/understanding.md.
-MODEL_ADDS = ["我女儿洗完澡躺在客厅地上玩手机"]
+# Not urgent by the rules, but the model (which never reads the rules' verdict as a veto) adds
+# urgency: lying on the floor at play, and, with the model trained on the eleventh-round files
+# (seed 10), dialect chat about car sickness and a neighbour away on a trip; left as they are,
+# see docs/understanding.md.
+MODEL_ADDS = [
+    "我女儿洗完澡躺在客厅地上玩手机",
+    "伊晕车晕到吐，坐车爱食药仔",
+    "老王头的报纸在门口放了三天了，他去旅游了手机关机",
+]
 
 
 @pytest.mark.parametrize("text", texts.URGENT + texts.URGENT_AFTER)
