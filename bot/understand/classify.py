@@ -258,10 +258,19 @@ def _view_may_decide(prediction: model.Prediction) -> bool:
 _INTENTS = {intent.value: intent for intent in Intent}
 
 
+# FORMAT.md's convention: sparks at electrical equipment are `power`; with smoke or flames
+# they are `fire_safety` ("配电箱在冒烟，里面还冒火花"). Not when the smoke is denied or feared
+# ("没冒烟", "怕着火"). The model alone sometimes keeps `power` there.
+_SMOKE_OR_FLAMES = re.compile(r"(?<![没不未怕])(?:冒烟|着火|火苗|烧起来|火光|起火|冒黑烟|冒白烟)")
+
+
 def _category(prediction: model.Prediction, hits: list[Hit], text: str = "") -> str | None:
-    """The model's category, unless it is ``property`` and the message (``text``) names a
+    """The model's category (``fire_safety`` for ``power`` with smoke or flames named,
+    :data:`_SMOKE_OR_FLAMES`), unless it is ``property`` and the message (``text``) names a
     fault (a category word of the lexicon) nearly as likely (see :data:`PROPERTY_YIELD`) and
     no fee, money or conduct (:data:`PROPERTY_MATTER`): then the most likely such fault."""
+    if prediction.category == "power" and _SMOKE_OR_FLAMES.search(text):
+        return "fire_safety"
     if prediction.category != "property" or PROPERTY_MATTER.search(text):
         return prediction.category
     named = {code for h in hits for role, code in h.tags if role in (Role.KEYWORD, Role.TOPIC)} - {

@@ -17,7 +17,10 @@ look-alikes 0 / 62. The ``*_AFTER`` lists were written after those rules in othe
 flagged); the ``*_LATE`` lists after the second round (20 sensitive: 10 by the rules, 12 in
 all; 20 look-alikes: 2 flagged). Each list's misses were then read as families, and now every
 sensitive message below is flagged by the rules and no look-alike is; the model retrained on
-the eleventh-round files (dae2462) adds the flag to one look-alike (``MODEL_ADDS``).
+the eleventh-round files (dae2462) adds the flag to one look-alike (``MODEL_ADDS``), and the
+model retrained without the lines shared with the four held-out files added at the end of the
+session (seed 10; no seed of 1-15 read every near-tie test right) to a second, a childhood
+memory told as funny.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ SENSITIVE = texts.SENSITIVE + texts.SENSITIVE_AFTER + texts.SENSITIVE_LATE
 NOT_SENSITIVE = texts.NOT_SENSITIVE + texts.NOT_SENSITIVE_AFTER + texts.NOT_SENSITIVE_LATE
 # A look-alike the model retrained on the eleventh-round files (dae2462, seed 10) flags at
 # p >= 0.5 (the model before did not); the rules do not.
-MODEL_ADDS = ["孩子打针哭得好厉害，打完就好了"]
+MODEL_ADDS = ["孩子打针哭得好厉害，打完就好了", "我小时候被我妈用衣架打过，现在想想都好笑"]
 
 
 def test_the_attack_has_its_size() -> None:
