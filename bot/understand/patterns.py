@@ -21,8 +21,10 @@ only slow down) or tries once (it is anchored at the start: ``^…``).
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]
 import re
 from collections import Counter
+from re import _compiler as sre_compile  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -140,13 +142,30 @@ def rule(source: str) -> re.Pattern[str]:
     # Global flags must open the expression: "(?i)…" keeps them in front of the lookahead.
     flags = _GLOBAL_FLAGS.match(source)
     if chars is None or _engine_skips(parsed):
-        return re.compile(source)
+        return _compiled(source, parsed)
     if parsed.state.flags & re.IGNORECASE and flags is None:  # "(?i)" not at the very start
-        return re.compile(source)
+        return _compiled(source, parsed)
     prefix = flags.group(0) if flags else ""
     guarded = f"{prefix}(?={chars})(?:{source[len(prefix) :]})"
     _ORIGINAL[guarded] = source
-    return re.compile(guarded)
+    # The parse of ``guarded``: the lookahead, then the items of ``source`` (a group without
+    # flags or a name is spliced into its sequence, as ``re``'s parser does).
+    lookahead = sre_parse.SubPattern(parsed.state, sre_parse.parse(chars).data)
+    parsed.data[:0] = [(sre.ASSERT, (1, lookahead))]
+    return _compiled(guarded, parsed)
+
+
+def _compiled(source: str, parsed: Any) -> re.Pattern[str]:
+    """``re.compile(source)``, given ``parsed``, the parse of ``source``: what
+    ``re._compiler.compile`` does after its own parse, so that a long rule is parsed once
+    (the parse is about half the cost of compiling it). tests/understand/test_patterns.py
+    checks that each rule equals ``re.compile`` of its source (same code and groups)."""
+    state = parsed.state
+    code = sre_compile._code(parsed, 0)
+    names: list[str | None] = [None] * state.groups
+    for name, index in state.groupdict.items():
+        names[index] = name
+    return _sre.compile(source, state.flags, code, state.groups - 1, state.groupdict, tuple(names))
 
 
 def original(pattern: re.Pattern[str]) -> str:

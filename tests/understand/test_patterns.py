@@ -95,6 +95,32 @@ def test_every_rule_matches_as_its_plain_regex(
         assert ours == [(m.span(), m.groups()) for m in plain.finditer(text)], (name, text)
 
 
+@pytest.mark.parametrize(("name", "pattern"), _module_rules(), ids=lambda v: str(v)[:40])
+def test_every_rule_is_what_re_compile_makes_of_its_source(
+    name: str, pattern: re.Pattern[str]
+) -> None:
+    # rule() compiles from its own parse of the rule (patterns._compiled): Pattern equality
+    # compares the flags, the source and the compiled code.
+    plain = re.compile(pattern.pattern)
+    assert pattern == plain, name
+    assert (pattern.groups, pattern.groupindex) == (plain.groups, plain.groupindex), name
+
+
+def test_rules_with_groups_and_flags_compile_as_re_does() -> None:
+    for source in (
+        r"(?P<who>老人|孩子)(?:摔|跌)倒|(?P<what>着火)了?",
+        r"(?i)\bstuck in\b|(gas) (?:leak|smell)",
+        r"^(?:我也是|同问)",
+        r"[^。]+了",
+        r"(?<!不)通了|\d+岁",
+    ):
+        compiled = rule(source)
+        plain = re.compile(compiled.pattern)
+        assert compiled == plain, source
+        assert (compiled.groups, compiled.groupindex) == (plain.groups, plain.groupindex)
+    assert rule(r"(?P<who>老人|孩子)(?:摔|跌)倒").search("昨天老人摔倒了").group("who") == "老人"
+
+
 def test_a_case_insensitive_rule_keeps_its_flag_in_front() -> None:
     source = r"(?i)\bstuck in\b|\bsmoke\b|gas (?:leak|smell)"
     guarded = rule(source)
