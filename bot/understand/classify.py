@@ -356,16 +356,16 @@ def _admin_words(taxonomy: Taxonomy) -> dict[str, str]:
 _ADMIN_WORDS: dict[int, tuple[Taxonomy, dict[str, str]]] = {}
 
 _WHY_ROLES = {
-    Intent.REPORT: (Role.URGENT, Role.PROBLEM, Role.KEYWORD, Role.TOPIC),
-    Intent.HELP_REQUEST: (Role.HELP,),
-    Intent.OFFER: (Role.OFFER,),
-    Intent.CHAT: (Role.CHAT,),
+    Intent.REPORT: frozenset({Role.URGENT, Role.PROBLEM, Role.KEYWORD, Role.TOPIC}),
+    Intent.HELP_REQUEST: frozenset({Role.HELP}),
+    Intent.OFFER: frozenset({Role.OFFER}),
+    Intent.CHAT: frozenset({Role.CHAT}),
 }
 
 
 def _why(intent: Intent, hits: list[Hit]) -> set[str]:
     roles = _WHY_ROLES[intent]
-    return {h.word for h in hits if any(h.has(r) for r in roles)}
+    return {h.word for h in hits if h.has_any(roles)}
 
 
 def _keywords(

@@ -46,6 +46,13 @@ class Hit:
             roles = _ROLES[self.tags] = frozenset(r for r, _ in self.tags)
         return role in roles
 
+    def has_any(self, roles: frozenset[Role]) -> bool:
+        """One of ``roles`` at least (one look-up, not one per role)."""
+        own = _ROLES.get(self.tags)
+        if own is None:
+            own = _ROLES[self.tags] = frozenset(r for r, _ in self.tags)
+        return not roles.isdisjoint(own)
+
 
 # The roles of each set of tags: one entry per lexicon word's tags (a frozenset keeps its
 # hash), so asking a hit for a role is a look-up rather than a walk over its tags.
