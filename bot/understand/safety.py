@@ -169,7 +169,7 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
     if (
         not hazards.JOKE.search(text)
         and not abuse_past
-        and _VIOLENCE_GATE.admits(text)
+        and _VIOLENCE_AT in admitted
         and any(
             clauses.real(text, m)
             and not clauses.HABIT_BEFORE.search(clauses.clause_before(text, m.start()))
@@ -207,8 +207,9 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
 # The costly event patterns (a missing person, a fall, a hazard; violence) are tried only on
 # texts holding a character of every part of one of their alternatives (patterns.Gate).
 _EVENTS = (hazards.MISSING, hazards.FALL, hazards.HAZARD_NOW)
-_EVENT_GATE = Gate(list(_EVENTS))
-_VIOLENCE_GATE = Gate([hazards.VIOLENCE_NOW])
+# One gate for both (patterns.Gate): the events' indices, then violence's.
+_EVENT_GATE = Gate([*_EVENTS, hazards.VIOLENCE_NOW])
+_VIOLENCE_AT = len(_EVENTS)
 
 #: A message longer than this is judged sentence by sentence when the whole of it says the
 #: danger is over or elsewhere ("…视频…" in one sentence, "电梯里困了人" in another).

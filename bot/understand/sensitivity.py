@@ -704,10 +704,12 @@ _KIN = rule(
     r"老公|老婆|媳妇|丈夫|两口子|夫妻|(?<![喊找叫妈爸])(?:爸|妈)|儿子|女儿|继父|后妈|男朋友|前夫|保姆|护工"
 )
 
-# A text holding no character of some part of every alternative of _SENSITIVE cannot match.
-_SENSITIVE_GATE = Gate([_SENSITIVE, _SENSITIVE_MORE, _SENSITIVE_WALLS, _SENSITIVE_SENS11])
-_LEDGE_GATE = Gate([_LEDGE])
-_TWO_SIGN_GATE = Gate([_CONTROL, _FAREWELL])
+# A text holding no character of some part of every alternative of a rule cannot match it:
+# one gate for the rules below (patterns.Gate), which gives their indices in this order.
+_SENSITIVE_GATE = Gate(
+    [_SENSITIVE, _SENSITIVE_MORE, _SENSITIVE_WALLS, _SENSITIVE_SENS11, _CONTROL, _FAREWELL, _LEDGE]
+)
+_MAIN, _MORE, _WALLS, _SENS11, _CONTROL_AT, _FAREWELL_AT, _LEDGE_AT = range(7)
 
 
 #: A message longer than this that holds a look-alike (a drama, a leaflet, a joke) is judged
@@ -735,20 +737,19 @@ def _sensitive(text: str) -> bool:
         text = _ADVICE.sub("，", text)
     admitted = _SENSITIVE_GATE.admitted(text)
     said = (
-        (0 in admitted and _SENSITIVE.search(text) is not None)
-        or (1 in admitted and _SENSITIVE_MORE.search(text) is not None)
-        or (2 in admitted and _SENSITIVE_WALLS.search(text) is not None)
-        or (3 in admitted and _SENSITIVE_SENS11.search(text) is not None)
+        (_MAIN in admitted and _SENSITIVE.search(text) is not None)
+        or (_MORE in admitted and _SENSITIVE_MORE.search(text) is not None)
+        or (_WALLS in admitted and _SENSITIVE_WALLS.search(text) is not None)
+        or (_SENS11 in admitted and _SENSITIVE_SENS11.search(text) is not None)
+        or (_CONTROL_AT in admitted and _two_signs(_CONTROL, text))
         or (
-            _TWO_SIGN_GATE.admits(text)
-            and (
-                _two_signs(_CONTROL, text)
-                or (_two_signs(_FAREWELL, text) and _MOVING.search(text) is None)
-            )
+            _FAREWELL_AT in admitted
+            and _two_signs(_FAREWELL, text)
+            and _MOVING.search(text) is None
         )
         or _SENSITIVE_LATIN.search(text) is not None
         or (
-            _LEDGE_GATE.admits(text)
+            _LEDGE_AT in admitted
             and _LEDGE.search(text) is not None
             and _A_CHILD.search(text) is None
         )
@@ -793,7 +794,7 @@ def happening_now(text: str) -> bool:
         _IDEATION.search(text) and not _HARM_STRICT_NOW.search(text)
     )
     farewell = (
-        _TWO_SIGN_GATE.admits(text)
+        _FAREWELL_AT in _SENSITIVE_GATE.admitted(text)
         and _two_signs(_FAREWELL, text)
         and not (_IDEATION.search(text) and not _HARM_STRICT_NOW.search(text))
     )

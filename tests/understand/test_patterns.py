@@ -223,9 +223,20 @@ def test_a_gate_admits_only_texts_holding_every_part_of_an_alternative() -> None
 def test_a_text_a_gated_rule_matches_is_admitted_by_its_gate(gated: str, texts: list[str]) -> None:
     gate, patterns = {
         "situations": (situations._GATE, [p for _, p in situations.FAMILIES]),
-        "sensitive": (sensitivity._SENSITIVE_GATE, [sensitivity._SENSITIVE]),
+        "sensitive": (
+            sensitivity._SENSITIVE_GATE,
+            [
+                sensitivity._SENSITIVE,
+                sensitivity._SENSITIVE_MORE,
+                sensitivity._SENSITIVE_WALLS,
+                sensitivity._SENSITIVE_SENS11,
+                sensitivity._CONTROL,
+                sensitivity._FAREWELL,
+                sensitivity._LEDGE,
+            ],
+        ),
         "events": (safety._EVENT_GATE, list(safety._EVENTS)),
-        "violence": (safety._VIOLENCE_GATE, [hazards.VIOLENCE_NOW]),
+        "violence": (safety._EVENT_GATE, [*safety._EVENTS, hazards.VIOLENCE_NOW]),
     }[gated]
     for text in texts:
         matching = {i for i, p in enumerate(patterns) if p.search(text)}
