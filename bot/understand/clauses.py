@@ -43,6 +43,9 @@ NOT_HERE_NOW = rule(
     r"吓到大家|真不怕出事|不怕出事|要求追责|追责|追究|不是(?:我们|咱们|本)小区|拒不赔偿|能不能索赔|可以索赔|怎么索赔|索赔吗"
     # Ninth session: a joke disowned in brackets, a drama followed, someone who knows first
     # aid asked to teach it. Narrow on purpose: these clear the whole message.
+    # Lead, twelfth session: what to do on finding it, a notice ("温馨提醒：发现有人被困电梯，
+    # 请拨打轿厢内的救援电话"; not "我发现有人晕倒了，请帮忙打120").
+    r"|(?<!我)发现[^，。！了]{0,12}[，,]\s*请(?:立即|及时|马上)?(?:拨打|联系|报警|按)"
     r"|[(（]不会的|追的剧|别扒门|(?:记得|要|应该|然后|耐心|安心|静静|原地)(?:地)?等(?:待)?救援|(?:会|会做)(?:心肺复苏|急救|海姆立克)[^。]{0,12}?(?:教|学))"
 )
 # urgent9: the talk turns to something else ("哈哈哈群里好热闹，我刚回来，哎等下，我家楼上往下
@@ -50,7 +53,7 @@ NOT_HERE_NOW = rule(
 # before the turn belongs to what came before it, not to what follows.
 TOPIC_SHIFT = rule(
     r"话说|(?<![说答猜做])对了|另外(?![一两几个的家边那])|(?<!要)等(?:一)?下(?![午次面周个回去来])|等等|"
-    r"还有(?:个|件)事|顺便说"
+    r"还有(?:个|件)事|顺便说|[哎诶欸唉]不对"
 )
 # A drill, a training, the news or a film: the model may not add urgency to such a message
 # (the rules judge it sentence by sentence, see NOT_HERE_NOW).
@@ -85,6 +88,9 @@ HYPOTHETICAL_AFTER = rule(
     r"|^.{0,3}(?:的话|这种|之类|应该|隐患|风险|根本|的感觉|怎么(?:出|跑|逃))"
     # Urgent8: never happened, or no way out should it ("一次火警都没有过", "着火往上跑都没地方").
     r"|^[^，。]{0,5}?都没(?:有)?(?:过|地|路)"
+    # Lead, twelfth session: what to do should it happen, the word bare ("发现有人被困电梯，
+    # 请拨打救援电话", "油锅着火千万别泼水"; not "3楼着火了，请拨打119").
+    r"|^[，,]?(?:请(?:及时)?拨打|请及时|要及时|应(?:该)?(?:及时|立即)|第一时间)"
     # Once, in the past ("被困过一次").
     r"|^过(?![来去])|^.{0,2}(?:没法|无法)求救|^.{0,2}都没人|^.{0,2}(?:个|一个)?小(?:口|缝|洞)|^.{0,2}(?:就能|就会|都能|一点就)(?:着|烧|炸|引)|^.{0,2}[两三四五六七八九十几多好]+次|^.{0,3}(?:跑都跑不|跑不出|逃不出|逃都逃不|怎么跑|往哪跑)"
 )
@@ -134,7 +140,28 @@ ATTENDED = rule(
     r"(?:培训|讲座)(?:(?!讲|教|说|学)[^。！？]){0,12}?(?:没回|还没到|没到家|不见了|找不到)"
     r"|(?:培训|讲座)[^。！？]{0,3}?回来[，, ]?(?:就|一看|发现|看到|闻到|一进)|(?:培训|讲座)刚?散场"
     r"|测试一下(?:群|有人|有没有人)"
+    # Lead, twelfth session: a drill that has ended is the time of what follows ("消防演练刚
+    # 结束，1单元楼道又冒烟了", "演练完回家发现8楼走廊全是烟"), a video call the moment something
+    # was seen ("刚跟我爸视频，他突然说不出话", "我妈刚才视频时突然倒下去了"), a role who is
+    # speaking ("我是做消防宣传的，现在路过9栋，闻到很重的燃气味").
+    r"|(?:演练|演习)(?:刚|已经)?(?:结束|完)(?:了)?(?:以后|之后|后)?[，, ]?(?=[^。]{0,12}?(?:又|真|发现|就|回家))"
+    r"|(?:跟|和|与|同)[^，。！？]{0,4}?视频|视频(?:时|的时候)"
+    r"|我是(?:社区)?(?:做)?[^，。！？]{0,4}?(?:宣传|培训)(?:员|的|志愿者|老师)"
 )
+# A reminder or a greeting that goes with an alert as often as with a notice ("3楼着火了，大家
+# 注意安全", "温馨提醒：东门有个老人晕倒了"): such a cue clears only its own clause; the rest of
+# the message is judged without it (safety.urgent), where advice stays advice ("温馨提醒：天干
+# 物燥，用火用电注意安全").
+REMINDER = rule(r"温馨提醒|注意安全")
+_CLAUSE_BREAK = rule(r"[,，。!！?？;；:：、\s]")
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text`` holding ``text[start:end]``: from the break before it to the
+    break after it."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    after = _CLAUSE_BREAK.search(text, end)
+    return (before[-1] if before else 0, after.start() if after else len(text))
 
 
 def not_here_now(text: str) -> re.Match[str] | None:

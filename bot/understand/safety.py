@@ -112,7 +112,17 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
     verdict of :func:`sensitive` on ``text`` when the caller already has it."""
     # Dialect words are read as Mandarin ("冇得人应", "佢喺入面"); positions do not move.
     text = dialect.plain(text)
-    if clauses.called_off(text) or clauses.not_here_now(text):
+    cue = clauses.not_here_now(text)
+    if (
+        cue is not None
+        and clauses.REMINDER.fullmatch(cue.group(0))
+        and not clauses.called_off(text)
+    ):
+        # A reminder clears its own clause only (clauses.REMINDER).
+        start, end = clauses.clause_span(text, *cue.span())
+        rest = text[:start] + "，" * (end - start) + text[end:]
+        return urgent(rest, [h for h in hits if not start <= h.pos < end], is_sensitive)
+    if cue is not None or clauses.called_off(text):
         # In a long message the all-clear or the film may be another sentence's: each
         # sentence is then judged on its own.
         return _urgent_after_a_turn(text, hits) or (
