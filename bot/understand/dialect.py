@@ -147,6 +147,20 @@ _WORDS = {
     "卡了一跤": "摔了一跤",
     "不吱声": "不出声",
     "幺儿": "儿子",
+    # Lead, twelfth session. Cantonese: a lift (升降机; 较, a common way of typing 𨋢, only as a
+    # lift: "部较", "较困咗人"), yesterday (琴日, 寻日), collapsed (突然瞓低), flooding (浸水),
+    # nobody answering the phone (冇人听); Minnan: all day (规日), not answering the phone
+    # (无应电话, 无接电话).
+    "升降机": "升降梯",
+    "较": "梯",
+    "琴日": "昨天",
+    "寻日": "昨天",
+    "突然瞓低": "突然倒下",
+    "浸水": "进水",
+    "冇人听": "没人接",
+    "规日": "整天",
+    "无应电话": "没接电话",
+    "无接电话": "没接电话",
 }
 # What must come before or after a word for it to have the sense above: "么得" not in
 # "怎么得了", "入面" not in "进入面试", "车头" (in the car) only after 在 ("还在车头", not
@@ -180,6 +194,7 @@ _GUARDED = {
     "而家": r"(?<![然从因进反继故])而家",
     "晕低": r"晕低(?![烧热血压])",
     "老豆": r"老豆(?![腐角浆芽])",
+    "较": r"(?:(?<=[部搭])较|(?<![比相计])较(?=困|门|卡咗|卡住|停咗|坏咗))",
 }
 # 遭 before a verb of harm is the passive 被 ("遭水冲走", "遭埋倒了"), not 遭殃 or 遭罪.
 _PASSIVE = "遭(?=关|困|锁|埋|压|砸|冲|水|撞|电|卡|夹|捆)"
@@ -200,6 +215,7 @@ _PATTERN = rule(
 _MARKS = frozenset(
     "遭冇么莫入厢仲喺咗佢啲嘅头伢捆唔低而呕紧喉郁凉仆细嚟樽豆𠊎哩忒泥屋寻跋伫袂昏晕伊无囡孥阮见"
     "足跤件落牢内眩勿呒额浪壳吱揸仔亲搵企佬石厝斯向苏冷依泡囝提拍掼幺火"
+    "升较琴寻瞓浸听规"
 )
 
 
