@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from bot.config.understanding import Taxonomy
 from bot.records import quick_init
-from bot.understand import model, rules, safety
+from bot.understand import model, rules, safety, sensitivity
 from bot.understand.features import ViewParts, model_line_parts, view_line
 from bot.understand.lexicon import Hit, Lexicon, Role, lexicon_for
 from bot.understand.location import extract_location
@@ -178,7 +178,11 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
     urgent = urgent or (prediction.urgent >= URGENT_THRESHOLD and safety.model_may_add(analysed))
     # And sensitivity, but not to an emergency the rules found (a child on a ledge is posted,
     # so that every neighbour can help).
-    sensitive = sensitive or (not ruled_urgent and prediction.sensitive >= SENSITIVE_THRESHOLD)
+    sensitive = sensitive or (
+        not ruled_urgent
+        and prediction.sensitive >= SENSITIVE_THRESHOLD
+        and sensitivity.model_may_flag(norm)
+    )
     # The second view is asked only when its answer can change the intent.
     view = (
         active.report_view(reading.view)

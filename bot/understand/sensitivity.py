@@ -604,6 +604,15 @@ _FIGURATIVE = rule(
     # "想死你们了": missing someone.
     r"|想死(?:你们|你|您)(?:了|啦)?|想死的心都有"
 )
+
+
+def model_may_flag(text: str) -> bool:
+    """The model may add the flag, except to a message whose only talk of dying is a figure of
+    speech the rules know (:data:`_FIGURATIVE`: "想死你们了", "累得想死"); what else such a
+    message says of harm the rules read themselves."""
+    return "死" not in text or "死" in _FIGURATIVE.sub("，", text)
+
+
 # "累死了…我想死": tired, and the wish to die said of it.
 _TIRED = rule(r"(?:累|热|烦|困|饿)死(?:我)?了")
 # Violence at home told as a habit or as last night's, with nothing going on now: the
