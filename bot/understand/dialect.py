@@ -215,15 +215,27 @@ _PATTERN = rule(
 _MARKS = frozenset(
     "遭冇么莫入厢仲喺咗佢啲嘅头伢捆唔低而呕紧喉郁凉仆细嚟樽豆𠊎哩忒泥屋寻跋伫袂昏晕伊无囡孥阮见"
     "足跤件落牢内眩勿呒额浪壳吱揸仔亲搵企佬石厝斯向苏冷依泡囝提拍掼幺火"
-    "升较琴寻瞓浸听规"
+    "升较琴寻瞓浸听规碌"
 )
+
+
+# Cantonese V紧 (going on now) is Mandarin 在V, of the same length: "冒紧烟" is "在冒烟",
+# "打紧个小孩" is "在打个小孩" (lead, twelfth session; the verbs of danger only).
+_PROGRESSIVE = rule(r"(冒|烧|打|撬|爬|喊|喷|摇|漏|滴|响|冲|追|砸|抢|叫|哭|攞|揸|拍|流)紧")
+# Cantonese 晕咗 / 晕了 said of a person (fainted), and 碌 (rolled) down the stairs.
+_FAINTED = rule(r"(?<=[婆伯公叔姨嫲爷妈爸女仔佬])(?:晕咗|晕了)(?![车船])")
 
 
 def plain(text: str) -> str:
     """``text`` with dialect words replaced by Mandarin words of the same length."""
     if _MARKS.isdisjoint(text):
         return text
-    return _PATTERN.sub(_replace, text)
+    text = _PATTERN.sub(_replace, text)
+    if "紧" in text:
+        text = _PROGRESSIVE.sub(lambda m: "在" + m.group(1), text)
+    if "晕" in text:
+        text = _FAINTED.sub("晕倒", text)
+    return text.replace("碌了下来", "滚下来了").replace("碌咗落嚟", "滚下来了")
 
 
 def _replace(match: re.Match[str]) -> str:

@@ -71,6 +71,14 @@ _SHUT_IN = rule(
 # training lines with these words is urgent. "放学了" (school is out) is no lesson.
 _LESSON = rule(r"(?<![放上开逃停退])学了|(?:学校|老师|课上)[^。，]{0,3}?教|科普|讲座|常识")
 
+# A thing dropped (Cantonese 跌咗 + a measure word: "我跌咗部手机落地，屏幕爆咗"), nobody
+# said hurt: the model may not add urgency (lead, twelfth session: the Cantonese training
+# file taught it that 跌咗 is a fall, which of a person it is).
+_DROPPED_THING = rule(
+    r"(?:跌|丢|掉)(?:咗|了|左)(?:部|个|只|支|把|条|张|本|件|袋|串)(?!人|细路|小孩|老人)"
+)
+_HURT = rule(r"伤|血|痛|疼|晕|起唔到|起不来|郁唔到|动不了|救命|快来")
+
 # The person is out or found, or it was nothing: the model may not add urgency (urgent11).
 _OUT_OR_FOUND = rule(
     r"虚惊一场|误会一场|(?:已经|都|人都|刚)出来(?:了|啦)|(?:救|放)出来了"
@@ -100,6 +108,7 @@ def model_may_add(text: str) -> bool:
         and _PROBABLY_OUT.search(text) is None
         and (_LIFT_COMFORT.search(text) is None or _SHUT_IN.search(text) is not None)
         and _LESSON.search(text) is None
+        and (_DROPPED_THING.search(text) is None or _HURT.search(text) is not None)
         and (
             (hazards.HARMLESS_SOURCE.search(text) is None and hazards.BARBECUE.search(text) is None)
             or hazards.FIRE_NAMED.search(text) is not None

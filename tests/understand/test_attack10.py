@@ -50,7 +50,7 @@ def test_urgent_look_alikes_are_not_urgent(text: str) -> None:
         ("娃儿遭水冲走了", "娃儿被水冲走了"),
         ("还在车头莫得出来", "还在车里没有出来"),
         ("我儿子被捆在电梯里", "我儿子被困在电梯里"),
-        ("阿婆晕咗", "阿婆晕了"),
+        ("阿婆晕咗", "阿婆晕倒"),
     ],
 )
 def test_dialect_words_are_read_as_mandarin(said: str, read: str) -> None:
