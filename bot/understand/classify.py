@@ -42,7 +42,7 @@ MAX_SENTENCE = 160
 MAX_KEYWORDS = 8
 #: The model's probability of "urgent" above which it adds urgency (chosen by
 #: cross-validation on the training split: ``bench/understand.py --cv 5``).
-URGENT_THRESHOLD = float(os.environ.get("LINLI_URGENT_THRESHOLD", "0.3"))
+URGENT_THRESHOLD = float(os.environ.get("LINLI_URGENT_THRESHOLD", "0.2"))
 SENSITIVE_THRESHOLD = float(os.environ.get("LINLI_SENSITIVE_THRESHOLD", "0.5"))
 SENSITIVE_RULES = os.environ.get("LINLI_SENSITIVE_RULES", "1") == "1"
 #: Each intent's model probability is multiplied by its weight before the most likely one is

@@ -103,6 +103,13 @@ HYPOTHETICAL_AFTER = rule(
     # Once, in the past ("被困过一次").
     r"|^过(?![来去])|^.{0,2}(?:没法|无法)求救|^.{0,2}都没人|^.{0,2}(?:个|一个)?小(?:口|缝|洞)|^.{0,2}(?:就能|就会|都能|一点就)(?:着|烧|炸|引)|^.{0,2}[两三四五六七八九十几多好]+次|^.{0,3}(?:跑都跑不|跑不出|逃不出|逃都逃不|怎么跑|往哪跑)"
 )
+# Right after the bare word, what to do should it happen ("油锅着火千万别泼水", "燃气泄漏千万不要
+# 开灯"), when no place of ours is named before it ("楼道里着火千万别坐电梯", "3楼着火了千万别坐
+# 电梯" stay alerts; lead, thirteenth session).
+ADVICE_AFTER = rule(r"^[^，。,！!？?\s了啦]{0,2}(?:千万|一定|切记)(?:别|不要|不能|要)")
+PLACE_BEFORE = rule(
+    r"楼|单元|栋|号|走廊|过道|电梯|车库|地下室|车棚|阳台|厨房|卫生间|屋里|家里|门口|隔壁|对面"
+)
 # Right after the word, a reference to an event rather than a report of it: "水管爆的那户",
 # "困人的那部电梯", "着火的时候", "爆管的事" (unless someone is still in danger).
 REFERENCE_AFTER = rule(
@@ -162,6 +169,14 @@ ATTENDED = rule(
 # the message is judged without it (safety.urgent), where advice stays advice ("温馨提醒：天干
 # 物燥，用火用电注意安全").
 REMINDER = rule(r"温馨提醒|注意安全")
+# A nervous laugh beside a plea for someone to be called ("我被关电梯里了哈哈哈，…有人能帮我叫下
+# 物业吗"): the laugh is read as nothing; the rest of the message is judged without it (lead,
+# thirteenth session; a laugh with no such plea still clears the message).
+LAUGH = rule(r"哈哈|笑死")
+PLEA = rule(
+    r"帮(?:我|忙)(?:叫|打|喊|报|找)(?:一?下)?(?:物业|保安|消防|警察|人|电梯|维保|110|119|120)"
+    r"|(?:快|赶紧)(?:叫|打)(?:物业|保安|消防|警察|110|119|120)"
+)
 _CLAUSE_BREAK = rule(r"[,，。!！?？;；:：、\s]")
 
 
@@ -171,6 +186,16 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
     after = _CLAUSE_BREAK.search(text, end)
     return (before[-1] if before else 0, after.start() if after else len(text))
+
+
+def without_attended(text: str) -> str:
+    """``text`` with what frames it (:data:`ATTENDED`: a drill that has ended, a video call, a
+    talk someone is back from, the speaker's role) blanked out, of the same length: what
+    follows is then judged on its own ("演练完回家发现8楼走廊全是烟"; lead, thirteenth
+    session)."""
+    if ATTENDED.search(text) is None:
+        return text
+    return ATTENDED.sub(lambda m: "，" * len(m.group(0)), text)
 
 
 def not_here_now(text: str) -> re.Match[str] | None:
@@ -231,6 +256,7 @@ def real_at(
     return not (
         IMAGINED.search(clause + word)
         or HYPOTHETICAL_AFTER.match(after)
+        or (ADVICE_AFTER.match(after) and not PLACE_BEFORE.search(clause + word))
         or (references and REFERENCE_AFTER.match(after) and not STILL_DANGER.search(after))
         or SIMILE_BEFORE.search(clause)
         or SIMILE_AFTER.match(after)

@@ -161,6 +161,79 @@ _WORDS = {
     "规日": "整天",
     "无应电话": "没接电话",
     "无接电话": "没接电话",
+    # Lead, thirteenth session (from the misses of a Minnan, Teochew and Hakka training file,
+    # read after it was measured clean). Minnan: 咧 + a verb (going on now), 予 (passive),
+    # 拍 (hit) going on, 跋 (fall) in 跋倒, 无 + an answer or a sign of life (no answer, did not
+    # open the door, not seen, not back), 转来 (come back), 犹 (still), 这马 (now), 工 (days,
+    # after a numeral), 规 (the whole), 拢 (all), 毋 (do not), 紧 + a verb (quickly), 欲
+    # (about to), 落去 (down), 遐 (there), 下底 (below), 楼跤 (downstairs), 窗仔 (a window),
+    # 对 + a high place (from), 囝仔 and 孙仔 (a child, a grandson), 风台 (a typhoon), 乌烟 (black
+    # smoke), 甲 (so … that) after a verb, 入来 (in), 出烟 (smoke coming out), 欲割手 (about to cut
+    # one's wrist), 联络袂着 (cannot reach), 彼欉 (that tree), 电火 (a light); Hakka 归屋下 (come
+    # home); Cantonese 睇 (look).
+    "咧拍": "在打",
+    "咧行": "在走",
+    "咧": "在",
+    "予": "被",
+    "无反应": "没反应",
+    "无人应": "没人应",
+    "无开门": "没开门",
+    "无出门": "没出门",
+    "无接": "没接",
+    "无看见": "不见了",
+    "无看着": "没看到",
+    "无转来": "没回来",
+    "未转来": "没回来",
+    "转来": "回来",
+    "犹在": "还在",
+    "犹伫": "还在",
+    "犹有": "还有",
+    "犹未": "还没",
+    "犹原": "还是",
+    "这马": "现在",
+    "工": "天",
+    "规": "整",
+    "拢": "都",
+    "毋通": "不要",
+    "毋": "不",
+    "紧": "快",
+    "欲": "要",
+    "落去": "下去",
+    "遐": "那",
+    "下底": "下面",
+    "楼跤": "楼下",
+    "楼梯跤": "楼梯下",
+    "窗仔框": "窗户框",
+    "窗仔": "窗户",
+    "顶面": "上面",
+    "对窗仔": "从窗户",
+    "对阳台": "从阳台",
+    "对楼顶": "从楼顶",
+    "对天顶": "从楼上",
+    "对顶楼": "从顶楼",
+    "对下底": "往下面",
+    "囝仔": "孩子",
+    "孙仔": "孙子",
+    "风台": "台风",
+    "乌烟": "黑烟",
+    "甲": "得",
+    "入来": "进来",
+    "入到": "进到",
+    "出烟": "冒烟",
+    "欲割手": "要割腕",
+    "联络袂着": "联系不上",
+    "联络不着": "联系不上",
+    "彼欉": "那棵",
+    "电火": "电灯",
+    "归屋下": "回家了",
+    "睇": "看",
+    "水内": "水里",
+    "膝头": "膝盖",
+    "火烟": "黑烟",
+    "无代志": "没事了",
+    "管仔": "管子",
+    "爆去": "爆了",
+    "边仔": "边上",
 }
 # What must come before or after a word for it to have the sense above: "么得" not in
 # "怎么得了", "入面" not in "进入面试", "车头" (in the car) only after 在 ("还在车头", not
@@ -195,6 +268,31 @@ _GUARDED = {
     "晕低": r"晕低(?![烧热血压])",
     "老豆": r"老豆(?![腐角浆芽])",
     "较": r"(?:(?<=[部搭])较|(?<![比相计])较(?=困|门|卡咗|卡住|停咗|坏咗))",
+    # Lead, thirteenth session: each only where the Minnan sense is the one that makes sense.
+    # 咧 before a verb of danger (not 咧嘴, 好咧); 予 not in 给予, 授予, 予以; 无接 not 无接触;
+    # 转来 not 转来转去; 工 (days) after a numeral, before no, all or still (not 三工区, 加工);
+    # 规 (whole) before a room or a measure (not 规定, 常规); 拢 (all) not 靠拢, 拉拢; 毋 not 毋庸;
+    # 紧 (quickly) before come, call, run (not 赶紧来, 要紧, 抓紧); 欲 (about to) before falling,
+    # cutting, jumping or dying (not 食欲, 欲望); 遐 not 遐想, 遐迩; 对 (from) only before a
+    # window, a balcony or the top (对窗仔, 对阳台); 甲 after a verb of burning, crying, spraying or blowing (not
+    # 指甲, 甲方); 入到/入来 after water (not 收入到账).
+    "咧": r"咧(?=[烧摇拍行飞闪冒漏滴喷哭叫打吼喊倒掉滚欲])",
+    "水内": r"水内(?!底)",
+    "予": r"(?<![给授赋准免施寄付交])予(?!以)",
+    "无接": r"无接(?![触缝口])",
+    "转来": r"(?<![转走飞])转来(?!转)",
+    "工": r"(?<=[一两二三四五六七八九十几])工(?=[无没冇都拢了矣])",
+    "规": r"规(?=[个厝厅片条间礼暝冥工])",
+    "拢": r"(?<![靠拉合聚收围笼])拢",
+    "毋": r"毋(?![庸宁须])",
+    "紧": r"(?<![赶抓要加吃收拉绷握捏系绑很太好冒烧打撬爬喊喷摇漏滴响冲追砸抢叫哭攞揸拍流])紧(?=[来叫闪行驶走报落去跑])",
+    "欲": r"欲(?=[倒割跳死落去断跋])",
+    "遐": r"遐(?![想迩思龄])",
+    "甲": r"(?<=[烧哭喷吹碎滴淹摇惊痛流])甲(?![醛鱼板虫方乙])",
+    "乌烟": r"乌烟(?!瘴)",
+    "电火": r"电火(?!花)",
+    "入到": r"(?:(?<=水)|(?<=已经))入到",
+    "入来": r"(?<=[水灌冲涌流])入来",
 }
 # 遭 before a verb of harm is the passive 被 ("遭水冲走", "遭埋倒了"), not 遭殃 or 遭罪.
 _PASSIVE = "遭(?=关|困|锁|埋|压|砸|冲|水|撞|电|卡|夹|捆)"
@@ -216,6 +314,7 @@ _MARKS = frozenset(
     "遭冇么莫入厢仲喺咗佢啲嘅头伢捆唔低而呕紧喉郁凉仆细嚟樽豆𠊎哩忒泥屋寻跋伫袂昏晕伊无囡孥阮见"
     "足跤件落牢内眩勿呒额浪壳吱揸仔亲搵企佬石厝斯向苏冷依泡囝提拍掼幺火"
     "升较琴寻瞓浸听规碌"
+    "咧予转犹马工拢毋紧欲遐底窗阳顶台乌甲烟割络欉归睇膝边爆"
 )
 
 

@@ -57,6 +57,8 @@ _WAITING_IN_LIFT = rule(
 _PROBABLY_OUT = rule(
     r"(?:可能|应该|估计|大概|也许|八成)(?:是|人)?(?:出去|出门|不在家|没在家|上班|买菜|遛弯|散步|"
     r"回老家|旅游|走亲戚|睡着|睡觉|在睡)"
+    # Lead, thirteenth session: not answering out of a temper ("还在生我的气", "在赌气").
+    r"|生[^，。]{0,3}?气|赌气|闹别扭|冷战"
 )
 # A lift that is only uncomfortable: its air conditioning, fan or ventilation named ("电梯里好热
 # 空调也不开", "轿厢风扇坏了 闷死了") and nobody said shut in: the model may not add urgency. A
@@ -70,6 +72,12 @@ _SHUT_IN = rule(
 # clear it (clauses.NOT_HERE_NOW); the model may not add urgency either. None of the 88
 # training lines with these words is urgent. "放学了" (school is out) is no lesson.
 _LESSON = rule(r"(?<![放上开逃停退])学了|(?:学校|老师|课上)[^。，]{0,3}?教|科普|讲座|常识")
+# Advice to remember ("大家记住，闻到煤气味不要开灯不要打电话") with nothing said of now or of
+# a place: the rules clear it (clauses.NOT_HERE_NOW); the model may not add urgency either
+# (lead, thirteenth session; no training line with these words is urgent). A warning that
+# names what is happening ("大家记住别坐2号梯，刚才卡在8楼了，里面还有个阿姨") is the model's.
+_ADVICE = rule(r"大家记住|一定要记住|都记住|切记|正确(?:的)?做法")
+_NOW_OR_PLACE = rule(r"刚才|刚刚|现在|正在|还在|还有|\d+(?:楼|号|栋|单元)")
 
 # A thing dropped (Cantonese 跌咗 + a measure word: "我跌咗部手机落地，屏幕爆咗"), nobody
 # said hurt: the model may not add urgency (lead, twelfth session: the Cantonese training
@@ -99,6 +107,7 @@ def model_may_add(text: str) -> bool:
     person is out or found, read as Mandarin ("困咗喺部电梯十分钟，已经出嚟啦，冇事", "小囡寻着了";
     urgent11: the wider all-clear of the rules, "已经关了阀门", "别担心", would take from the model
     emergencies the training files label urgent)."""
+    text = clauses.without_attended(text)
     return (
         hazards.DANGER_CUE.search(text) is not None
         and _OUT_OR_FOUND.search(dialect.plain(text)) is None
@@ -108,6 +117,7 @@ def model_may_add(text: str) -> bool:
         and _PROBABLY_OUT.search(text) is None
         and (_LIFT_COMFORT.search(text) is None or _SHUT_IN.search(text) is not None)
         and _LESSON.search(text) is None
+        and (_ADVICE.search(text) is None or _NOW_OR_PLACE.search(text) is not None)
         and (_DROPPED_THING.search(text) is None or _HURT.search(text) is not None)
         and (
             (hazards.HARMLESS_SOURCE.search(text) is None and hazards.BARBECUE.search(text) is None)
@@ -119,8 +129,16 @@ def model_may_add(text: str) -> bool:
 def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool:
     """Danger to people now, by the rules of the module docstring. ``is_sensitive``: the
     verdict of :func:`sensitive` on ``text`` when the caller already has it."""
-    # Dialect words are read as Mandarin ("冇得人应", "佢喺入面"); positions do not move.
-    text = dialect.plain(text)
+    # Dialect words are read as Mandarin ("冇得人应", "佢喺入面"), and what frames the message
+    # (a drill that has ended, a video call) is blanked out; positions do not move.
+    framed = text
+    text = clauses.without_attended(dialect.plain(text))
+    if text is not framed:
+        hits = [
+            h
+            for h in hits
+            if text[h.pos : h.pos + len(h.word)] == framed[h.pos : h.pos + len(h.word)]
+        ]
     cue = clauses.not_here_now(text)
     if (
         cue is not None
@@ -129,6 +147,16 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
     ):
         # A reminder clears its own clause only (clauses.REMINDER).
         start, end = clauses.clause_span(text, *cue.span())
+        rest = text[:start] + "，" * (end - start) + text[end:]
+        return urgent(rest, [h for h in hits if not start <= h.pos < end], is_sensitive)
+    if (
+        cue is not None
+        and clauses.LAUGH.fullmatch(cue.group(0))
+        and clauses.PLEA.search(text)
+        and not clauses.called_off(text)
+    ):
+        # A nervous laugh beside a plea for help is read as nothing (clauses.LAUGH).
+        start, end = cue.span()
         rest = text[:start] + "，" * (end - start) + text[end:]
         return urgent(rest, [h for h in hits if not start <= h.pos < end], is_sensitive)
     if cue is not None or clauses.called_off(text):

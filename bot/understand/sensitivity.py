@@ -608,9 +608,22 @@ _FIGURATIVE = rule(
 
 def model_may_flag(text: str) -> bool:
     """The model may add the flag, except to a message whose only talk of dying is a figure of
-    speech the rules know (:data:`_FIGURATIVE`: "想死你们了", "累得想死"); what else such a
-    message says of harm the rules read themselves."""
-    return "死" not in text or "死" in _FIGURATIVE.sub("，", text)
+    speech the rules know (:data:`_FIGURATIVE`: "想死你们了", "累得想死"), or whose only 打 is
+    a phone call with no word of harm ("爸爸又打妈妈电话了，问她几点回家"; lead, thirteenth
+    session); what else such a message says of harm the rules read themselves."""
+    if "死" in text and "死" not in _FIGURATIVE.sub("，", text):
+        return False
+    return not (
+        "打" in text and "打" not in _A_CALL.sub("，", text) and _HARM_WORD.search(text) is None
+    )
+
+
+# A phone or video call ("打妈妈电话", "打视频给我"), and the words of harm that make even a
+# call worth the model's reading ("打电话威胁我", "打电话哭着说他又动手了").
+_A_CALL = rule(r"打[^，。打]{0,4}?(?:电话|视频)|打给")
+_HARM_WORD = rule(
+    r"踹|踢|掐|伤|血|哭|锁|饿|死|活|割|跳|药|骂|吼|砸|抽|揍|推|烫|怕|慌|刀|追|救|报警|遗书|威胁|恐吓|动手"
+)
 
 
 # "累死了…我想死": tired, and the wish to die said of it.
