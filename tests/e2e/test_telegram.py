@@ -117,12 +117,15 @@ async def test_odd_updates_do_not_crash_and_upgraded_group_keeps_its_building(
 async def test_webhook_mode_receives_updates_with_the_secret(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
     monkeypatch.setenv("LINLI_TELEGRAM_WEBHOOK_SECRET", "s3cret-token")
-    extra = f'webhook_url = "https://bot.example.org/tg/hook"\nwebhook_listen = "127.0.0.1:{port}"'
     async with fake_api() as server:
+        # A free port picked once the fake server holds its own (it once got the same one).
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        extra = (
+            f'webhook_url = "https://bot.example.org/tg/hook"\nwebhook_listen = "127.0.0.1:{port}"'
+        )
         config = write_config(tmp_path, server.base_url, extra)
         async with running_bot(config, monkeypatch), aiohttp.ClientSession() as http:
             assert server.webhook is not None

@@ -72,14 +72,25 @@ class Browser:
 
     async def submit(self, css: str, timeout: float = 30.0) -> None:
         """Click ``css`` and wait until the page it leads to has replaced this one."""
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.support import expected_conditions
         from selenium.webdriver.support.ui import WebDriverWait
 
         page = await self.find("html")
         await self.click(css)
-        await self.call(
-            WebDriverWait(self.driver, timeout).until, expected_conditions.staleness_of(page)
-        )
+        stale = expected_conditions.staleness_of(page)
+
+        def replaced(driver: Any) -> bool:
+            # Chromium may answer for a node of the page being replaced with "Node with given
+            # id does not belong to the document" instead of a stale-element error.
+            try:
+                return bool(stale(driver))
+            except WebDriverException as error:
+                if "does not belong to the document" in str(error):
+                    return True
+                raise
+
+        await self.call(WebDriverWait(self.driver, timeout).until, replaced)
 
     async def type(self, css: str, text: str) -> None:
         element = await self.find(css)
