@@ -51,14 +51,17 @@ _WAITING_IN_LIFT = rule(
     r"(?:电梯|梯)里(?:面)?等(?:我|你|他|她|一下|会)|在电梯(?:里|口)(?:面)?等(?!救|待救|消防|人来|维修)|按着电梯|帮[^，。]{0,3}?按(?:住|着)?电梯"
     # On the way in a moving lift: "妈妈在电梯里 马上上来".
     r"|(?:电梯|梯)里(?:面)?了?[ ，,]?(?:马上|这就|就|一会儿?)就?(?:上来|下来|上去|下去|到)"
+    # Calling from the lift to say one has arrived: "他在电梯里给我打电话说他到楼下了".
+    r"|(?:电梯|梯)里[^。]{0,12}?(?:说|讲)(?:他|她|我)?(?:已经)?(?:到|快到)(?:楼下|家|门口|了)"
 )
 # Nobody answers, and the writer gives an ordinary reason ("叫门没人应，可能出去买菜了"):
 # the model may not add urgency; a reason of danger ("可能晕倒了") is not one of these.
 _PROBABLY_OUT = rule(
     r"(?:可能|应该|估计|大概|也许|八成)(?:是|人)?(?:出去|出门|不在家|没在家|上班|买菜|遛弯|散步|"
     r"回老家|旅游|走亲戚|睡着|睡觉|在睡)"
-    # Lead, thirteenth session: not answering out of a temper ("还在生我的气", "在赌气").
-    r"|生[^，。]{0,3}?气|赌气|闹别扭|冷战"
+    # Lead, thirteenth session: not answering out of a temper or busy with a screen ("还在生我的
+    # 气", "躲在房间里追剧").
+    r"|生[^，。]{0,3}?气|赌气|闹别扭|冷战|追剧|打游戏|玩游戏|玩手机"
 )
 # A lift that is only uncomfortable: its air conditioning, fan or ventilation named ("电梯里好热
 # 空调也不开", "轿厢风扇坏了 闷死了") and nobody said shut in: the model may not add urgency. A
@@ -91,6 +94,9 @@ _HURT = rule(r"伤|血|痛|疼|晕|起唔到|起不来|郁唔到|动不了|救�
 _OUT_OR_FOUND = rule(
     r"虚惊一场|误会一场|(?:已经|都|人都|刚)出来(?:了|啦)|(?:救|放)出来了"
     r"|(?:找|寻)(?:到|着|回来)了(?=$|[，。!！~\s])"
+    # Lead, thirteenth session: the hazard denied in so many words ("…糊了，不是漏气"; not a
+    # correction to another danger: "不是着火，是那个男的在打孩子").
+    r"|(?<!是)不是(?:漏气|煤气|燃气|天然气|着火|火灾)(?![，,\s]*是)"
     r"|(?<![人好])没事(?:了|啦)?(?=$|[，。!！~])"
 )
 

@@ -38,6 +38,8 @@ URGENT = [
     "楼道里着火千万别坐电梯快跑",
     "走廊着火千万别开门",
     "3楼着火了千万别坐电梯",
+    # A denial that corrects to another danger
+    "刚才说错了 不是着火，是楼上那个男的在打老婆，一直在喊救命",
 ]
 
 NOT_URGENT = [
@@ -66,6 +68,10 @@ NOT_URGENT = [
     "提醒大家：油锅着火千万别泼水",
     "记住啊，燃气泄漏千万不要开灯",
     "哈哈哈 电梯困人的时候一定要按警铃 视频里说的",
+    # The model may not add urgency to a denial, a screen or a call saying one has arrived
+    "那股煤气味是楼下炖肉糊锅了，不是漏气",
+    "我儿子关在房间里打游戏，叫他吃饭都不出来",
+    "我妈在电梯里跟我讲她已经到楼下了",
 ]
 
 URGENT += STILL_MISSED
