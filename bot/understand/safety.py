@@ -97,7 +97,7 @@ _OUT_OR_FOUND = rule(
     # Lead, thirteenth session: the hazard denied in so many words ("…糊了，不是漏气"; not a
     # correction to another danger: "不是着火，是那个男的在打孩子").
     r"|(?<!是)不是(?:漏气|煤气|燃气|天然气|着火|火灾)(?![，,\s]*是)"
-    r"|(?<![人好])没事(?:了|啦)?(?=$|[，。!！~])"
+    r"|(?<![人好])没事(?:了|啦)?(?=$|[，。!！~])|(?:^|[\s，。])出来了"
 )
 
 

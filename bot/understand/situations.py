@@ -417,8 +417,9 @@ SILENT_INSIDE = rule(
 # is read (as for ``overdue``). Not seen for days, with no other sign, is a worry the corpus
 # does not call urgent ("对门王大爷一个人过，这两天没见他出门").
 ALONE_SILENT = rule(
-    r"(?:独居|一个人住|一个人过|孤寡|空巢)[^。]{0,40}?(?:从昨天|从前天|从早上|一整天|一天|两天|三天|几天|好几天|一上午)"
-    r"[^。]{0,24}?(?:没动静|没声音|没人应|没人接|没反应|联系不上|没联系上|不接|打不通)"
+    r"(?:独居|一个人住|一个人过|孤寡|空巢)[^。]{0,40}?(?:从昨天|从前天|从早上|一整天|一天|两天|三天|几天|好几天|一上午"
+    r"|昨(?:个|儿)?(?:晚上|晚|夜里|天))"
+    r"[^。]{0,24}?(?:没动静|没声音|没人应|没人接|没反应|联系不上|没联系上|不接|打不通|不出声|(?:喊|叫)(?:也|都)不应)"
 )
 
 # Seventh-session attack (written before these rules): a lift door open on an empty shaft,
@@ -438,6 +439,20 @@ STRUCK = rule(
 FELL_IN = rule(
     r"(?:人|孩子|小孩|老人|大爷|阿姨|骑车的|骑电动车的)[^，。的]{0,4}?(?:掉|摔|跌)(?:进|下)"
     r"(?:去|井里?|坑里?|沟里?|下水道里?|窨井里?|化粪池里?)(?:了|一半)"
+)
+# Lead, thirteenth session: a burning smell where nobody answers ("702屋里有糊味，敲门没人",
+# "高压锅一直在呲屋里好像没人都有糊味了"); someone heard calling who cannot get up
+# ("隔壁老太太在屋里喊人 说起不来了"); people named inside a stuck lift ("梯子卡住了 里面是
+# 送药的小伙和王婶").
+BURNING_NOBODY = rule(
+    r"(?:糊味|焦味|烧焦味|糊了)[^。]{0,12}?(?:敲门没人|没人应|没人开|家里没人|屋里没人|好像没人)"
+    r"|(?:敲门没人|没人应|没人开|家里没人|屋里好像没人|屋里没人|好像没人)[^。]{0,12}?(?:糊味|焦味|烧焦)"
+)
+CALLING_UNABLE = rule(
+    rf"{PERSON}[^。]{{0,8}}?(?:喊人|喊救命|叫人|呼救)[^。]{{0,8}}?(?:起不来|动不了|站不起来)"
+)
+LIFT_NAMED_INSIDE = rule(
+    rf"{_LIFT}[^。]{{0,12}}?(?:卡住|停了|不动)[^。]{{0,8}}?里面(?:是|有|还有)(?:个|一个)?[^，。]{{0,8}}?{PERSON}"
 )
 FAINTED = rule(
     r"(?<!哭)晕(?:在|倒在)(?:了)?(?:卫生间|厕所|浴室|地上|楼道|屋里|家里|门口|电梯|楼梯)"
@@ -484,6 +499,9 @@ FAMILIES = (
     ("struck", STRUCK),
     ("fell_in", FELL_IN),
     ("fainted", FAINTED),
+    ("burning_nobody", BURNING_NOBODY),
+    ("calling_unable", CALLING_UNABLE),
+    ("lift_named_inside", LIFT_NAMED_INSIDE),
     *weather.FAMILIES,
     *incidents.FAMILIES,
     *forms.FAMILIES,

@@ -1,0 +1,38 @@
+"""The lead's thirteenth-session attack for an elderly estate (texts in
+:mod:`attack_elderly13_texts`, written after reading the misses of an elderly estate's
+training file, so NOT a clean measure).
+
+The training file (measured clean on the model of the session's first landing): the rules
+alone found 89 of its 111 emergencies with 11 false alarms. After someone lying there and
+not answering (倒着呢 叫也不应, 手冰凉), someone alone silent since last night (昨个晚上…不吱声),
+looked for and not found, out for hours and unable to find the way, a fall with the person
+confused or crying out at each move, a burning smell where nobody answers, rubbish left for
+days at the door of someone who does not answer, low blood sugar, someone heard calling who
+cannot get up, people named inside a stuck lift, and voice slips (水馆, 没气没关, 阿尔兹海默,
+出溜到地上); all-clears (擦破点皮, 人没事, 接回家了), another province and figures (脑瓜子冒烟,
+缺德带冒烟, 心在滴血): 103 of 111 with 3 false alarms; on all training files the rules' urgent
+found 4,365 -> 4,382, false alarms 279 -> 271.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config.understanding import default_taxonomy
+from bot.understand import understand
+from tests.understand import attack_elderly13_texts as texts
+from tests.understand.rules_only import rules_urgent
+
+TAXONOMY = default_taxonomy()
+
+
+@pytest.mark.parametrize("text", texts.URGENT)
+def test_elderly_estate_emergencies_are_urgent_by_the_rules(text: str) -> None:
+    assert rules_urgent(text)
+    assert understand(text, TAXONOMY).urgent
+
+
+@pytest.mark.parametrize("text", texts.NOT_URGENT)
+def test_their_look_alikes_are_not_urgent(text: str) -> None:
+    assert not rules_urgent(text)
+    assert not understand(text, TAXONOMY).urgent
