@@ -101,6 +101,8 @@ GAS_SIGNS = rule(
     r"|(?:燃气|煤气|天然气)[^。]{0,20}?(?:很重|很浓|好重|好浓|特别重|特别浓|很冲|好冲)的?(?:气)?味"
     # Urgent8: a water-heater that will not light and smells; gas left on, smelt at the door.
     r"|点不着[^。]{0,8}?(?:有味|一股味|味儿|气味|有股味)|(?:煤气|燃气|天然气)[^。]{0,10}?没关[^。]{0,12}?闻到"
+    # Lead, thirteenth session: the gas alarm going off or sending its alert now.
+    r"|(?:燃气|煤气|天然气|可燃气体)报警器[^，。]{0,10}?(?:(?<![不没])响了(?!一下|要|就)|在响|一直响|报警了|在叫|推送|发来)"
 )
 DRAIN = rule(r"下水|自来水|水箱|地漏|反味|马桶|化粪池|鸡蛋坏")
 
