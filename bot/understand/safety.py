@@ -114,9 +114,15 @@ def model_may_add(text: str) -> bool:
     urgent11: the wider all-clear of the rules, "已经关了阀门", "别担心", would take from the model
     emergencies the training files label urgent)."""
     text = clauses.without_attended(text)
+    # Dialect words read as Mandarin name the person too ("阮个孥囝走去无了", "后生仔企喺天台边";
+    # lead, thirteenth session).
+    plain = dialect.plain(text)
     return (
-        hazards.DANGER_CUE.search(text) is not None
-        and _OUT_OR_FOUND.search(dialect.plain(text)) is None
+        (
+            hazards.DANGER_CUE.search(text) is not None
+            or hazards.DANGER_CUE.search(plain) is not None
+        )
+        and _OUT_OR_FOUND.search(plain) is None
         and clauses.REHEARSED.search(text) is None
         and hazards.NOBODY_INSIDE.search(text) is None
         and _WAITING_IN_LIFT.search(text) is None

@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 
 from bot.config.understanding import default_taxonomy
-from bot.understand import dialect, understand
+from bot.understand import dialect, safety, understand
 from tests.understand import attack_minnan13_texts as texts
 from tests.understand.rules_only import rules_urgent
 
@@ -52,3 +52,15 @@ def test_their_look_alikes_are_not_urgent(text: str) -> None:
 )
 def test_minnan_words_are_read_only_where_they_mean_it(written: str, read: str) -> None:
     assert dialect.plain(written) == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "阮个孥囝走去无了！八岁，在北门边买雪糕",
+        "有个后生仔企喺天台边，叫佢又唔应",
+        "囡囡弗见哉！刚刚还在花坛边",
+    ],
+)
+def test_a_person_named_in_dialect_lets_the_model_add_urgency(text: str) -> None:
+    assert safety.model_may_add(text)
