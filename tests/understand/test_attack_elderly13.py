@@ -18,7 +18,11 @@ alarms unchanged; "人也找不到" only after a person is named: "车主也找�
 Then quiet signs from the same file's misses: someone by a coal fire who can hardly be roused,
 fainting in the bath, a socket leaking water and sizzling, smoke from the vent of a home whose
 people are away, a gas alarm going off or pushing its alert, water running down a wire or on a
-switch (4,385 -> 4,392, false alarms 271 -> 271).
+switch (4,385 -> 4,392, false alarms 271 -> 271). Then more forms from the same CV misses:
+Cantonese 喇, 烧起嚟, 停咗喺, 未返, 认知障碍; Wu 咬牢, 勿牢; Hubei and Hunan 跶了一跤; back from the
+market is here (菜场回来); water dripping from a lamp holder; someone lying there who hardly
+answers; 小宝 (4,393 -> 4,405, false alarms 271 -> 271; the model may also add urgency when the
+person is named in dialect: 孥囝, 后生仔, 囡囡, 孩儿).
 """
 
 from __future__ import annotations
