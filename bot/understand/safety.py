@@ -96,7 +96,7 @@ _OUT_OR_FOUND = rule(
     r"|(?:找|寻)(?:到|着|回来)了(?=$|[，。!！~\s])"
     # Lead, thirteenth session: the hazard denied in so many words ("…糊了，不是漏气"; not a
     # correction to another danger: "不是着火，是那个男的在打孩子").
-    r"|(?<!是)不是(?:漏气|煤气|燃气|天然气|着火|火灾)(?![，,\s]*是)"
+    r"|(?<!是)不是(?:漏气|煤气|燃气|天然气|着火|火灾)(?![，,\s]*是)|不是(?:咱|咱们|我们)小区"
     r"|(?<![人好])没事(?:了|啦)?(?=$|[，。!！~])|(?:^|[\s，。])出来了"
 )
 
@@ -235,7 +235,10 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
             and not clauses.PAST_SENTENCE.match(_sentence_before(text, m.start()))
             and not (
                 hazards.FIGHT.match(m.group(0))
-                and hazards.ANIMALS.search(text[max(0, m.start() - 8) : m.start()])
+                and (
+                    hazards.ANIMALS.search(text[max(0, m.start() - 8) : m.start()])
+                    or hazards.SIBLINGS.search(text[max(0, m.start() - 8) : m.start()])
+                )
             )
             for m in hazards.VIOLENCE_NOW.finditer(text)
         )
