@@ -37,7 +37,7 @@ OVER = rule(
     r"现在[^，。]{0,4}?(?:不|没)(?:闪|冒|响|漏|烧|着)了|"
     # Lead, thirteenth session: "骨头没事就是擦破点皮", "人没事", "已经接回家了", "…那个就是俺
     # 出来了".
-    r"擦破(?:了)?点皮|骨头没事|没大事|换好了|不是[^，。]{0,3}?漏电|"
+    r"擦破(?:了)?点皮|骨头没事|没大事|换好了|没咬(?:着|到)人|(?<!我)现在出来了|不是[^，。]{0,3}?漏电|"
     r"不是(?:咱|咱们|我们)小区|味是[^，。]{0,10}?(?:检修|维修|施工|放空|在修)|(?<![幸还]好)人没事(?=$|[，。!！\s])|接回家了|(?:^|[\s，。])出来了|现在(?:已经)?没(?:有)?了(?=$|[，。!！\s])|说正常|是正常的|出来后|出来以后|出来之后|来接(?:她|他)了|虽然没电|不带电|没通电"
 )
 # The whole message is about somewhere else, a drill, a lesson or a notice.
@@ -196,13 +196,20 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def without_attended(text: str) -> str:
-    """``text`` with what frames it (:data:`ATTENDED`: a drill that has ended, a video call, a
-    talk someone is back from, the speaker's role) blanked out, of the same length: what
-    follows is then judged on its own ("演练完回家发现8楼走廊全是烟"; lead, thirteenth
-    session)."""
+    """``text`` with the words of what frames it (:data:`ATTENDED`: a drill that has ended, a
+    video call, a talk someone is back from, the speaker's role) blanked out, of the same
+    length: the rest, the event included, is then judged on its own ("演练完回家发现8楼走廊全是烟",
+    "去上钢琴培训，到现在没回来"; lead, thirteenth session)."""
     if ATTENDED.search(text) is None:
         return text
-    return ATTENDED.sub(lambda m: "，" * len(m.group(0)), text)
+    return ATTENDED.sub(lambda m: _FRAME_WORDS.sub(_blank, m.group(0)), text)
+
+
+_FRAME_WORDS = rule(r"演练|演习|培训|讲座|测试|视频|宣传")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return "，" * len(match.group(0))
 
 
 def not_here_now(text: str) -> re.Match[str] | None:

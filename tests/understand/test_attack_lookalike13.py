@@ -8,7 +8,12 @@ said first (走失了一个老太太, 丢孩子了！), northern 搁里头, thin
 a stripped wire within a child's reach, tiles falling with people going in and out; and the
 look-alikes: replaced, a denial of a leak or of our estate, a smell that was maintenance, a
 demonstration, 她们小区, "都要着火了", siblings quarrelling: 267 of 302 with 8
-false alarms; every training file 4,658 -> 4,673 found, 290 -> 275 false alarms.
+false alarms; every training file 4,658 -> 4,673 found, 290 -> 275 false alarms. Then a
+voice-input file (measured clean first: understand() urgent 0.951 at 0.942, chat filed 2.0%;
+rules alone 88 of 102): its slips (水管报了, 就互车, 甩倒, 高空跑物), 像液化气, 俺娘/俺爹 and 没见着人,
+a floor number as the height things are thrown from, the gas and CO alarm ringing on, a lawn
+on fire, a fall with 快叫救护车 or someone pinned, "那个" no longer read as a thing lost unless it
+is what is lost: 101 of 102 with 2 false alarms; every file 4,761 -> 4,780, 279 -> 277.
 """
 
 from __future__ import annotations
