@@ -190,6 +190,13 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
         else None
     )
     intent = _intent(prediction, view)
+    if _degenerate(analysed):
+        # A run of the same few characters ("坏了坏了坏了…" pasted thousands of times): the
+        # model's intent means nothing on text unlike anything it learnt; a problem word makes
+        # it a report, else chat (lead, thirteenth session: the model came to read it as a
+        # help request).
+        stated = any(h.has(Role.PROBLEM) or h.has(Role.KEYWORD) for h in hits)
+        intent = Intent.REPORT if stated else Intent.CHAT
     category = _category(prediction, hits, analysed)
     admin = _admin_category(hits, taxonomy)
     if urgent:
@@ -213,6 +220,11 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
     else:
         keywords = _keywords(reading.tokens, _why(intent, hits), lexicon.words, location)
     return Understanding(norm, intent, category, urgent, location, keywords, sensitive)
+
+
+def _degenerate(text: str) -> bool:
+    """At least 40 characters, and no more than 8 different ones."""
+    return len(text) >= 40 and len(set(text)) <= 8
 
 
 def _intent(prediction: model.Prediction, view: float | None = None) -> Intent:

@@ -63,3 +63,10 @@ def test_very_long_input_is_capped_and_still_understood() -> None:
 def test_rejects_non_text() -> None:
     with pytest.raises(TypeError):
         normalise(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"), [("坏了" * 200, Intent.REPORT), ("哈哈哈嗯嗯" * 50, Intent.CHAT)]
+)
+def test_a_run_of_the_same_few_characters_is_read_by_its_words(text: str, intent: Intent) -> None:
+    assert understand(text, default_taxonomy()).intent is intent
