@@ -62,6 +62,8 @@ _PROBABLY_OUT = rule(
     # Lead, thirteenth session: not answering out of a temper or busy with a screen ("还在生我的
     # 气", "躲在房间里追剧").
     r"|生[^，。]{0,3}?气|赌气|闹别扭|冷战|追剧|打游戏|玩游戏|玩手机"
+    # Staying with family ("这两天去儿子家住了，手机也关机了").
+    r"|(?:去|在|到)(?:儿子|女儿|闺女|亲戚|朋友)家(?:住|过)"
 )
 # A lift that is only uncomfortable: its air conditioning, fan or ventilation named ("电梯里好热
 # 空调也不开", "轿厢风扇坏了 闷死了") and nobody said shut in: the model may not add urgency. A
