@@ -79,6 +79,6 @@ NOT_URGENT_AFTER = [
 # Still wrong after the change (named in test_attack_cues12.py's docstring): the drill is read
 # as the frame of a sentence with no break after it; advice on an event word with no clause of
 # its own. Both right since the thirteenth session (clauses.without_attended,
-# clauses.ADVICE_AFTER), tested in test_attack_minnan13.py.
+# clauses.ADVICE_AFTER), tested in test_attack13.py.
 STILL_MISSED = ["演练完回家发现8楼走廊全是烟，有人在喊"]
 STILL_FALSE = ["提醒大家：油锅着火千万别泼水，要盖锅盖"]
