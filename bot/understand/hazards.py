@@ -317,10 +317,12 @@ JOKE = rule(
     # Ninth session: the television heard through the wall, a child afraid of an injection.
     r"|看电视|电视声|打打杀杀|打针|都在笑"
 )
-# Animals fighting each other ("两只流浪猫在打架") is no violence.
-ANIMALS = rule(r"(?:猫|狗|鸡|鸟)[^，。!！?？]{0,8}$")
-# Children of the house quarrelling ("我家俩娃又打起来了，为了一个遥控器"): no violence.
-SIBLINGS = rule(r"(?:俩娃|两个娃|俩孩子|两个孩子|兄弟俩|姐弟俩|兄妹俩|姐妹俩)[^，。!！?？]{0,4}$")
+# Who fights no one's fight, named right before "打起来": animals ("两只流浪猫在打架"), or
+# children of the house quarrelling ("我家俩娃又打起来了，为了一个遥控器").
+NOT_A_FIGHT = rule(
+    r"(?:猫|狗|鸡|鸟)[^，。!！?？]{0,8}$"
+    r"|(?:俩娃|两个娃|俩孩子|两个孩子|兄弟俩|姐弟俩|兄妹俩|姐妹俩)[^，。!！?？]{0,4}$"
+)
 FIGHT = rule(r"打起来|正在打架|在打架|打群架|追着[^，。]{0,4}?打")
 
 # --- gas, live wires, burst pipes, fire now ------------------------------------------------

@@ -160,9 +160,7 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
         and not clauses.called_off(text)
     ):
         # A reminder clears its own clause only (clauses.REMINDER).
-        start, end = clauses.clause_span(text, *cue.span())
-        rest = text[:start] + "，" * (end - start) + text[end:]
-        return urgent(rest, [h for h in hits if not start <= h.pos < end], is_sensitive)
+        return _urgent_without(text, hits, *clauses.clause_span(text, *cue.span()), is_sensitive)
     if (
         cue is not None
         and clauses.LAUGH.fullmatch(cue.group(0))
@@ -170,9 +168,7 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
         and not clauses.called_off(text)
     ):
         # A nervous laugh beside a plea for help is read as nothing (clauses.LAUGH).
-        start, end = cue.span()
-        rest = text[:start] + "，" * (end - start) + text[end:]
-        return urgent(rest, [h for h in hits if not start <= h.pos < end], is_sensitive)
+        return _urgent_without(text, hits, *cue.span(), is_sensitive)
     if cue is not None or clauses.called_off(text):
         # In a long message the all-clear or the film may be another sentence's: each
         # sentence is then judged on its own.
@@ -237,10 +233,7 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
             and not clauses.PAST_SENTENCE.match(_sentence_before(text, m.start()))
             and not (
                 hazards.FIGHT.match(m.group(0))
-                and (
-                    hazards.ANIMALS.search(text[max(0, m.start() - 8) : m.start()])
-                    or hazards.SIBLINGS.search(text[max(0, m.start() - 8) : m.start()])
-                )
+                and hazards.NOT_A_FIGHT.search(text[max(0, m.start() - 8) : m.start()])
             )
             for m in hazards.VIOLENCE_NOW.finditer(text)
         )
@@ -266,6 +259,14 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
         and not hazards.HARMLESS_THROWN.match(text[m.end() : m.end() + 4])
         for m in hazards.THROWN.finditer(text)
     ) and (hazards.NOW.search(text) is not None or hazards.HABIT.search(text) is None)
+
+
+def _urgent_without(
+    text: str, hits: list[Hit], start: int, end: int, is_sensitive: bool | None
+) -> bool:
+    """:func:`urgent` on ``text`` with ``text[start:end]`` blanked out (same length)."""
+    rest = text[:start] + "，" * (end - start) + text[end:]
+    return urgent(rest, [h for h in hits if not start <= h.pos < end], is_sensitive)
 
 
 # The costly event patterns (a missing person, a fall, a hazard; violence) are tried only on
