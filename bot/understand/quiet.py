@@ -89,13 +89,16 @@ _SIGNS = (
     r"(?:头(?:很|好|有点|特别|还是)?(?:晕|昏)|(?<!让人)(?<!真)(?<!好)头(?:疼|痛)(?=想吐|恶心|呕吐|得)"
     r"|晕得(?:很|厉害|不行)|想吐|呕吐|在吐|都吐|(?<=[疼痛晕])恶心|站不稳|站不住|腿软|脚软|"
     r"手脚发软|瘫在|(?:叫|喊|敲门|敲窗|拍窗)[^，。]{0,4}?(?:不应|没应|不答应|不醒|没反应)|叫不醒|喊不醒|"
-    r"脸红红|嘴唇发紫)"
+    r"脸红红|嘴唇发紫|"
+    # Fourteenth session (by-file CV misses): drowsy, slurred, a head that swells, the eyes
+    # going dark ("叫她说话含含糊糊的，燃气热水器还开着", "人发困头胀，热水器是老款直排的那种").
+    r"含含糊糊|说话含糊|迷迷糊糊|晕乎乎|发困|头胀|眼前发黑|头(?:疼|痛)(?=腿软|脚软|乏力|没劲))"
 )
-FUMES_FELT = rule(rf"{_FUEL}[^。]{{0,24}}?{_SIGNS}")
+FUMES_FELT = rule(rf"{_FUEL}[^。]{{0,32}}?{_SIGNS}")
 # The signs said first: only the clause before them is read (the source may be told in the
 # past: "昨晚生了炉子没开窗").
 SIGNS_THEN_FUEL = rule(
-    rf"{_SIGNS}[^。]{{0,24}}?(?:生了炉子|生炉子|烧(?:的|着)?(?:蜂窝煤|煤|炭)|炭盆|炭炉|煤炉|热水器|热水炉)"
+    rf"{_SIGNS}[^。]{{0,32}}?(?:生了炉子|生炉子|烧(?:的|着)?(?:蜂窝煤|煤|炭)|炭盆|炭炉|煤炉|热水器|热水炉|燃气的)"
 )
 
 # A smell at the door of someone not seen for days, said smell first: "隔壁独居老人家的门缝里

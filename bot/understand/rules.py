@@ -182,6 +182,10 @@ _CLAUSE_START = rule(r"[,，。!！?？;；…\s]")
 # tagged by these words, most were reports) a company serving the estate ("物业公司",
 # "燃气公司", "维保公司"), the management's office, "我在外地" (the speaker is away, the problem
 # here), a hospital someone is taken to ("送医院"), a maintenance contractor ("维保单位").
+_KIN_AWAY = (
+    r"姑|姨|舅|叔|伯|哥|姐|弟|妹|岳父|岳母|丈母娘|公公|婆婆|外婆|姥姥|奶奶|爷爷|外公|姥爷|朋友|同学"
+    r"|同事|闺蜜|表[哥姐弟妹]|堂[哥姐弟妹]|老同学|亲戚"
+)
 _ELSEWHERE = rule(
     r"老家|(?<!物业|燃气|热力|维保|来水|装修|供热|供暖|供电|电力|供水|水务|电梯|搬家|开锁|保洁|保安|物管"
     r"|安保|绿化|开发|管理|服务|消防)公司|(?:^|我们|我|在|回|去|[，,。\s])单位|单位(?:里|上|食堂|宿舍)|学校"
@@ -189,6 +193,12 @@ _ELSEWHERE = rule(
     r"|电视剧|电影|小说|朋友圈|娘家|婆家|景区|商场|地铁|高铁|飞机|(?<!物业|管家|业委)办公室"
     r"|(?<![送宠])医院|病房|厂里|工厂|村里|乡下|超市|菜市场|上班路上|下班路上|上学路上|那个小区"
     r"|他们小区|她们小区|亲戚家|朋友家|同事家|市里|县城"
+    # Kin's and friends' homes, told about (fourteenth session: 39 training lines, all chat
+    # or a request about the speaker's trip): "我大姨那栋楼…", "我姑家楼上漏水…". Not "我妈家"
+    # alone, often a flat in this estate.
+    r"|我(?:的)?[大小二三四老]?(?:" + _KIN_AWAY + r")[姐哥弟妹姑姨舅叔伯婆爷奶公]?家"
+    r"|我(?:的)?[大小二三四老]?(?:爸|妈|爸妈|父母|" + _KIN_AWAY + r")[^，。,\s]{0,4}?(?:那个?|他们|她们|住的那个?)"
+    r"(?:小区|栋楼|楼|片|边)"
 )
 
 
