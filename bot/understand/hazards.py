@@ -56,6 +56,9 @@ LIFT_TRAPPED = rule(
     rf"|在{_LIFT}里[^。!！?？]{{0,8}}?(?:{_LIFT})?(?:不走|不动|停了|卡住|卡了|急停)"
     # Someone taken ill inside: "电梯里有人！里面的大爷说心脏不舒服".
     rf"|{_LIFT}里[^。]{{0,16}}?(?:心脏|喘不上|晕|昏|不舒服|难受)"
+    # Lead, fourteenth session: someone in it for minutes ("电梯里我家老人待了快二十分钟了").
+    rf"|{_LIFT}里[^。!！?？]{{0,8}}?{PERSON}[^，。!！?？]{{0,4}}?(?:待|呆)了[^，。]{{0,4}}?"
+    r"(?:分钟|半天|好久|半个钟|个钟)"
 )
 # A person in a lift is trapped only if the lift is stuck, stopped, falling or shut.
 LIFT_STUCK = rule(
