@@ -127,6 +127,8 @@ HARMLESS_SOURCE = rule(
 BARBECUE = rule(r"烧烤|烤串|撸串|烤肉")
 FIRE_NAMED = rule(
     r"着火|起火|火光|明火|火苗|烧起来|冒火|烤着|点着|烧着|已经着了|着了一点|"
+    # Lead, fourteenth session: the hood itself alight ("有烟！好像是哪家油烟机着了").
+    r"(?:油烟机|烟机)(?:都|也)?着了(?![一层])|"
     # Urgent8: sparks of welding landed on something that burns, and smoking.
     r"火星子?[^，。]{0,2}?(?:溅|飘|掉|落)到[^。]{0,10}?(?:棚|布|纸|草|衣服|被子|柴|木)[^。]{0,8}?(?:冒烟|有点烟|有烟|烧)|"
     r"火星子?(?:乱飞|到处飞)[^。]{0,12}?(?:晾|衣服|被子|纸箱|纸壳|柴|草|车棚|电动车|易燃)"
@@ -269,6 +271,9 @@ LOOSE = rule(
     r"(?:马上|快要|快|随时|眼看)[^，。]{0,3}?(?:掉|塌|断)(?:下|了)|(?:要|会)(?:倒|断|掉)下来|挂在半空|摇摇欲坠|脱落|往外倾|要塌了|快塌了"
     # Ninth attack: a thing up high rocking in the wind ("窗台上的花盆在晃").
     r"|(?:整块|一块块|正在)往下掉"
+    # Lead, fourteenth session (by-file CV misses, Minnan and Cantonese read by dialect.plain):
+    # coming off piece by piece ("外墙的瓷砖一直剥下来", "纸皮石一块块跌下来", "玻璃整片落下来").
+    r"|(?:一块块|一片片|整片|整块|一大片|一直|不停地?)[^，。]{0,2}?(?:剥|跌|掉|落)下来"
 )
 # Ninth attack: a thing up high rocking in the wind ("窗台上的花盆在晃"): urgent only with
 # people under it now (a loose tile over a pavement is a repair, as two training files say).

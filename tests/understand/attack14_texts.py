@@ -22,6 +22,9 @@ URGENT = [
     # Out on the window grille.
     "对面6楼有个小孩坐在防盗网上，大人好像不在家",
     "阳台外面有个小朋友爬出来了，就蹲在外面",
+    # Coming off piece by piece over people; a range hood alight.
+    "5号楼外墙的瓷砖一片片掉下来，下面还有人在走",
+    "2单元有烟！好像是哪家油烟机着了",
 ]
 
 NOT_URGENT = [
@@ -33,6 +36,8 @@ NOT_URGENT = [
     "修热水器的事真让人头疼，约了三次都没来",
     "孩子在家玩游戏玩得迷迷糊糊的，饭都不吃",
     "双胞胎今天满月，请大家吃喜糖",
+    "梧桐树叶一片片掉下来，扫都扫不完",
+    "谁家油烟机的烟这么大，呛死了",
     # Kin's homes elsewhere (the model's elsewhere tag).
     "我大姨那栋楼电梯坏了一个月了，还是咱们这边物业靠谱",
 ]
