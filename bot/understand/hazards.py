@@ -119,7 +119,7 @@ HARMLESS_SMOKE_BEFORE = rule(r"(?:油|抽|香|吸|二手|炊|烧烤的?)$")
 HARMLESS_SMOKE_AFTER = rule(r"^(?:花|头|囱|酒|草|盒|灰)")
 # Smoke or a burnt smell whose source the message names as harmless, with no fire named.
 HARMLESS_SOURCE = rule(
-    r"(?<!不是)(?:抽烟|吸烟|烟头)|二手烟|烟雾缭绕|香烟|烟囱|蜂窝煤|烟花|鞭炮|爆竹|油烟|烧香|熏腊肉|"
+    r"(?<!不是)(?:抽烟|吸烟|烟头)|二手烟|老烟枪|烟民|烟鬼|锅烧得|烟雾缭绕|香烟|烟囱|蜂窝煤|烟花|鞭炮|爆竹|油烟|烧香|熏腊肉|"
     r"烤糊|煮糊|(?:饭|菜|粥|汤|锅)(?:都|又)?烧糊|饭糊|菜糊|锅底全糊|做蛋糕|面包机|棋牌|痕迹"
 )
 # Smoke of a barbecue: the model may not add urgency to it ("谁家在烧烤？烟都飘到我家阳台了").
@@ -336,7 +336,7 @@ JOKE = rule(
 # children of the house quarrelling ("我家俩娃又打起来了，为了一个遥控器").
 NOT_A_FIGHT = rule(
     r"(?:猫|狗|鸡|鸟)[^，。!！?？]{0,8}$"
-    r"|(?:俩娃|两个娃|俩孩子|两个孩子|兄弟俩|姐弟俩|兄妹俩|姐妹俩)[^，。!！?？]{0,4}$"
+    r"|(?:俩娃|两个娃|俩孩子|两个孩子|兄弟俩|姐弟俩|兄妹俩|姐妹俩)[^，。!！?？]{0,10}$"
 )
 FIGHT = rule(r"打起来|正在打架|在打架|打群架|追着[^，。]{0,4}?打")
 

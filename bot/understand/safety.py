@@ -233,7 +233,7 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
             and not clauses.PAST_SENTENCE.match(_sentence_before(text, m.start()))
             and not (
                 hazards.FIGHT.match(m.group(0))
-                and hazards.NOT_A_FIGHT.search(text[max(0, m.start() - 8) : m.start()])
+                and hazards.NOT_A_FIGHT.search(text[max(0, m.start() - 16) : m.start()])
             )
             for m in hazards.VIOLENCE_NOW.finditer(text)
         )
@@ -371,6 +371,14 @@ def _situation_now(text: str) -> bool:
             # urgent11: asleep is not unconscious ("睡得死，叫极都唔醒"); smoke thickening from
             # cigarettes or a barbecue, no fire named, is no fire.
             if name == "collapsed_silent" and hazards.ASLEEP.search(text):
+                continue
+            # Lead, fourteenth session: a pet lying still in the heat ("狗都不想出门，我家那只
+            # 趴地上一动不动"), no person named before it.
+            if (
+                name == "down"
+                and hazards.PET.search(text, 0, m.start())
+                and not re.search(hazards.PERSON, m.group(0))
+            ):
                 continue
             if (
                 name == "smoke_growing"

@@ -38,6 +38,11 @@ NOT_URGENT = [
     "双胞胎今天满月，请大家吃喜糖",
     "梧桐树叶一片片掉下来，扫都扫不完",
     "谁家油烟机的烟这么大，呛死了",
+    # From a chatter file's false alarms (rules alone), in the lead's words.
+    "太热了，我家那条狗趴地上一动不动，光吐舌头",
+    "我家两个孩子为了抢一个平板又打起来了，头大",
+    "电梯里一股烟味，准是哪个老烟枪又在里面抽了",
+    "冬天用炭火锅的注意别一氧化碳中毒，记得开窗",
     # Kin's homes elsewhere (the model's elsewhere tag).
     "我大姨那栋楼电梯坏了一个月了，还是咱们这边物业靠谱",
 ]
