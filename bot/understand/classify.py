@@ -43,6 +43,9 @@ MAX_KEYWORDS = 8
 #: The model's probability of "urgent" above which it adds urgency (chosen by
 #: cross-validation on the training split: ``bench/understand.py --cv 5``).
 URGENT_THRESHOLD = float(os.environ.get("LINLI_URGENT_THRESHOLD", "0.2"))
+#: The model adds urgency only while its own chat probability stays below this (above 1: never
+#: vetoed).
+URGENT_CHAT_VETO = 1.01
 SENSITIVE_THRESHOLD = float(os.environ.get("LINLI_SENSITIVE_THRESHOLD", "0.5"))
 SENSITIVE_RULES = os.environ.get("LINLI_SENSITIVE_RULES", "1") == "1"
 #: Each intent's model probability is multiplied by its weight before the most likely one is
@@ -175,7 +178,11 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
     active = model.active()
     prediction = active.predict(reading.line)
     # The model may add urgency to what the rules found, never remove it.
-    urgent = urgent or (prediction.urgent >= URGENT_THRESHOLD and safety.model_may_add(analysed))
+    urgent = urgent or (
+        prediction.urgent >= URGENT_THRESHOLD
+        and prediction.intents["chat"] < URGENT_CHAT_VETO
+        and safety.model_may_add(analysed)
+    )
     # And sensitivity, but not to an emergency the rules found (a child on a ledge is posted,
     # so that every neighbour can help).
     sensitive = sensitive or (

@@ -263,6 +263,9 @@ _WORDS = {
     "管仔": "管子",
     "爆去": "爆了",
     "边仔": "边上",
+    # Lead, fourteenth session (a south-coast training file): lying on the floor.
+    "瞓咗喺地下": "躺倒在地上",
+    "瞓喺地下": "躺在地上",
 }
 # What must come before or after a word for it to have the sense above: "么得" not in
 # "怎么得了", "入面" not in "进入面试", "车头" (in the car) only after 在 ("还在车头", not

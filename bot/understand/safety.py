@@ -182,7 +182,7 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
     # whole message (the lift is stuck, nobody said to be inside) are tested before the
     # costly pattern runs.
     if (
-        ("梯" in text or "轿厢" in text or "䢂" in text or "𨋢" in text)
+        ("梯" in text or "轿厢" in text or "䢂" in text or "𨋢" in text or _LIFT_WORD.search(text))
         and not rules.lost_and_found(text)
         and hazards.LIFT_STUCK.search(text)
         and not hazards.NOBODY_INSIDE.search(text)
@@ -420,6 +420,10 @@ def _rain_with_nobody_in_it(text: str, found: str) -> bool:
         and _RAIN.search(text) is not None
         and situations.PEOPLE_IN_WATER.search(text) is None
     )
+
+
+#: "lift" typed in English inside a Chinese message ("9栋部lift困咗人").
+_LIFT_WORD = rule(r"(?i)(?<![a-z])lift(?![a-z])")
 
 
 def _lift_trapped(text: str, match: re.Match[str]) -> bool:
