@@ -38,6 +38,7 @@ from bot.understand import (
     rules,
     sensitivity,
     situations,
+    understated,
     weather,
 )
 from bot.understand.lexicon import Hit, Role
@@ -338,6 +339,9 @@ def _situation_now(text: str) -> bool:
                     "smell_then_days",
                     "unreachable_since",
                     "silent_since",
+                    "alarm_nobody",
+                    "down_quietly",
+                    "child_in_car",
                 )
                 else m.group(0)
             )
@@ -372,10 +376,12 @@ def _situation_now(text: str) -> bool:
             # cigarettes or a barbecue, no fire named, is no fire.
             if name == "collapsed_silent" and hazards.ASLEEP.search(text):
                 continue
+            if name == "alarm_nobody" and understated.NOT_AN_ALARM.search(text):
+                continue
             # Lead, fourteenth session: a pet lying still in the heat ("狗都不想出门，我家那只
             # 趴地上一动不动"), no person named before it.
             if (
-                name == "down"
+                name in ("down", "down_quietly")
                 and hazards.PET.search(text, 0, m.start())
                 and not re.search(hazards.PERSON, m.group(0))
             ):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understand import forms, incidents, quiet, weather
+from bot.understand import forms, incidents, quiet, understated, weather
 from bot.understand.alarms import ENGLISH, FIRE_SEEN, GAS_SIGNS, MEDICAL, PINYIN, TERSE
 from bot.understand.patterns import Gate, required_chars, rule
 
@@ -522,6 +522,7 @@ FAMILIES = (
     *incidents.FAMILIES,
     *forms.FAMILIES,
     *quiet.FAMILIES,
+    *understated.FAMILIES,
 )
 #: Families that stand on their own, whatever the clause before them says.
 PLAIN = (("english", ENGLISH), ("pinyin", PINYIN))

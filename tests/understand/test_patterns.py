@@ -20,6 +20,7 @@ from bot.understand import (
     safety,
     sensitivity,
     situations,
+    understated,
     weather,
 )
 from bot.understand.corpus import training_examples
@@ -59,6 +60,7 @@ def _module_rules() -> list[tuple[str, re.Pattern[str]]]:
         incidents,
         forms,
         quiet,
+        understated,
         dialect,
         sensitivity,
         rules,
@@ -170,6 +172,7 @@ def test_the_situation_families_are_gated() -> None:
         or ".incidents." in name
         or ".forms." in name
         or ".quiet." in name
+        or ".understated." in name
     }
     assert {n.upper() for n, _ in situations.FAMILIES} <= short
 

@@ -1,0 +1,119 @@
+"""Emergencies told quietly: someone in the water, a child shut in a car or a room, an alarm
+going off where nobody is, a person knocked down or beaten, signs of a fire or a fall that
+the message only describes (lead, fourteenth session).
+
+Families of :data:`bot.understand.situations.FAMILIES`, put through the same clause tests by
+:func:`bot.understand.safety.urgent`. Found from the misses of the rules on a new writer's
+training file of understated emergencies and their look-alikes (``train-understated.tsv``),
+measured before it was read (docs/understanding.md); the tests are in the lead's own
+phrasings (tests/understand/test_attack14.py).
+"""
+
+from __future__ import annotations
+
+from bot.understand.hazards import PERSON
+from bot.understand.patterns import rule
+
+_CHILD = r"(?:孩子|小孩|小朋友|娃|小娃|伢儿?|小女孩|小男孩|小姑娘|男孩|女孩|儿子|女儿|孙子|孙女|宝宝|婴儿|小学生)"
+_WATER = r"(?:水里|池里|池塘里?|河里|湖里|泳池里?|游泳池里?|池子里|水池里?|浴缸里)"
+
+# Someone in the water who is not swimming: struggling, sinking, floating still, face down
+# ("池塘里好像有个小孩在扑腾，周围没看到大人", "河里好像漂着个人", "游泳池里那个孩子怎么半天不动，
+# 漂着"); someone who went to swim and has not come up.
+DROWNING = rule(
+    rf"{_WATER}[^。]{{0,8}}?{PERSON}[^。]{{0,8}}?(?:扑腾(?!得)|沉下去|沉下|漂着|飘着|半天不动|不动了)"
+    rf"|{PERSON}[^。]{{0,8}}?{_WATER}[^。]{{0,8}}?(?:扑腾(?!得)|沉下去|沉下|漂着|飘着|半天不动|不动了)"
+    r"|(?:漂着|飘着|浮着)(?:个|一个)(?:人|小孩|孩子)"
+    rf"|{_CHILD}[^。]{{0,12}}?(?:好像|突然)?沉下去了"
+    r"|游泳[^。]{0,12}?(?:到现在|一直|还)没(?:上来|出来)"
+    r"|脸朝下(?:趴着|漂着|浮着)"
+)
+
+# A child shut in a car, in the sun or locked, nobody back ("车里有个小孩，脸通红，在拍车窗，
+# 车门锁着", "车里锁着个小娃，在哭，车主不在").
+CHILD_IN_CAR = rule(
+    rf"车里(?:有|锁着|关着|还有)(?:个|一个)?{_CHILD}[^。]{{0,30}}?"
+    r"(?:锁着|锁了|太阳|晒|在哭|哭|拍|脸通红|没回来|不在|闷|热)"
+    rf"|{_CHILD}[^。]{{0,6}}?(?:锁|关)在车里"
+)
+
+# A small child shut in a room or out on a balcony on their own ("有个小朋友把自己反锁在卫生间
+# 了，才两岁", "阳台门被风吹上锁住了，我三岁的儿子一个人在阳台上"): with an age, crying or a
+# door that will not open. Not a teenager sulking ("孩子把自己锁在房间里打游戏").
+CHILD_SHUT_IN = rule(
+    rf"{_CHILD}[^。]{{0,8}}?(?:把自己)?(?:反锁|锁|关)在(?:了)?(?:卫生间|厕所|浴室|阳台|房间)(?:里)?"
+    r"[^。]{0,16}?(?:[一二两三四五\d]岁|在哭|哭了|急哭|打不开|开不了|开不开)"
+    rf"|门[^。]{{0,8}}?锁住了[^。]{{0,12}}?[一二两三四五\d]岁的?{_CHILD}[^。]{{0,6}}?一个人在阳台"
+)
+
+# A smoke or gas alarm going off where nobody is, or with a smell or smoke ("隔壁家的烟雾报警器
+# 响了快二十分钟，平时这时候他们都上班不在家", "家里的智能烟感给我推送报警了，家里就我妈一个人").
+# Not a battery's chirp, a test or a drill (NOT_AN_ALARM, read by safety).
+_ALARM = r"(?:烟雾报警器|烟感|烟雾报警|火警报警器|报警器|警报)"
+_GOING_OFF = r"(?:响了|在响|一直响|一直在响|响个不停|响了好久|推送|报警了|叫个不停)"
+ALARM_NOBODY = rule(
+    rf"{_ALARM}[^。]{{0,4}}?{_GOING_OFF}[^。]{{0,30}}?"
+    r"(?:不在家|没人在家|上班|在外面|在外地|没人(?:出来)?开门|敲门没人|没人应|一个人|只有狗|只有猫|"
+    r"糊味|焦味|烧焦|冒烟|有烟)"
+    rf"|(?:糊味|焦味|烧焦味|冒烟)[^。]{{0,16}}?{_ALARM}[^。]{{0,4}}?{_GOING_OFF}"
+)
+NOT_AN_ALARM = rule(r"没电|电池|误报|测试|演练|调试|检修|油烟|炒菜|做饭|煎|炸")
+
+# Knocked down by a car ("车库出口那有个老太太被倒车的撞倒了").
+KNOCKED_DOWN = rule(rf"{PERSON}[^，。]{{0,3}}?被[^，。]{{0,8}}?(?:撞倒|撞飞|轧)了")
+
+# Beaten or dragged off now ("把一个小伙子按在地上打", "拿砖头打一个初中生", "扯一个小女孩往
+# 车上拉，小孩在哭").
+ASSAULT = rule(
+    r"按在地上(?:打|踢)|往(?:脑袋|头)上(?:打|砸|招呼)|拿(?:着)?(?:砖头|砖|棍子|棍|铁棍|刀)[^，。]{0,4}?(?:打|砸|砍)"
+    rf"(?:一个|个)?{PERSON}"
+    rf"|(?:扯|拉|拽|抱)(?:着)?(?:一个|个)?{_CHILD}[^，。]{{0,2}}?往车(?:上|里)(?:拉|拽|拖|塞)"
+)
+
+# A fire that shows itself: an appliance alight ("电暖器好像着了"), smoke filling a room or
+# pushing in at the door, smoke that stings the eyes.
+APPLIANCE_ALIGHT = rule(
+    r"(?:电暖器|取暖器|小太阳|电热毯|插座|插排|插线板|充电器|电瓶|锅)(?:好像|已经|也)?(?:烧)?着了(?![一层])"
+    r"|满屋子?(?:都是|全是)(?:白|黑)?烟|一股(?:浓)?烟(?:冲|涌|窜)(?:了)?进来|烟(?:一下子)?更大了"
+    r"|(?:好呛|很呛|呛得)[^。]{0,8}?眼睛[^。]{0,4}?(?:睁不开|辣)|突然[^，。]{0,4}?烟(?:好|很|特别)大"
+    r"|一股一股的(?:白|黑)?烟"
+)
+
+# Quieter signs of someone down: lying in the snow not moving, a cry of "醒醒", a thud then
+# silence, milk or food left days at the door of someone alone.
+DOWN_QUIETLY = rule(
+    r"(?:躺|倒|趴)(?:在)?(?:雪地|地上|路边|地下)[^，。]{0,3}?(?:里)?[^，。]{0,2}?(?:不动弹|不动了|一动不动)"
+    r"|(?:躺|倒|趴)在[^，。]{0,8}?(?:上|边|口|里)[^。]{0,12}?喊(?:他|她)?(?:也|都)?不应"
+    r"|喊[^。]{0,4}?(?:你醒醒|快醒醒|醒醒啊)"
+    r"|咚的一声[^。]{0,12}?(?:就没声了|没声了|没动静了)"
+    r"|(?:奶|牛奶|报纸|外卖|菜)[^。]{0,8}?(?:放了|挂了|摆了)[^。]{0,4}?(?:几|两|三|四|五|六|好几)天没(?:拿|收|取)"
+)
+
+# Signs that read as a stroke or a collapse: drooling and not answering, cold sweat and
+# slurred speech, a fall and no breath to cry.
+SIGNS_OF_STROKE = rule(
+    r"(?:问(?:他|她)?话|叫(?:他|她)?|喊(?:他|她)?)(?:也)?不回[^。]{0,12}?(?:流口水|手[^，。]{0,3}?抖|嘴歪)"
+    r"|(?:嘴角|口角)流口水[^。]{0,12}?(?:不回|不应|抖|说不出)"
+    r"|(?:冷汗|冒汗)[^。]{0,8}?(?:说话含糊|说话不清|迷迷糊糊|叫(?:他|她)?也迷糊)"
+    r"|(?:摔|跌)在[^，。]{0,6}?地上[^。]{0,6}?哭都哭不出来"
+)
+
+# Things still coming down over people: half of it already fallen, flakes coming off now.
+COMING_DOWN = rule(
+    r"(?:已经)?掉(?:下来|了)一半[^。]{0,16}?(?:底下|下面)(?:就)?是(?:公交站|车站|人行道|单元门|门口|路)"
+    r"|(?:在|正)往下掉[^。]{0,20}?(?:下面|底下|楼下)(?:还)?有人"
+    r"|(?:正|在)往下掉[^。]{0,12}?有人在(?:底下|下面)"
+)
+
+FAMILIES = (
+    ("drowning", DROWNING),
+    ("child_in_car", CHILD_IN_CAR),
+    ("child_shut_in", CHILD_SHUT_IN),
+    ("alarm_nobody", ALARM_NOBODY),
+    ("knocked_down", KNOCKED_DOWN),
+    ("assault", ASSAULT),
+    ("appliance_alight", APPLIANCE_ALIGHT),
+    ("down_quietly", DOWN_QUIETLY),
+    ("signs_of_stroke", SIGNS_OF_STROKE),
+    ("coming_down", COMING_DOWN),
+)
