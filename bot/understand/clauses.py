@@ -67,7 +67,7 @@ NOT_HERE_NOW = rule(
 # before the turn belongs to what came before it, not to what follows.
 TOPIC_SHIFT = rule(
     r"话说|(?<![说答猜做])对了|另外(?![一两几个的家边那])|(?<!要)等(?:一)?下(?![午次面周个回去来])|等等|"
-    r"还有(?:个|件)事|顺便说|[哎诶欸唉]不对"
+    r"还有(?:个|件)事|顺便说|[哎诶欸唉]不对|先放一边|先不(?:说|聊)了"
 )
 # A drill, a training, the news or a film: the model may not add urgency to such a message
 # (the rules judge it sentence by sentence, see NOT_HERE_NOW).

@@ -134,10 +134,21 @@ def model_may_add(text: str) -> bool:
         and _LESSON.search(text) is None
         and (_ADVICE.search(text) is None or _NOW_OR_PLACE.search(text) is not None)
         and (_DROPPED_THING.search(text) is None or _HURT.search(text) is not None)
+        and not _play_fight(text)
         and (
             (hazards.HARMLESS_SOURCE.search(text) is None and hazards.BARBECUE.search(text) is None)
             or hazards.FIRE_NAMED.search(text) is not None
         )
+    )
+
+
+def _play_fight(text: str) -> bool:
+    """A fight of pets or siblings ("我家两个孩子为了抢一个平板又打起来了"): the rules do not call
+    it violence (:data:`hazards.NOT_A_FIGHT`), and the model may not either (lead, fourteenth
+    session: at a threshold of 0.1 it did)."""
+    return any(
+        hazards.NOT_A_FIGHT.search(text[max(0, m.start() - 16) : m.start()])
+        for m in hazards.FIGHT.finditer(text)
     )
 
 
