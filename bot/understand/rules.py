@@ -12,7 +12,7 @@ from bot.understand.patterns import rule
 # Before an urgent word, within its clause: the danger is imagined, denied or avoided.
 _HYPOTHETICAL = rule(r"万一|如果|要是|会不会|以防|防止|小心|怕|差点|不会|避免")
 # Right before an urgent word: it is denied ("没有烟", "打不着火"), unlike "没想到着火了".
-_DENIED = rule(r"(?:没有|没|不是|不|不要)(?:人)?$")
+_DENIED = rule(r"(?:没有|没|不是|不|不要|(?<![^，,、：:\s])无)(?:人)?$")
 _CLAUSE_BREAK = rule(r"[,，。!！?？;；\s]")
 # The danger is over or was never there.
 _ALL_CLEAR = rule(r"虚惊一场|没事了|误会一场|误报|已经(?:扑)?灭了|扑灭了|救出来了|已经找到")

@@ -165,6 +165,8 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
             for h in hits
             if text[h.pos : h.pos + len(h.word)] == framed[h.pos : h.pos + len(h.word)]
         ]
+    if clauses.STORY_OPENING.match(text) and not clauses.STORY_TURNS_NOW.search(text):
+        return False
     cue = clauses.not_here_now(text)
     if (
         cue is not None
