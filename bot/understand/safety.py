@@ -183,12 +183,28 @@ def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool
     ):
         # A nervous laugh beside a plea for help is read as nothing (clauses.LAUGH).
         return _urgent_without(text, hits, *cue.span(), is_sensitive)
-    if cue is not None or clauses.called_off(text):
-        # In a long message the all-clear or the film may be another sentence's: each
-        # sentence is then judged on its own.
-        return _urgent_after_a_turn(text, hits) or (
-            len(text) > LONG_MESSAGE and _a_sentence_urgent(text, hits)
-        )
+    if cue is not None:
+        return _urgent_past_the_cue(text, hits)
+    # The all-clear is looked for only in what would otherwise be urgent (its pattern is long,
+    # and most messages are not: lead, fourteenth session, 5 µs a message saved).
+    if not _urgent_as_said(text, hits, is_sensitive):
+        return False
+    return not clauses.called_off(text) or _urgent_past_the_cue(text, hits)
+
+
+def _urgent_past_the_cue(text: str, hits: list[Hit]) -> bool:
+    """A message with an all-clear, a film or the news in it: what follows the turn of the talk
+    after it is urgent; in a long message the cue may be another sentence's, so each sentence
+    is then judged on its own."""
+    return _urgent_after_a_turn(text, hits) or (
+        len(text) > LONG_MESSAGE and _a_sentence_urgent(text, hits)
+    )
+
+
+def _urgent_as_said(text: str, hits: list[Hit], is_sensitive: bool | None) -> bool:
+    """The rules of :func:`urgent` after its cues: an urgent word meant, a lift with someone
+    in it, a family of situations, an event, violence, a sensitive matter happening now,
+    something loose over people."""
     if any(real_urgent_word(text, hit) for hit in hits):
         return True
     # Every lift pattern names the lift (梯, 轿厢, Cantonese 𨋢): a cheap test first. Lost and
