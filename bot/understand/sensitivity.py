@@ -610,8 +610,11 @@ def model_may_flag(text: str) -> bool:
     """The model may add the flag, except to a message whose only talk of dying is a figure of
     speech the rules know (:data:`_FIGURATIVE`: "想死你们了", "累得想死"), or whose only 打 is
     a phone call with no word of harm ("爸爸又打妈妈电话了，问她几点回家"; lead, thirteenth
-    session); what else such a message says of harm the rules read themselves."""
+    session), or that blows up a trifle (:data:`_TRIFLE`: "体检说血脂高，不想活了"; fourteenth);
+    what else such a message says of harm the rules read themselves."""
     if "死" in text and "死" not in _FIGURATIVE.sub("，", text):
+        return False
+    if _TRIFLE.search(text):
         return False
     return not (
         "打" in text and "打" not in _A_CALL.sub("，", text) and _HARM_WORD.search(text) is None
@@ -677,6 +680,15 @@ _HARM_NOW = rule(
     r"|吃了[^，。]{0,2}?(?:[二三四五六七八九]十|\d\d)[^，。]{0,3}?片|不想被救|别救我|不要救我|一次(?:吃|吞)完"
     r"|最后一次在群里(?:说话|发言|冒泡)|对不起所有人|坐在窗边|这会儿|农药"
 )
+# Lead, fourteenth session: a trifle blown up, taken back in the same breath, a parrot
+# ("快递又丢了，我真的会谢，想死", "科目二挂了，我不想活了，哦不", "老板要杀了我"). Money lost is no
+# trifle ("股票全亏光了，我不想活了" stays).
+_TRIFLE_WORDS = (
+    r"(?:快递|科目[一二三四]|驾照|PPT|ppt|体检|胆固醇|血脂|红烧肉|减肥|抽卡|外卖|堵车)[^。]{0,12}?"
+    r"(?:想死|不想活|想跳楼|活不下去|杀了我)|(?:想死|不想活了?|想跳楼)[^。]{0,16}?(?:胆固醇|红烧肉|肥肉|哦不)"
+    r"|讲下笑|讲笑|说笑而已|我真的会谢|鹦鹉|八哥"
+)
+_TRIFLE = rule(_TRIFLE_WORDS)
 # Jokes ("笑死", "热死了") and the news are not a cry for help.
 _NOT_SENSITIVE = rule(
     r"哈哈|笑死|新闻|电视剧|电影|小说|热搜|游戏|(?<!不是)(?<!没)(?<!没有)(?<!不)开玩笑|编剧|追剧|那部剧|这部剧|请大家记住|遇到老人说"
@@ -688,7 +700,7 @@ _NOT_SENSITIVE = rule(
     # Sens11: a drama or a book named in its marks ("《…》里那个家暴男").
     r"|》(?:里|中|这部|那部)|主播|营销号|直播间"
     # Written after the first round: a legal talk, a game of 王者.
-    r"|普法|讲座|王者|开黑|这局|排位|上分|这剧|那剧|剧情|情节"
+    r"|普法|讲座|王者|开黑|这局|排位|上分|这剧|那剧|剧情|情节|" + _TRIFLE_WORDS
 )
 
 # Advice to others and talks ("如果遇到家暴，记得打110", "反家暴讲座", "别打孩子，好好说"):

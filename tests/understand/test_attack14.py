@@ -42,3 +42,27 @@ def test_their_look_alikes_are_not_urgent(text: str) -> None:
 )
 def test_kins_homes_told_about_are_elsewhere(text: str, away: bool) -> None:
     assert rules.elsewhere(text) is away
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "快递又被人拿错了，我真的会谢，想死",
+        "科目三又挂了，我不想活了，哦不，下个月再考",
+        "体检说血脂高，不想活了，以后不能吃肥肉了",
+        "我家八哥天天学楼下吵架喊打死你",
+    ],
+)
+def test_a_trifle_blown_up_is_not_sensitive(text: str) -> None:
+    assert not understand(text, TAXONOMY).sensitive
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "股票全亏光了，我不想活了，药都准备好了",
+        "快递站的活丢了，欠了一身债，真的不想活了，今晚就结束吧",
+    ],
+)
+def test_despair_beside_money_or_work_stays_sensitive(text: str) -> None:
+    assert understand(text, TAXONOMY).sensitive
