@@ -34,7 +34,12 @@ ENGLISH = rule(
     r"grandmother|grandfather|granny)\b.{0,16}\b(?:is|are|went|has gone|got)\s+(?:missing|lost)\b"
     r"(?!\s+(?:his|her|my|the|a|out|class|school))|"
     r"\bcan'?t find (?:my |our )?(?:son|daughter|child|kid|boy|girl|baby|mum|mom|mother|dad|father|"
-    r"grandma|grandpa)\b"
+    r"grandma|grandpa)\b|"
+    # Lead, fourteenth session: a child shut in a car, a dog on a child, a water main, a break-in.
+    r"\b(?:kid|child|baby|boy|girl)\b.{0,12}\blocked in (?:a|the|my) car\b|"
+    r"\bdog\b.{0,12}\battack(?:ing|ed|s)\b.{0,12}\b(?:kid|child|boy|girl|someone)\b|"
+    r"\bwater main burst\b|\bbreaking into\b.{0,40}\bright now\b|"
+    r"\bthrowing\b.{0,30}\bfrom the upper floors\b"
 )
 
 # Typed in pinyin without a Chinese keyboard: "dianti kazhu le limian you ren", "jiuming".
@@ -43,7 +48,7 @@ PINYIN = rule(
     r"\b(?:shuai|die) ?(?:dao|le)\b.{0,24}\b(?:qi ?bu ?lai|liu ?xue|bu ?dong|hun)|"
     # urgent9: a pinyin word in a Chinese message ("楼道 meiqi 味好重", "冒yan了").
     r"(?<![a-z])(?:mei|ran) ?qi(?![a-z]) ?(?:味|漏|泄)|冒 ?yan(?![a-z])|(?:着|起) ?huo(?![a-z])|"
-    r"\bran ?qi ?wei\b|\bdian ?ti\b.{0,40}\b(?:you ?ren|li ?mian|kun ?zhu|guan ?zhu|ka ?zhu|chu ?bu ?(?:lai|qu))\b"
+    r"\bran ?qi ?wei\b|\b(?:haizi|xiaohai|baobao|wo jia haizi)\b ?bu ?jian ?le\b|\bdian ?ti\b.{0,40}\b(?:you ?ren|li ?mian|kun ?zhu|guan ?zhu|ka ?zhu|chu ?bu ?(?:lai|qu))\b"
 )
 
 

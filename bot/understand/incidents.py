@@ -64,7 +64,27 @@ DOG_AT_PEOPLE = rule(
     r"狗[^。]{0,4}?(?:冲进|冲到|冲过来|扑过来|跑进)[^。]{0,8}?咬"
     r"|狗[^。]{0,4}?(?:在|正在)追(?:着)?[^。]{0,30}?咬"
     r"|狗[^。]{0,16}?(?:在|正在|还在)[^，。]{0,8}?(?:乱跑|乱窜)[^。]{0,16}?(?:扑|咬)"
+    # Lead, fourteenth session (a hard-way training file): a child bitten, knocked over or
+    # cornered by dogs ("刚咬了一个放学的孩子", "把小朋友脸给咬了", "把我家孩子围在车棚里了").
+    r"|(?:狗|藏獒|金毛|狗群)[^。]{0,20}?(?<!已经)(?:咬了|扑倒了?|咬紧|咬住|咬伤)(?:一个|个)?[^，。]{0,4}?"
+    r"(?:孩子|小孩|小朋友|细路|小女孩|小男孩)(?!的)"
+    r"|(?:狗|藏獒|金毛)[^。]{0,16}?把[^，。]{0,10}?(?:脸|腿|手|胳膊)[^，。]{0,2}?(?:给)?咬(?:了|伤|出血)"
+    r"|狗[^。]{0,6}?把[^，。]{0,6}?(?:孩子|小孩)围(?:在|住)"
 )
+
+# A child shut out on a balcony as a punishment, again and again, is for the sensitive rules
+# (neglect), not an emergency now.
+SHUT_AS_A_HABIT = rule(r"总是|常常|经常|天天|又被|罚站|一关")
+# Shut in somewhere by someone or by a door that closed (lead, fourteenth session: "被同学反锁在
+# 楼顶水箱间里了", "保洁阿姨被锁在天台上了", "被关在阳台上了，一直在敲玻璃").
+SHUT_OUT_OF_REACH = rule(
+    rf"{PERSON}[^，。]{{0,4}}?被[^，。]{{0,4}}?(?:反锁|锁|关|困)在(?:了)?[^，。]{{0,3}}?"
+    r"(?:楼顶|天台|阳台|水箱间|地下室|储物间|储藏间|车里|车库|电梯井)"
+    r"|(?:卷帘门|门)[^，。]{0,8}?把人关(?:在)?里面"
+    r"|(?:宝宝|孩子|小孩)(?:还)?一个人在(?:屋里|家里)[^。]{0,12}?(?:开锁|锁)"
+    r"|钥匙锁(?:在)?家里[^。]{0,10}?(?:宝宝|孩子|小孩)(?:还)?(?:一个人)?在(?:屋里|家里|里面|屋)"
+)
+
 
 # Locked in and calling for help: "救救我 我被反锁在地下室储藏间了", "奶奶把自己反锁在屋里了，
 # 叫她半天不应".
@@ -88,5 +108,6 @@ FAMILIES = (
     ("crime_now", CRIME_NOW),
     ("dog_at_people", DOG_AT_PEOPLE),
     ("locked_in", LOCKED_IN),
+    ("shut_out_of_reach", SHUT_OUT_OF_REACH),
     ("burst_now", BURST_NOW),
 )

@@ -73,7 +73,7 @@ COLLAPSED_SILENT = rule(
 # "我婆婆在卫生间待了快一个钟头了，敲门不应".
 BATH_SILENT = rule(
     r"(?:洗澡|冲凉|泡澡|在(?:浴室|卫生间|厕所|洗手间))[^。]{0,24}?(?:敲门|叫|喊|敲了)[^，。]{0,6}?"
-    r"(?:不应|没应|没人应|不答应|没反应|没声|没动静|不出声)"
+    r"(?:不应|没应|没人应|不答应|没答应|没反应|没声|没动静|不出声)"
 )
 
 # The fumes of burning fuel, by their signs: a coal stove, a charcoal brazier, a water heater,

@@ -34,6 +34,7 @@ from bot.understand import (
     dialect,
     forms,
     hazards,
+    incidents,
     quiet,
     rules,
     sensitivity,
@@ -406,6 +407,10 @@ def _situation_now(text: str) -> bool:
             if name == "collapsed_silent" and hazards.ASLEEP.search(text):
                 continue
             if name == "alarm_nobody" and understated.NOT_AN_ALARM.search(text):
+                continue
+            if name in ("shut_out_of_reach", "child_shut_in") and incidents.SHUT_AS_A_HABIT.search(
+                text
+            ):
                 continue
             # Lead, fourteenth session: a pet lying still in the heat ("狗都不想出门，我家那只
             # 趴地上一动不动"), no person named before it.

@@ -460,6 +460,7 @@ STRUCK = rule(
 FELL_IN = rule(
     r"(?:人|孩子|小孩|老人|大爷|阿姨|骑车的|骑电动车的)[^，。的]{0,4}?(?:掉|摔|跌)(?:进|下)"
     r"(?:去|井里?|坑里?|沟里?|下水道里?|窨井里?|化粪池里?)(?:了|一半)"
+    r"|(?:人|孩子|小孩|老人)掉(?:进)?(?:窨井|井|下水道|化粪池)里了"
 )
 # Lead, thirteenth session: a burning smell where nobody answers ("702屋里有糊味，敲门没人",
 # "高压锅一直在呲屋里好像没人都有糊味了"); someone heard calling who cannot get up

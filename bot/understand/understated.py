@@ -61,8 +61,15 @@ ALARM_NOBODY = rule(
 )
 NOT_AN_ALARM = rule(r"没电|电池|误报|测试|演练|调试|检修|油烟|炒菜|做饭|煎|炸")
 
-# Knocked down by a car ("车库出口那有个老太太被倒车的撞倒了").
-KNOCKED_DOWN = rule(rf"{PERSON}[^，。]{{0,3}}?被[^，。]{{0,8}}?(?:撞倒|撞飞|轧)了")
+# Knocked down by a car ("车库出口那有个老太太被倒车的撞倒了"); struck by something falling
+# ("保安被砸了", "砸到楼下一个大姐"); pinned ("衣柜倒了压着我妈", "电动车压在腿上"); caught in a
+# door or a barrier ("胳膊被单元门夹住了出不来", "被夹在中间").
+KNOCKED_DOWN = rule(
+    rf"{PERSON}[^，。]{{0,3}}?被[^，。]{{0,8}}?(?:撞倒|撞飞|轧)了"
+    rf"|{PERSON}被砸(?:了|伤|中)|砸到(?:了)?楼下(?:的)?(?:一个|个){PERSON}"
+    rf"|倒(?:了|下来)[^，。]{{0,2}}?压着{PERSON}|压在(?:腿|身|胸口)上|{PERSON}[^，。]{{0,3}}?被[^，。]{{0,8}}?压住了"
+    rf"|{PERSON}[^，。]{{0,6}}?被[^，。]{{0,6}}?夹(?:住了?[^，。]{{0,3}}?(?:出不来|拔不出)|在中间)"
+)
 
 # Beaten or dragged off now ("把一个小伙子按在地上打", "拿砖头打一个初中生", "扯一个小女孩往
 # 车上拉，小孩在哭").
@@ -79,6 +86,9 @@ APPLIANCE_ALIGHT = rule(
     r"|满屋子?(?:都是|全是)(?:白|黑)?烟|一股(?:浓)?烟(?:冲|涌|窜)(?:了)?进来|烟(?:一下子)?更大了"
     r"|(?:好呛|很呛|呛得)[^。]{0,8}?眼睛[^。]{0,4}?(?:睁不开|辣)|突然[^，。]{0,4}?烟(?:好|很|特别)大"
     r"|一股一股的(?:白|黑)?烟"
+    # Lead, fourteenth session (a hard-way training file): flames leaping, something alight at
+    # home, a fire not yet out, smoke that traps someone upstairs.
+    r"|火窜(?:起来|出来|上来)|(?:啥|什么)东西着了|那是火吧|火(?:好像)?还没灭|烟很大[^。]{0,16}?下不来"
     r"|(?:阀门|阀)[^。]{0,6}?关不上[^。]{0,8}?(?:冒气|漏气|有味|嘶嘶)"
 )
 
