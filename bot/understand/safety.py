@@ -143,14 +143,16 @@ def model_may_add(text: str) -> bool:
     )
 
 
+def _at_play(text: str, start: int) -> bool:
+    """Pets or siblings named right before the fight at ``start`` (:data:`hazards.NOT_A_FIGHT`:
+    "我家两个孩子为了抢一个平板又打起来了")."""
+    return hazards.NOT_A_FIGHT.search(text[max(0, start - 16) : start]) is not None
+
+
 def _play_fight(text: str) -> bool:
-    """A fight of pets or siblings ("我家两个孩子为了抢一个平板又打起来了"): the rules do not call
-    it violence (:data:`hazards.NOT_A_FIGHT`), and the model may not either (lead, fourteenth
-    session: at a threshold of 0.1 it did)."""
-    return any(
-        hazards.NOT_A_FIGHT.search(text[max(0, m.start() - 16) : m.start()])
-        for m in hazards.FIGHT.finditer(text)
-    )
+    """A fight of pets or siblings: the rules do not call it violence, and the model may not
+    either (lead, fourteenth session: at a threshold of 0.1 it did)."""
+    return any(_at_play(text, m.start()) for m in hazards.FIGHT.finditer(text))
 
 
 def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool:
@@ -262,10 +264,7 @@ def _urgent_as_said(text: str, hits: list[Hit], is_sensitive: bool | None) -> bo
             clauses.real(text, m)
             and not clauses.HABIT_BEFORE.search(clauses.clause_before(text, m.start()))
             and not clauses.PAST_SENTENCE.match(_sentence_before(text, m.start()))
-            and not (
-                hazards.FIGHT.match(m.group(0))
-                and hazards.NOT_A_FIGHT.search(text[max(0, m.start() - 16) : m.start()])
-            )
+            and not (hazards.FIGHT.match(m.group(0)) and _at_play(text, m.start()))
             for m in hazards.VIOLENCE_NOW.finditer(text)
         )
     ):

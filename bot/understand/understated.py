@@ -20,9 +20,10 @@ _WATER = r"(?:水里|池里|池塘里?|河里|湖里|泳池里?|游泳池里?|�
 # Someone in the water who is not swimming: struggling, sinking, floating still, face down
 # ("池塘里好像有个小孩在扑腾，周围没看到大人", "河里好像漂着个人", "游泳池里那个孩子怎么半天不动，
 # 漂着"); someone who went to swim and has not come up.
+_STRUGGLING = r"(?:扑腾(?!得)|沉下去|沉下|漂着|飘着|半天不动|不动了)"
 DROWNING = rule(
-    rf"{_WATER}[^。]{{0,8}}?{PERSON}[^。]{{0,8}}?(?:扑腾(?!得)|沉下去|沉下|漂着|飘着|半天不动|不动了)"
-    rf"|{PERSON}[^。]{{0,8}}?{_WATER}[^。]{{0,8}}?(?:扑腾(?!得)|沉下去|沉下|漂着|飘着|半天不动|不动了)"
+    rf"{_WATER}[^。]{{0,8}}?{PERSON}[^。]{{0,8}}?{_STRUGGLING}"
+    rf"|{PERSON}[^。]{{0,8}}?{_WATER}[^。]{{0,8}}?{_STRUGGLING}"
     r"|(?:漂着|飘着|浮着)(?:个|一个)(?:人|小孩|孩子)"
     rf"|{_CHILD}[^。]{{0,12}}?(?:好像|突然)?沉下去了"
     r"|游泳[^。]{0,12}?(?:到现在|一直|还)没(?:上来|出来)"
