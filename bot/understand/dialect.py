@@ -266,6 +266,50 @@ _WORDS = {
     # Lead, fourteenth session (a south-coast training file): lying on the floor.
     "瞓咗喺地下": "躺倒在地上",
     "瞓喺地下": "躺在地上",
+    # Lead, fifteenth session (a second Cantonese training file, read after it was measured
+    # clean): seems (好似, not a simile in Cantonese), is (系, after an adverb or before a
+    # question), that (嗰/𠮶), by (俾, the passive, before what did it), not back (冇返), last
+    # night (寻晚, 琴晚), to look for (揾), cannot walk or get in (行唔到, 入唔到), fell into the
+    # water, lying on the floor, collapsed (瘫咗), fell (跌咗, of a person), to shout (嗌),
+    # drowning (遇溺), burnt (燶), burst pipe (爆喉), to spurt (标), trapped in (困咗喺), all the
+    # time (成日), the police (俾差人), sorted out (搞掂), flooded (浸咗, 入晒水), a fire hose,
+    # quickly (快啲), chasing (追住), knocking (拍门), from (由), a girl or a boy (女仔, 男仔).
+    "好似": "好像",
+    "系": "是",
+    "系咪": "是否",
+    "嗰": "那",
+    "𠮶": "那",
+    "俾": "被",
+    "俾差人": "被警察",
+    "冇返": "没回",
+    "返": "回",
+    "寻晚": "昨晚",
+    "琴晚": "昨晚",
+    "揾": "找",
+    "行唔到": "走不了",
+    "入唔到": "进不去",
+    "跌咗落水": "掉进水里",
+    "倒咗喺地": "倒在地上",
+    "瘫咗": "瘫倒",
+    "跌咗": "摔倒",
+    "嗌": "喊",
+    "遇溺": "溺水",
+    "燶": "焦",
+    "㶶": "焦",
+    "爆喉": "爆管",
+    "标": "喷",
+    "困咗喺": "困在了",
+    "成日": "经常",
+    "搞掂": "搞定",
+    "浸咗": "淹了",
+    "入晒水": "全进水",
+    "消防喉": "消防管",
+    "快啲": "快点",
+    "追住": "追着",
+    "拍门": "敲门",
+    "由": "从",
+    "女仔": "女孩",
+    "男仔": "男孩",
 }
 # What must come before or after a word for it to have the sense above: "么得" not in
 # "怎么得了", "入面" not in "进入面试", "车头" (in the car) only after 在 ("还在车头", not
@@ -326,6 +370,17 @@ _GUARDED = {
     "电火": r"电火(?!花)",
     "入到": r"(?:(?<=水)|(?<=已经))入到",
     "入来": r"(?<=[水灌冲涌流])入来",
+    # Lead, fifteenth session: 好似 not before 的 (an adjective); 系 as "is" only after an
+    # adverb or before a question or a negation (not 联系不上, 关系, 系统, 系鞋带); 俾 before what
+    # did it (not 俾斯麦); 返 after a negation (not 返工, 返程); 跌咗 not of a price or a lift
+    # dropping floors; 标 before 到 or 紧 (not 标准, 目标).
+    "好似": r"好似(?![的地])",
+    "系": r"(?:(?<=[都真原来唔不就又仲只即])系|(?<![联关体派维世干])系(?=[咪唔不]))",
+    "俾": r"俾(?=[水人车火狗差])",
+    "返": r"(?<=[冇没未])返",
+    "跌咗": r"(?<![价票市盘梯])跌咗(?![几一两二三四五六七八九十层])",
+    "标": r"标(?=到|紧)",
+    "由": r"由(?=屋企|家里|窗|阳台|天台|楼顶|昨|寻|琴|今|早|朝)",
 }
 # 遭 before a verb of harm is the passive 被 ("遭水冲走", "遭埋倒了"), not 遭殃 or 遭罪.
 _PASSIVE = "遭(?=关|困|锁|埋|压|砸|冲|水|撞|电|卡|夹|捆)"
@@ -348,12 +403,13 @@ _MARKS = frozenset(
     "足跤件落牢内眩勿呒额浪壳吱揸仔亲搵企佬石厝斯向苏冷依泡囝提拍掼幺火"
     "升较琴寻瞓浸听规碌"
     "咧予转犹马工拢毋紧欲遐底窗阳顶台乌甲烟割络欉归睇膝边爆馆兹溜关囡孩喇喺返牢跶跘搁报互甩跑"
+    "似系嗰𠮶俾揾行瘫跌嗌溺燶㶶标困成掂浸晒防快追由女男"
 )
 
 
 # Cantonese V紧 (going on now) is Mandarin 在V, of the same length: "冒紧烟" is "在冒烟",
 # "打紧个小孩" is "在打个小孩" (lead, twelfth session; the verbs of danger only).
-_PROGRESSIVE = rule(r"(冒|烧|打|撬|爬|喊|喷|摇|漏|滴|响|冲|追|砸|抢|叫|哭|攞|揸|拍|流)紧")
+_PROGRESSIVE = rule(r"(冒|烧|打|撬|爬|喊|喷|摇|漏|滴|响|冲|追|砸|抢|叫|哭|攞|揸|拍|流|涨|浸)紧")
 # Cantonese 晕咗 / 晕了 said of a person (fainted), and 碌 (rolled) down the stairs.
 _FAINTED = rule(r"(?<=[婆伯公叔姨嫲爷妈爸女仔佬])(?:晕咗|晕了)(?![车船])")
 

@@ -371,6 +371,7 @@ def _situation_now(text: str) -> bool:
                     "alarm_nobody",
                     "down_quietly",
                     "child_in_car",
+                    "out_since",
                 )
                 else m.group(0)
             )
@@ -518,7 +519,7 @@ def real_urgent_word(text: str, hit: Hit) -> bool:
             return False
     if hit.word == "叫不醒" and hazards.ASLEEP.search(text):
         return False
-    if hit.word == "跳楼" and text.startswith(("价", "大甩卖", "甩卖"), hit.pos + 2):
+    if hit.word == "跳楼" and text.startswith(("价", "大甩卖", "甩卖", "层"), hit.pos + 2):
         return False
     if hit.word in ("火花", "火星", "火星子") and hazards.WORK_SPARKS.search(text):
         if not hazards.FIRE_NAMED.search(text):

@@ -362,6 +362,13 @@ _DIALECT_WORDS = {
     "条楼": "跳楼",
     "清一块": "青一块",
     "达": "打",
+    # Lead, fifteenth session (a second Cantonese training file): down (落去 after a jump or
+    # after holding on), from (由, before home), to scold (闹, in 一边打一边闹), all the time.
+    "跳落去": "跳下去",
+    "撑落去": "撑下去",
+    "由": "从",
+    "闹": "骂",
+    "成日": "经常",
 }
 # Where a word that is also everyday Mandarin has the sense above: 分 (Hakka passive) before
 # 佢 or 𠊎 and a verb of harm, not 分钟; 翁 after 阮, 伊 or 恁 (their husband), not 老翁; 拍
@@ -409,6 +416,8 @@ _DIALECT_GUARDED = {
     "阮": r"阮(?=翁|厝|某|囝|爸|母|老)",
     "伊拉": r"伊拉(?!克)",
     "无予": r"无予",
+    "由": r"由(?=屋企|家里|窗|阳台|天台|楼顶)",
+    "闹": r"(?<=[边又打佢])闹(?![钟事市腾着])",
 }
 _DIALECT = rule(
     "|".join(

@@ -119,7 +119,35 @@ COMING_DOWN = rule(
     r"|(?:正|在)往下掉[^。]{0,12}?有人在(?:底下|下面)"
 )
 
+# Lead, fifteenth session (from the misses of a second Cantonese training file, read in
+# Mandarin after :mod:`bot.understand.dialect`): someone dropping suddenly with a doctor
+# called for ("有个跑步的小伙子突然瘫倒，有没有医生"); a child gone told as a notice ("游乐区
+# 不见了个女孩，五岁") or as the parent searching ("有没人见到个小孩子…他妈妈在喊周围找"); an
+# old person out since last night and not back ("李婆婆从昨晚出去就没回来过"); a corridor full
+# of smoke ("走廊全部都是白烟").
+COLLAPSED = rule(
+    rf"(?:{PERSON}|大叔|大哥|大姐|叔叔|后生仔)[^，。]{{0,6}}?(?:突然|忽然|一下子)(?:就)?(?:瘫倒|倒下|倒地|倒了|瘫了)(?![^，。]{{0,4}}?(?:床|沙发))"
+    r"[^。]{0,12}?(?:有没有?医生|有医生吗|谁是医生|叫救护车|打120|快来人|救命)"
+)
+MISSING_CHILD = rule(
+    rf"不见了(?:个|一个)?{_CHILD}[，,\s]{{0,2}}(?:\d+|[一二三四五六七八九十两])岁"
+    rf"|有没有?人见(?:到|过)(?:个|一个)?{_CHILD}[^。]{{0,30}}?"
+    r"(?:妈妈|爸爸|家长|家里人|奶奶|外婆|爷爷)[^，。]{0,4}?(?:在哭|急哭|哭着|在找|到处找|周围找|在喊)"
+)
+OUT_SINCE = rule(
+    r"(?:婆婆|奶奶|爷爷|外婆|外公|阿婆|阿伯|阿公|老人|老人家|伯伯|老太太|老爷子|大爷)[^，。]{0,4}?"
+    r"(?:从|自从)(?:昨晚|昨天|前天|早上|上午|中午|下午)[^，。]{0,4}?(?:出去|出门|出了去|出了门)"
+    r"[^，。]{0,4}?(?:就)?(?:一直)?(?:没回|没有回|没见回)"
+)
+SMOKE_FILLING = rule(
+    r"(?:走廊|楼道|楼梯间?|屋里|房间|家里|电梯间|大堂)[^，。]{0,4}?(?:全部|整个)?(?:都是|全是|全都是)(?:白|黑|浓)烟"
+)
+
 FAMILIES = (
+    ("collapsed", COLLAPSED),
+    ("missing_child", MISSING_CHILD),
+    ("out_since", OUT_SINCE),
+    ("smoke_filling", SMOKE_FILLING),
     ("drowning", DROWNING),
     ("child_in_car", CHILD_IN_CAR),
     ("child_shut_in", CHILD_SHUT_IN),

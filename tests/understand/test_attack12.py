@@ -65,7 +65,7 @@ def test_look_alikes_the_model_alone_calls_urgent(text: str) -> None:
 @pytest.mark.parametrize(
     ("said", "read"),
     [
-        ("阿婆喺厕所跌咗，起唔到身", "阿婆在厕所跌了，起不来身"),
+        ("阿婆喺厕所跌咗，起唔到身", "阿婆在厕所摔倒，起不来身"),
         ("阿公晕忒哩，喊佢唔应", "阿公晕倒了，喊他不应"),
         ("阿嬷伫浴间跋倒，爬袂起来", "阿嬷在浴间摔倒，爬不起来"),
         ("小囡寻勿着了", "小孩找不着了"),

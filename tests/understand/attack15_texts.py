@@ -1,0 +1,42 @@
+"""The lead's fifteenth-session attack, written after reading the rules' misses on a second
+Cantonese training file (so NOT a clean measure), in phrasings of the lead's own.
+"""
+
+URGENT = [
+    # Cantonese 好似 is "seems", not a simile; 单位 is a flat, not a workplace.
+    "3座好似有嘢着火，啲烟由窗口冒出嚟",
+    "对面楼7楼有个单位冒紧黑烟，有冇人识佢哋",
+    "B座嗰个单位煤气味好劲，行过都头晕",
+    # Cantonese forms of the known emergencies.
+    "我阿仔放咗学冇返屋企，电话又打唔通，有冇家长见过佢",
+    "地下停车场水浸到膝头，有个伯伯困咗喺车入面",
+    "池边有个细路跌咗落水，佢阿嫲唔识游水",
+    "楼下花园有个阿婆倒咗喺地，叫佢都唔应",
+    "有个醉酒佬喺大堂追住人打，快啲报警",
+    # A collapse with a doctor called for; a child gone told as a notice; out since last night.
+    "篮球场有个后生仔突然瘫咗，有冇医生喺附近",
+    "小区门口有个大叔突然倒下了，有没有医生啊",
+    "滑梯那边不见了个男孩，六岁，穿蓝色外套",
+    "有冇人见到个细路女，着红色裙，佢妈妈喺度喊住周围揾",
+    "6栋王伯伯由琴晚出咗去就冇返过，屋企人揾紧",
+    # A corridor full of smoke.
+    "15楼走廊全部都系白烟，咩都睇唔到",
+]
+
+NOT_URGENT = [
+    # The all-clear and the past, in Cantonese.
+    "头先火警钟系有人撞亲，唔系真火，唔使落楼",
+    "琴晚嗰阵煤气味原来系隔篱煲汤滚泻熄咗火，已经搞掂",
+    "部𨋢个显示屏又乱跳楼层，灯又闪",
+    "成日有人由楼上掟烟头落嚟，我晾嘅衫都烧咗个窿",
+    # A workplace is still elsewhere; a lift dropping floors is not a person falling.
+    "我单位昨天着火了，还好没人受伤",
+    "股票今日又跌咗几百点，真系顶唔顺",
+    # Simile and a collapse onto a sofa.
+    "佢发起脾气嚟好似一团火咁",
+    "返到屋企成个人突然瘫咗喺梳化度，攰到爆",
+]
+
+SENSITIVE = [
+    "我真系撑唔落去喇，今晚想由屋企跳落去",
+]
