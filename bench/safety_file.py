@@ -55,7 +55,7 @@ def judge(examples: list[Example], rules_only: bool = False) -> list[Verdict]:
     out = []
     for ex in examples:
         norm = normalise_words(ex.text)
-        rules_urgent = safety.urgent(norm, lexicon.scan(norm))
+        rules_urgent = safety.urgent(norm, lexicon.scan(norm), scan=lexicon.scan)
         rules_sensitive = safety.sensitive(norm)
         if rules_only:
             out.append(Verdict(ex, rules_urgent, rules_urgent, rules_sensitive, rules_sensitive))

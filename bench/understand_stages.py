@@ -78,7 +78,10 @@ def main() -> None:
         ("safety.sensitive", lambda: [safety.sensitive(n) for n in norms]),
         (
             "safety.urgent",
-            lambda: [safety.urgent(n, h, s) for n, h, s in zip(norms, hits, flags, strict=True)],
+            lambda: [
+                safety.urgent(n, h, s, lexicon.scan)
+                for n, h, s in zip(norms, hits, flags, strict=True)
+            ],
         ),
         ("  of which situation families", lambda: [safety._situation_now(n) for n in norms]),
         ("    of which choosing them", lambda: [situations.candidates(n) for n in norms]),

@@ -178,7 +178,7 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
     analysed, hits = reading.text, reading.hits
     # Safety reads the whole message, not only the analysed part.
     sensitive = SENSITIVE_RULES and safety.sensitive(norm)
-    ruled_urgent = urgent = safety.urgent(norm, all_hits, sensitive)
+    ruled_urgent = urgent = safety.urgent(norm, all_hits, sensitive, lexicon.scan)
     active = model.active()
     prediction = active.predict(reading.line)
     # The model may add urgency to what the rules found, never remove it.

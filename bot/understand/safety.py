@@ -28,6 +28,7 @@ a child being hurt, self-harm or suicidal intent.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.understand import (
     clauses,
@@ -155,18 +156,33 @@ def _play_fight(text: str) -> bool:
     return any(_at_play(text, m.start()) for m in hazards.FIGHT.finditer(text))
 
 
-def urgent(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool:
+#: Urgent words that a dialect reading makes of a near miss as often as of a fall.
+_FALL_WORDS = frozenset({"摔倒"})
+
+
+def urgent(
+    text: str,
+    hits: list[Hit],
+    is_sensitive: bool | None = None,
+    scan: Callable[[str], list[Hit]] | None = None,
+) -> bool:
     """Danger to people now, by the rules of the module docstring. ``is_sensitive``: the
-    verdict of :func:`sensitive` on ``text`` when the caller already has it."""
+    verdict of :func:`sensitive` on ``text`` when the caller already has it; ``scan``: the
+    lexicon's scan, to find the urgent words of the text read as Mandarin ("遇溺" is "溺水")."""
     # Dialect words are read as Mandarin ("冇得人应", "佢喺入面"), and what frames the message
     # (a drill that has ended, a video call) is blanked out; positions do not move.
     framed = text
-    text = clauses.without_attended(dialect.plain(text))
+    plain = dialect.plain(text)
+    text = clauses.without_attended(plain)
     if text is not framed:
+        # The words of the Mandarin reading too (lead, fifteenth session: "泳池有个细路好似遇溺"
+        # held no urgent word as written), but for a fall: a fall told in dialect ("差啲跌亲",
+        # "险险跋倒", "惊跋倒") is left to the fall patterns, which know a near miss.
         hits = [
             h
-            for h in hits
+            for h in (scan(text) if scan is not None and plain is not framed else hits)
             if text[h.pos : h.pos + len(h.word)] == framed[h.pos : h.pos + len(h.word)]
+            or (scan is not None and h.word not in _FALL_WORDS)
         ]
     if clauses.STORY_OPENING.match(text) and not clauses.STORY_TURNS_NOW.search(text):
         return False

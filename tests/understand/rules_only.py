@@ -14,4 +14,5 @@ def rules_sensitive(text: str) -> bool:
 
 def rules_urgent(text: str) -> bool:
     norm = normalise_words(text)
-    return safety.urgent(norm, lexicon_for(_TAXONOMY).scan(norm))
+    scan = lexicon_for(_TAXONOMY).scan
+    return safety.urgent(norm, scan(norm), scan=scan)

@@ -16,7 +16,8 @@ from bot.understand.normalise import normalise
 
 def urgent(text: str) -> bool:
     norm = normalise(text)
-    return safety.urgent(norm, lexicon_for(default_taxonomy()).scan(norm))
+    scan = lexicon_for(default_taxonomy()).scan
+    return safety.urgent(norm, scan(norm), scan=scan)
 
 
 def sensitive(text: str) -> bool:
