@@ -310,6 +310,8 @@ _WORDS = {
     "由": "从",
     "女仔": "女孩",
     "男仔": "男孩",
+    # Hunan: grandfather (嗲嗲).
+    "嗲嗲": "爷爷",
 }
 # What must come before or after a word for it to have the sense above: "么得" not in
 # "怎么得了", "入面" not in "进入面试", "车头" (in the car) only after 在 ("还在车头", not
@@ -403,7 +405,7 @@ _MARKS = frozenset(
     "足跤件落牢内眩勿呒额浪壳吱揸仔亲搵企佬石厝斯向苏冷依泡囝提拍掼幺火"
     "升较琴寻瞓浸听规碌"
     "咧予转犹马工拢毋紧欲遐底窗阳顶台乌甲烟割络欉归睇膝边爆馆兹溜关囡孩喇喺返牢跶跘搁报互甩跑"
-    "似系嗰𠮶俾揾行瘫跌嗌溺燶㶶标困成掂浸晒防快追由女男"
+    "似系嗰𠮶俾揾行瘫跌嗌溺燶㶶标困成掂浸晒防快追由女男嗲"
 )
 
 

@@ -119,7 +119,8 @@ TRAP_DANGER = rule(
 
 # --- smoke that is cooking, cigarettes or fireworks ----------------------------------------
 SMOKE_WORDS = frozenset({"烟味", "有烟", "都是烟", "全是烟", "冒烟", "浓烟", "好大的烟"})
-HARMLESS_SMOKE_BEFORE = rule(r"(?:油|抽|香|吸|二手|炊|烧烤的?)$")
+# A head smoking over homework ("脑壳冒烟", read as 脑袋; lead, fifteenth session).
+HARMLESS_SMOKE_BEFORE = rule(r"(?:油|抽|香|吸|二手|炊|烧烤的?|脑袋|脑子|脑壳|脑瓜)$")
 HARMLESS_SMOKE_AFTER = rule(r"^(?:花|头|囱|酒|草|盒|灰)")
 # Smoke or a burnt smell whose source the message names as harmless, with no fire named.
 HARMLESS_SOURCE = rule(

@@ -40,3 +40,16 @@ NOT_URGENT = [
 SENSITIVE = [
     "我真系撑唔落去喇，今晚想由屋企跳落去",
 ]
+
+# From a south-western training file's misses and false alarms, in the lead's words.
+URGENT_SOUTHWEST = [
+    "我嗲嗲上午出门去菜市场，到现在还没回来，八十多岁了",
+    "有冇人见到个五岁的男仔？喺滑梯度玩着玩着就唔见咗",
+]
+NOT_URGENT_SOUTHWEST = [
+    "车又把消防通道堵死了，真着火了消防车都进不来",
+    "背单词背得我脑壳冒烟",
+    "垃圾站臭得整个单元都要晕过去了",
+    "楼道里飞线充电，哪天起火了谁负责",
+    "六楼没电梯，我妈每次爬上来都爬得喘不过气",
+]
