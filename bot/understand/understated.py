@@ -144,7 +144,34 @@ SMOKE_FILLING = rule(
     r"(?:走廊|楼道|楼梯间?|屋里|房间|家里|电梯间|大堂)[^，。]{0,4}?(?:全部|整个)?(?:都是|全是|全都是)(?:白|黑|浓)烟"
 )
 
+# From the misses of a training file of emergencies told by their signs (lead, fifteenth
+# session): a wild or fierce animal hurting people or loose among them ("马蜂…蛰了好几个人",
+# "猴子…抓伤了一个小孩", "野猪跑进来了"); a dog that will not let go ("咬着腿不松口"); petrol
+# and a threat to light it; a wall shedding tiles piece by piece over a path; someone under
+# what has just collapsed ("车棚顶被雪压塌了，刚有个人在里面推车").
+_WILD = r"(?:野猪|猴子|藏獒|毒蛇|蛇|马蜂|黄蜂|胡蜂|狼)"
+ANIMAL_ON_PEOPLE = rule(
+    rf"{_WILD}[^。]{{0,16}}?(?:抓伤|咬伤|蛰了|蛰伤|咬了|扑人|追着人)(?!过)"
+    r"|(?:野猪|猴子|狼)[^，。]{0,4}?(?:跑进|跑到|闯进|窜进)(?:来|了)?(?:小区|楼|院|单元)?"
+    r"|(?:跑|闯|窜)进(?:来|了)(?:一|个)?(?:头|只|条)?(?:野猪|猴子|狼)"
+    r"|咬着[^，。]{0,4}?不(?:松口|放)"
+)
+ARSON_THREAT = rule(
+    r"(?:汽油|酒精|煤油|柴油)[^。]{0,20}?(?:要点了|要点火|要烧死|要烧了|说要点|要放火|点火)"
+)
+SHEDDING = rule(
+    r"一(?:块|片)(?:一(?:块|片)|接一(?:块|片))(?:地)?(?:往下掉|掉下来)[^。]{0,12}?(?:下面|底下)"
+)
+UNDER_COLLAPSE = rule(
+    r"(?:塌了|压塌了|倒塌了|塌下来了)[^。]{0,16}?"
+    r"(?:有(?:个|一个)?人在(?:里面|下面|底下)|(?:没看到|没见)(?:他|她|人)出来|人还在(?:里面|下面))"
+)
+
 FAMILIES = (
+    ("animal_on_people", ANIMAL_ON_PEOPLE),
+    ("arson_threat", ARSON_THREAT),
+    ("shedding", SHEDDING),
+    ("under_collapse", UNDER_COLLAPSE),
     ("collapsed", COLLAPSED),
     ("missing_child", MISSING_CHILD),
     ("out_since", OUT_SINCE),

@@ -18,13 +18,20 @@ from tests.understand.rules_only import rules_urgent
 TAXONOMY = default_taxonomy()
 
 
-@pytest.mark.parametrize("text", attack15_texts.URGENT + attack15_texts.URGENT_SOUTHWEST)
+@pytest.mark.parametrize(
+    "text", attack15_texts.URGENT + attack15_texts.URGENT_SOUTHWEST + attack15_texts.URGENT_SIGNS
+)
 def test_emergencies_are_urgent_by_the_rules(text: str) -> None:
     assert rules_urgent(text)
     assert understand(text, TAXONOMY).urgent
 
 
-@pytest.mark.parametrize("text", attack15_texts.NOT_URGENT + attack15_texts.NOT_URGENT_SOUTHWEST)
+@pytest.mark.parametrize(
+    "text",
+    attack15_texts.NOT_URGENT
+    + attack15_texts.NOT_URGENT_SOUTHWEST
+    + attack15_texts.NOT_URGENT_SIGNS,
+)
 def test_their_look_alikes_are_not_urgent_by_the_rules(text: str) -> None:
     assert not rules_urgent(text)
 
