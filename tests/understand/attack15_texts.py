@@ -71,3 +71,18 @@ NOT_URGENT_SIGNS = [
     "那个走失的老人已经被民警送回家了",
     "小区那只猴子以前抓伤过人，大家离它远点",
 ]
+
+# From a training file of long chat, in the lead's words: stories, tips and general questions
+# are not happening now; the emergency at the end of a chatty message is.
+NOT_URGENT_STORIES = [
+    "说个笑话，我爸昨天闻到煤气味，全家找了半天，原来是他自己刚剥的大蒜",
+    "分享个知识：电动车起火多半是改装电池，充电别过夜，大家注意",
+    "有个问题一直想问，如果出差一个月，水管爆了楼下被淹，保险管不管？",
+    "昨天在商场看到一件事，一个小孩被困在电梯里，保安十分钟就救出来了",
+    "今天去我姐家玩，她们小区有人高空扔酒瓶，差点砸到人，后来查到了",
+    "今天真是堵到心梗，环路一个小时挪了五公里",
+]
+URGENT_AT_THE_END = [
+    "下午跟几个邻居聊孩子考上大学的事，聊着聊着听到3号楼电梯里有人拍门，说困了快二十分钟了",
+    "车库那个充电桩在冒火花，噼里啪啦的，谁赶紧把电闸拉了",
+]

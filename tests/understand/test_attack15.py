@@ -19,7 +19,11 @@ TAXONOMY = default_taxonomy()
 
 
 @pytest.mark.parametrize(
-    "text", attack15_texts.URGENT + attack15_texts.URGENT_SOUTHWEST + attack15_texts.URGENT_SIGNS
+    "text",
+    attack15_texts.URGENT
+    + attack15_texts.URGENT_SOUTHWEST
+    + attack15_texts.URGENT_SIGNS
+    + attack15_texts.URGENT_AT_THE_END,
 )
 def test_emergencies_are_urgent_by_the_rules(text: str) -> None:
     assert rules_urgent(text)
@@ -30,7 +34,8 @@ def test_emergencies_are_urgent_by_the_rules(text: str) -> None:
     "text",
     attack15_texts.NOT_URGENT
     + attack15_texts.NOT_URGENT_SOUTHWEST
-    + attack15_texts.NOT_URGENT_SIGNS,
+    + attack15_texts.NOT_URGENT_SIGNS
+    + attack15_texts.NOT_URGENT_STORIES,
 )
 def test_their_look_alikes_are_not_urgent_by_the_rules(text: str) -> None:
     assert not rules_urgent(text)
