@@ -210,6 +210,18 @@ THING_MISSING = rule(
 AWAY_ON_PURPOSE = rule(
     r"旅游|旅行|出差|回老家|走亲戚|探亲|度假|出国|住院|打工|上大学|(?<!没)(?<!没去)上班|(?<!没)(?<!没去)上学|住校"
 )
+# The writer's own absence ("我在深圳上班，我妈…从昨天到现在电话都没接"): the one asking is
+# away, not the one who is silent (lead, fifteenth session).
+_WRITER_AWAY = rule(r"(?:^|[，。,！!？?\s])(?:我|俺)(?:人)?(?:正)?在[^，。,！!？?]{0,6}$")
+
+
+def away_on_purpose(text: str) -> bool:
+    """Someone in the message is away on purpose (:data:`AWAY_ON_PURPOSE`), and it is not
+    the writer saying where they are."""
+    return any(
+        _WRITER_AWAY.search(text, 0, m.start()) is None for m in AWAY_ON_PURPOSE.finditer(text)
+    )
+
 
 # --- falls, collapse, injury ---------------------------------------------------------------
 FALL = rule(
@@ -407,6 +419,12 @@ HAZARD_NOW = rule(
     r"|烧(?:塑料|电线|橡胶|胶皮)[^，。]{0,3}?味|电线(?:烧|的焦|的糊)"
     r"|楼顶边上|翻到窗户外|窗户外面坐着|要跳楼(?!价)|要跳下去|想跳楼|"
     r"(?:站在|坐在|翻到|爬到)[^，。]{0,8}?(?:阳台外|窗外|窗户外|楼顶边|天台边|栏杆外)"
+    # Lead, fifteenth session (by-file CV misses): sitting on a balcony rail or a window sill
+    # a long while, drunk or in despair, or seen sitting in a high window.
+    r"|坐在(?:阳台|窗台|窗户)(?:栏杆)?上[^。]{0,24}?(?:好久|不肯下来|不下来|喝了酒|喝醉|要跳|活着没意思|不想活)"
+    r"|窗户上[^，。]{0,4}?坐着(?:个|一个)人"
+    # A wire blown down and still crackling ("电线被风刮断了，一头垂到地上…还在噼啪响").
+    r"|(?:电线|电缆)[^。]{0,8}?(?:刮断|断了|垂到地上|掉在地上|掉到地上)[^。]{0,30}?(?:还在|一直)(?:噼啪|滋滋|嗞嗞|冒火花|打火)"
     # A child out on an air-conditioner bracket or outside a window sill.
     r"|(?:孩子|小孩|小朋友|宝宝|娃)(?:正|还|就|现在)?(?:在|爬到|爬上|站在|坐在|跑到)[^，。!！?？]{0,8}?"
     r"(?:空调架|空调外机|窗台外|窗户外面的(?:空调|台|沿))(?!旁|边|下|底下|附近|那边|的草|的花)"

@@ -388,6 +388,7 @@ def _situation_now(text: str) -> bool:
                     "down_quietly",
                     "child_in_car",
                     "out_since",
+                    "silent_for_days",
                 )
                 else m.group(0)
             )
@@ -411,8 +412,9 @@ def _situation_now(text: str) -> bool:
                 "not_answering_now",
                 "silent_since",
                 "ill_unreachable",
+                "silent_for_days",
             ) and (
-                hazards.AWAY_ON_PURPOSE.search(text)
+                hazards.away_on_purpose(text)
                 or _PROBABLY_OUT.search(text)
                 or forms.AWAY_GIVEN.search(text)
                 or quiet.NOT_ANSWERING_WHY.search(text)

@@ -421,7 +421,9 @@ CARBON_MONOXIDE = rule(
     r"(?:煤炉|炉子|蜂窝煤|烧炭|木炭|炭味|炭火|炭盆|烧炕|火炕|一氧化碳|热水器)[^。]{0,28}?"
     r"(?:晕了|晕倒|昏过去|昏迷|叫不醒|喊不醒|叫不太醒|叫不大醒|想吐|恶心|倒在|没反应|不省人事|没人应|没人答应|没人开门"
     # Urgent8: the first signs, said by the one breathing it ("头还是晕", "头疼得厉害，想睡觉").
-    r"|头(?:还是|很|好|有点|特别)?晕|头(?:疼|痛)得|想睡觉|手脚无力|呛)"
+    r"|头(?:还是|很|好|有点|特别)?晕|头(?:疼|痛)得|就头(?:疼|痛)|吐了[两几三]次|想睡觉|手脚无力|呛)"
+    # Lead, fifteenth session: coal burnt for warmth indoors, then vomiting and dizziness.
+    r"|烧煤取暖[^。]{0,20}?(?:吐了|头晕|晕了|叫不醒)"
 )
 
 # A gas stove left on unlit: "燃气灶一直开着没点火，整个楼道都是气味".

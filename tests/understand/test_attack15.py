@@ -23,7 +23,8 @@ TAXONOMY = default_taxonomy()
     attack15_texts.URGENT
     + attack15_texts.URGENT_SOUTHWEST
     + attack15_texts.URGENT_SIGNS
-    + attack15_texts.URGENT_AT_THE_END,
+    + attack15_texts.URGENT_AT_THE_END
+    + attack15_texts.URGENT_MORE,
 )
 def test_emergencies_are_urgent_by_the_rules(text: str) -> None:
     assert rules_urgent(text)
@@ -35,7 +36,8 @@ def test_emergencies_are_urgent_by_the_rules(text: str) -> None:
     attack15_texts.NOT_URGENT
     + attack15_texts.NOT_URGENT_SOUTHWEST
     + attack15_texts.NOT_URGENT_SIGNS
-    + attack15_texts.NOT_URGENT_STORIES,
+    + attack15_texts.NOT_URGENT_STORIES
+    + attack15_texts.NOT_URGENT_MORE,
 )
 def test_their_look_alikes_are_not_urgent_by_the_rules(text: str) -> None:
     assert not rules_urgent(text)
