@@ -182,6 +182,11 @@ BUT_AFTER = rule(
     # Urgent8: "我婆婆说没事，我心里不踏实"; "把总闸关了，还有烟".
     r"|^[^。]{0,3}?(?:我)?心里(?:还是)?(?:不踏|不放|发毛)|^.{0,3}?(?:还有|还在冒|还冒)烟"
 )
+# Lead, fifteenth session: a reassurance that opens the message, the trouble after it ("可能没
+# 啥事哈，不过4楼那个老奶奶两天没开门了", "没事没事别担心哈…就是我婆婆摔了一下起不来了"); not
+# the all-clear of an event told first ("…现在没事了，但是这事得有人管", "火灭了，就是烟味还很大").
+_REASSURANCE = rule(r"没事|没啥事|没什么事|担心|紧张|放心")
+REASSURED_FIRST = rule(r"[哈啊呀吧哦啦嘛]?[，,。…\s~～]*(?:不过|就是|只是)")
 
 
 # "三楼是不是有点燃气的味道？": asking whether what one smells, sees or hears is what it seems
@@ -261,7 +266,15 @@ def not_here_now(text: str) -> re.Match[str] | None:
 
 def called_off(text: str) -> bool:
     """The message says the danger is over, and does not go on to say it is back."""
-    return any(not BUT_AFTER.match(text[m.end() : m.end() + 8]) for m in OVER.finditer(text))
+    return any(
+        not BUT_AFTER.match(text[m.end() : m.end() + 8])
+        and not (
+            m.start() <= 10
+            and _REASSURANCE.search(m.group(0))
+            and REASSURED_FIRST.match(text, m.end())
+        )
+        for m in OVER.finditer(text)
+    )
 
 
 # After a family's match, "的话" makes it a supposition; "怎么办" after a concrete event

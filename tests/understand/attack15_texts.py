@@ -102,3 +102,14 @@ NOT_URGENT_MORE = [
     "【冬季用电小贴士】电热毯不要折叠，发现冒烟立即断电",
     "上周那场火跟我们小区没关系，是外面饭馆的",
 ]
+
+# By-file CV misses of the training split, in the lead's words: a reassurance that opens the
+# message, a parent's unanswered messages, the estate's staff hurt, a child locked in a car.
+URGENT_CV = [
+    "应该没啥事哈，不过5楼的刘奶奶今天一直没开门，平时早上都下楼的",
+    "没事没事大家别慌…就是我爷爷在厕所摔了一下起不来了，3栋401",
+    "我在国外，我爸妈两天没回我消息了，住6号楼，能不能请邻居去看看",
+    "车库顶上掉下来一块水泥，保洁被砸了",
+    "搬家的师傅被楼梯上滑下来的冰箱压住了",
+    "停车场那辆白车里锁了个小孩，一直在哭",
+]

@@ -24,7 +24,8 @@ TAXONOMY = default_taxonomy()
     + attack15_texts.URGENT_SOUTHWEST
     + attack15_texts.URGENT_SIGNS
     + attack15_texts.URGENT_AT_THE_END
-    + attack15_texts.URGENT_MORE,
+    + attack15_texts.URGENT_MORE
+    + attack15_texts.URGENT_CV,
 )
 def test_emergencies_are_urgent_by_the_rules(text: str) -> None:
     assert rules_urgent(text)
