@@ -527,7 +527,9 @@ def real_urgent_word(text: str, hit: Hit) -> bool:
         return False
     if clauses.HABIT_BEFORE.search(clauses.clause_before(text, hit.pos)):
         return False
-    if hit.word in hazards.TRAP_WORDS and not hazards.TRAP_DANGER.search(text):
+    if hit.word in hazards.TRAP_WORDS and (
+        not hazards.TRAP_DANGER.search(text) or hazards.FIGURATIVE_TRAP.search(text)
+    ):
         return False
     # An animal trapped ("一只猫被困在楼顶的水箱里"): not a person in danger, unless a person is
     # named with it ("我和我家狗被困电梯了").

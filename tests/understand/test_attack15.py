@@ -25,7 +25,8 @@ TAXONOMY = default_taxonomy()
     + attack15_texts.URGENT_SIGNS
     + attack15_texts.URGENT_AT_THE_END
     + attack15_texts.URGENT_MORE
-    + attack15_texts.URGENT_CV,
+    + attack15_texts.URGENT_CV
+    + attack15_texts.URGENT_NORTH,
 )
 def test_emergencies_are_urgent_by_the_rules(text: str) -> None:
     assert rules_urgent(text)
@@ -38,7 +39,8 @@ def test_emergencies_are_urgent_by_the_rules(text: str) -> None:
     + attack15_texts.NOT_URGENT_SOUTHWEST
     + attack15_texts.NOT_URGENT_SIGNS
     + attack15_texts.NOT_URGENT_STORIES
-    + attack15_texts.NOT_URGENT_MORE,
+    + attack15_texts.NOT_URGENT_MORE
+    + attack15_texts.NOT_URGENT_NORTH,
 )
 def test_their_look_alikes_are_not_urgent_by_the_rules(text: str) -> None:
     assert not rules_urgent(text)
