@@ -178,11 +178,13 @@ def urgent(
         # The words of the Mandarin reading too (lead, fifteenth session: "泳池有个细路好似遇溺"
         # held no urgent word as written), but for a fall: a fall told in dialect ("差啲跌亲",
         # "险险跋倒", "惊跋倒") is left to the fall patterns, which know a near miss.
+        # Without a new scan, only the hits the reading and the framing left whole.
+        fresh = scan(text) if scan is not None and plain is not framed else None
         hits = [
             h
-            for h in (scan(text) if scan is not None and plain is not framed else hits)
+            for h in (hits if fresh is None else fresh)
             if text[h.pos : h.pos + len(h.word)] == framed[h.pos : h.pos + len(h.word)]
-            or (scan is not None and h.word not in _FALL_WORDS)
+            or (fresh is not None and h.word not in _FALL_WORDS)
         ]
     if clauses.STORY_OPENING.match(text) and not clauses.STORY_TURNS_NOW.search(text):
         return False
