@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understand import forms, incidents, quiet, understated, weather
+from bot.understand import forms, incidents, quiet, routine, signs, understated, weather
 from bot.understand.alarms import ENGLISH, FIRE_SEEN, GAS_SIGNS, MEDICAL, PINYIN, TERSE
 from bot.understand.patterns import Gate, required_chars, rule
 
@@ -537,6 +537,8 @@ FAMILIES = (
     *forms.FAMILIES,
     *quiet.FAMILIES,
     *understated.FAMILIES,
+    *routine.FAMILIES,
+    *signs.FAMILIES,
 )
 #: Families that stand on their own, whatever the clause before them says.
 PLAIN = (("english", ENGLISH), ("pinyin", PINYIN))

@@ -337,7 +337,8 @@ NOT_URGENT_AFTER = [
     "我爸有高血压，早上打电话没人接，原来在公园打太极",
     "老王头的报纸在门口放了三天了，他去旅游了手机关机",
     "我外婆从昨天起就不接电话，估计是手机又没电了",
-    "对门王大爷一个人过，这两天没见他出门，谁有他家里人电话",
+    # "对门王大爷一个人过，这两天没见他出门，谁有他家里人电话" moved to the urgent side by the
+    # sixteenth-session convention (FORMAT.md: someone living alone unseen for days): test_attack16.
     "奶奶平时每天都准时下楼跳舞，今天没来，我们打电话问了，她感冒了在家休息",
     "楼下老太太每天都坐在台阶上晒太阳，半天不动，挺悠闲的",
     "我女儿洗完澡躺在客厅地上玩手机",

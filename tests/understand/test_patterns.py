@@ -16,9 +16,11 @@ from bot.understand import (
     incidents,
     location,
     quiet,
+    routine,
     rules,
     safety,
     sensitivity,
+    signs,
     situations,
     understated,
     weather,
@@ -61,6 +63,8 @@ def _module_rules() -> list[tuple[str, re.Pattern[str]]]:
         forms,
         quiet,
         understated,
+        routine,
+        signs,
         dialect,
         sensitivity,
         rules,
@@ -173,6 +177,8 @@ def test_the_situation_families_are_gated() -> None:
         or ".forms." in name
         or ".quiet." in name
         or ".understated." in name
+        or ".routine." in name
+        or ".signs." in name
     }
     assert {n.upper() for n, _ in situations.FAMILIES} <= short
 

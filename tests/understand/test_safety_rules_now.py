@@ -105,7 +105,8 @@ NOT_URGENT = [
     "我奶奶有老年痴呆，我想下午出去办事两小时，有没有阿姨能帮我看着她",
     "求助：家里猫跑出去了，橘色的，在7栋附近走丢的，大家看到了告诉我一声",
     "第一次在群里发言，想说谢谢物业帮我找回了走丢的猫",
-    "对门王大爷一个人过，这两天没见他出门，谁有他家里人电话",
+    # "对门王大爷一个人过，这两天没见他出门，谁有他家里人电话" moved to the urgent side by the
+    # sixteenth-session convention (FORMAT.md: someone living alone unseen for days): test_attack16.
     "手機掉進水裡，放在米裡救了一晚上，居然活過來了",
     # smoke with a harmless source, cooking, a flowerpot on a ledge
     "楼下邻居天天在阳台抽烟，烟味全飘到我家，恳请物业劝导",
