@@ -158,19 +158,6 @@ WIRE_DOWN_WET = rule(
     r"(?:小孩|孩子|人|过)"
 )
 
-FAMILIES = (
-    ("lift_voice", LIFT_VOICE),
-    ("water_pouring", WATER_POURING),
-    ("smoke_coming", SMOKE_COMING),
-    ("person_down", PERSON_DOWN),
-    ("cut_off", CUT_OFF),
-    ("wandering", WANDERING),
-    ("cry_behind", CRY_BEHIND),
-    ("child_unwatched", CHILD_UNWATCHED),
-    ("fell_from_high", FELL_FROM_HIGH),
-    ("hanging_outside", HANGING_OUTSIDE),
-    ("wire_down_wet", WIRE_DOWN_WET),
-)
 
 # Someone breaking into a home now (FORMAT.md convention, sixteenth session): prying a flat's
 # door, lock or window bars, climbing in at a window or across balconies, trying door handles
@@ -188,7 +175,6 @@ BREAK_IN = rule(
     r"(?:翻进|往人家里|往里翻|[二三四五六]楼|进去|窗户)(?!的)"
     r"|挨家挨户(?:地)?(?:拧|试|扭)门把手"
 )
-FAMILIES = (*FAMILIES, ("break_in", BREAK_IN))
 
 # A knife or a club drawn among people ("两个喝醉的男的吵起来了，一个掏出了一把刀在那儿比划，
 # 旁边还有好多孩子").
@@ -196,4 +182,19 @@ WEAPON_OUT = rule(
     r"(?:掏出|拿出|亮出|抽出|拎着|拿着)(?:了)?(?:一把|把)?(?:刀|菜刀|砍刀|水果刀|匕首|刀子)"
     r"[^。]{0,10}?(?:比划|比比划划|乱挥|挥来挥去|挥舞|追着|要砍|砍人|吓唬人)"
 )
-FAMILIES = (*FAMILIES, ("weapon_out", WEAPON_OUT))
+
+FAMILIES = (
+    ("lift_voice", LIFT_VOICE),
+    ("water_pouring", WATER_POURING),
+    ("smoke_coming", SMOKE_COMING),
+    ("person_down", PERSON_DOWN),
+    ("cut_off", CUT_OFF),
+    ("wandering", WANDERING),
+    ("cry_behind", CRY_BEHIND),
+    ("child_unwatched", CHILD_UNWATCHED),
+    ("fell_from_high", FELL_FROM_HIGH),
+    ("hanging_outside", HANGING_OUTSIDE),
+    ("wire_down_wet", WIRE_DOWN_WET),
+    ("break_in", BREAK_IN),
+    ("weapon_out", WEAPON_OUT),
+)
