@@ -217,7 +217,12 @@ def urgent(
         # A nervous laugh beside a plea for help is read as nothing (clauses.LAUGH).
         return _urgent_without(text, hits, *cue.span(), is_sensitive)
     if cue is not None:
-        return _urgent_past_the_cue(text, hits)
+        # After a warning to others ("大家记住别坐2号梯，刚才卡在8楼了…"), a clause that turns
+        # to now is read on its own too (lead, sixteenth session).
+        return _urgent_past_the_cue(text, hits) or (
+            _WARNED.fullmatch(cue.group(0)) is not None
+            and _urgent_from_now_on(text, hits, _NOW_CLAUSE)
+        )
     # The all-clear is looked for only in what would otherwise be urgent (its pattern is long,
     # and most messages are not: lead, fourteenth session, 5 µs a message saved).
     if not _urgent_as_said(text, hits, is_sensitive):
@@ -245,11 +250,15 @@ _NOW_TURN = rule(
 )
 
 
-def _urgent_from_now_on(text: str, hits: list[Hit]) -> bool:
+_NOW_CLAUSE = rule(r"[，,。！!？?；;\n…~～]+\s*(?:刚才|刚刚|现在|就在刚才)")
+_WARNED = rule(r"(?:大家)?记住|提醒(?:一下)?大家")
+
+
+def _urgent_from_now_on(text: str, hits: list[Hit], turn: re.Pattern[str] = _NOW_TURN) -> bool:
     """What follows a sentence break and a turn to now (:data:`_NOW_TURN`) is urgent on its
     own, all-clears after it included."""
-    for m in _NOW_TURN.finditer(text):
-        start = m.end() - len(m.group(0).lstrip("。！!？?；;\n…~～ \t"))
+    for m in turn.finditer(text):
+        start = m.end() - len(m.group(0).lstrip("，,。！!？?；;\n…~～ \t"))
         if urgent(
             text[start:], [Hit(h.word, h.pos - start, h.tags) for h in hits if h.pos >= start]
         ):

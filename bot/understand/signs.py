@@ -34,6 +34,13 @@ LIFT_VOICE = rule(
     r"|电梯[^。]{0,16}?(?:警报|撞击声)[^。]{0,16}?(?:没动静|不动)[^。]{0,24}?(?:里面有没有人|有人进去)"
 )
 
+# Stuck at a floor with someone still inside, the lift named only in an earlier clause ("大家
+# 记住别坐2号梯，刚才卡在8楼了，里面还有个阿姨没出来").
+STUCK_WITH_PERSON = rule(
+    r"卡在(?:\d+|[一二三四五六七八九十]+)(?:楼|层)(?:了)?[^。]{0,10}?(?:里面|里头)(?:还)?有(?:个|一个|两个|几个)?"
+    r"(?:人|老人|阿姨|小孩|孩子|大爷|奶奶|大妈|叔叔|老太太|老头)[^。]{0,4}?(?:没出来|出不来|在里面)"
+)
+
 # Water pouring and spreading now: "哗哗往下流水，越来越大", "水像瀑布一样", "一直往上冒水，
 # 路都淹了", "水就从墙角往外涌", "已经流进我家屋里了", "楼道里也开始进水了".
 _POURING = (
@@ -166,7 +173,7 @@ WIRE_DOWN_WET = rule(
 # convention), nor a lock being changed by a locksmith.
 _INTRUDER = r"(?:陌生人|有人|有个人|有两个人|有几个人|有个男的|陌生男的?|男的|小偷|两个人|一个人)"
 BREAK_IN = rule(
-    rf"(?:{_INTRUDER}[^。]{{0,10}}?(?:正在|在|还在)|{_INTRUDER})撬(?![了过开]|[^，。]{{0,8}}?车|锁没)"
+    rf"(?:{_INTRUDER}[^。]{{0,10}}?(?:正在|在|还在)|{_INTRUDER})(?:撬|扒)(?![了过开]|[^，。]{{0,8}}?车|锁没)"
     r"[^。车]{0,10}?(?:门|锁芯|门锁|锁|防盗窗|防盗网|窗户|窗)"
     rf"|{_INTRUDER}[^。]{{0,8}}?(?:正在|在|还在)?(?:翻|爬)[^。]{{0,6}}?(?:窗户|防盗网|防盗窗)"
     r"[^。]{0,16}?(?:爬到|翻进|往人家里|往里翻|二楼|三楼|进去)"
@@ -185,6 +192,7 @@ WEAPON_OUT = rule(
 
 FAMILIES = (
     ("lift_voice", LIFT_VOICE),
+    ("stuck_with_person", STUCK_WITH_PERSON),
     ("water_pouring", WATER_POURING),
     ("smoke_coming", SMOKE_COMING),
     ("person_down", PERSON_DOWN),

@@ -25,7 +25,9 @@ from tests.understand.rules_only import rules_urgent
 TAXONOMY = default_taxonomy()
 
 # The rules leave these to the model: a laugh before the alert with no turn of the talk,
-# "大家记住" (advice more often than not) whose clause names the lift.
+# "大家记住" (advice more often than not) whose clause names the lift. Since the sixteenth
+# session the rules read the clause turning to now after such a warning on its own, and find
+# the first too (safety._WARNED); the model's reading of it is no longer needed.
 MODEL_ONLY = [
     "大家记住别坐2号梯，刚才卡在8楼了，里面还有个阿姨没出来",
     "哈哈哈刚才还在聊天 楼下冒黑烟了 快看看",
