@@ -469,6 +469,13 @@ def _situation_now(text: str) -> bool:
                 or (name in routine.SILENCES and routine.FOUND_WELL.search(text))
             ):
                 continue
+            if name == "lives_alone" and not routine.alone_in_trouble(text):
+                continue
+            if name == "span_of_silence" and (
+                routine.ALONE_OR_FAR.search(text) is None
+                or routine.SERVICE_NOT_GIVEN.search(text) is not None
+            ):
+                continue
             # urgent11: asleep is not unconscious ("睡得死，叫极都唔醒"); smoke thickening from
             # cigarettes or a barbecue, no fire named, is no fire.
             if name == "collapsed_silent" and hazards.ASLEEP.search(text):
