@@ -474,6 +474,8 @@ def _situation_now(text: str) -> bool:
                 continue
             if name == "lives_alone" and not routine.alone_in_trouble(text):
                 continue
+            if name == "no_answer_today" and not routine.A_THUD.search(text, 0, m.start()):
+                continue
             if name == "span_of_silence" and (
                 routine.ALONE_OR_FAR.search(text) is None
                 or routine.SERVICE_NOT_GIVEN.search(text) is not None
