@@ -315,7 +315,7 @@ def called_off(text: str) -> bool:
 
 # After a family's match, "的话" makes it a supposition; "怎么办" after a concrete event
 # ("孩子把洗衣液喝了 怎么办") is a plea, unlike after a bare word ("着火怎么办").
-FAMILY_HYPOTHETICAL_AFTER = rule(r"^.{0,3}(?:的话|这种|之类|隐患|风险)")
+FAMILY_HYPOTHETICAL_AFTER = rule(r"^.{0,3}(?:的话|这种|之类|隐患|风险)|^要(?:赶紧|马上|立即|及时)")
 
 
 def family_real(text: str, start: int, end: int, said: str) -> bool:

@@ -500,7 +500,7 @@ def _situation_now(text: str) -> bool:
             ):
                 continue
             if (
-                name == "smoke_growing"
+                name in ("smoke_growing", "smoke_from_place")
                 and (hazards.HARMLESS_SOURCE.search(text) or hazards.BARBECUE.search(text))
                 and not hazards.FIRE_NAMED.search(text)
             ):
