@@ -8,18 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config.understanding import default_taxonomy
-from bot.understand import safety
-from bot.understand.lexicon import lexicon_for
-from bot.understand.normalise import normalise_words
-
-LEXICON = lexicon_for(default_taxonomy())
-
-
-def rules_urgent(text: str) -> bool:
-    norm = normalise_words(text)
-    return safety.urgent(norm, LEXICON.scan(norm), scan=LEXICON.scan)
-
+from tests.understand.rules_only import rules_urgent
 
 URGENT = [
     # A routine broken, with a worry or a door unanswered (FORMAT.md convention).
