@@ -151,6 +151,14 @@ ALONE_OR_FAR = rule(
     r"姥姥|姥爷|老教授|老.头|退休|八十|七十|九十|瘫痪|残疾|高血压|糖尿病|心脏|哮喘|癌症|"
     r"在外地|在国外|在外省|回不来|回不去|(?:我|人)在(?:美国|国外|外地|老家|北京|上海|广州|深圳|香港|台中|郑州|成都|新疆)"
 )
+# A pet or a worker the silence is about, not a person at home (safety, for the families of
+# silence): "这两天没见着快递员", "我奶奶家的猫三天没出门了" (:data:`PET_SILENT`).
+_WORKER = r"(?:快递员|快递小哥|外卖员|外卖小哥|保洁|保安|物业|师傅|收垃圾的)"
+NOT_A_RESIDENT_BEFORE = rule(rf"{_WORKER}[^，。人]{{0,4}}$")
+NOT_A_RESIDENT_AFTER = rule(rf"(?:着|到)?(?:{_WORKER}|猫|狗|鸟|鹦鹉|鸽子)")
+PET_SILENT = rule(
+    r"(?:猫|狗|鸟|鹦鹉|鸽子)(?![粮盆窝笼])[^，。]{0,3}?(?:[一两三四五六七八九十几]+天|好几天|一整天|这几天|这两天)"
+)
 SERVICE_NOT_GIVEN = rule(
     r"没接到|问候电话|回访电话没|助餐点|还没开(?:门|业)?[，。]|没通知|没公示"
     r"|(?:物业|客服|热线|维修|师傅|12345)[^，。]{0,8}?(?:没人接|打不通|不接)"

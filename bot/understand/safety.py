@@ -61,8 +61,8 @@ _WAITING_IN_LIFT = rule(
 # Nobody answers, and the writer gives an ordinary reason ("叫门没人应，可能出去买菜了"):
 # the model may not add urgency; a reason of danger ("可能晕倒了") is not one of these.
 _PROBABLY_OUT = rule(
-    r"(?:可能|应该|估计|大概|也许|八成)(?:是|人)?(?:出去|出门|不在家|没在家|上班|买菜|遛弯|散步|"
-    r"回老家|旅游|走亲戚|睡着|睡觉|在睡)"
+    r"(?:可能|应该|估计|大概|也许|八成)(?:是|人)?(?:又|还)?(?:在)?(?:出去|出门|不在家|没在家|上班|买菜|遛弯|散步|"
+    r"回老家|旅游|走亲戚|睡着|睡觉|在睡|打麻将|打牌|跳舞|下棋|午睡)"
     # Lead, thirteenth session: not answering out of a temper or busy with a screen ("还在生我的
     # 气", "躲在房间里追剧").
     r"|生[^，。]{0,3}?气|赌气|闹别扭|冷战|追剧|打游戏|玩游戏|玩手机"
@@ -142,6 +142,7 @@ def model_may_add(text: str) -> bool:
         and _WAITING_IN_LIFT.search(text) is None
         and _PROBABLY_OUT.search(text) is None
         and routine.FOUND_WELL.search(plain) is None
+        and quiet.NOT_ANSWERING_WHY.search(plain) is None
         and not rules.lost_and_found(text)
         and _WHOSE_THING.search(text) is None
         and (_LIFT_COMFORT.search(text) is None or _SHUT_IN.search(text) is not None)
@@ -475,6 +476,14 @@ def _situation_now(text: str) -> bool:
             if name == "lives_alone" and not routine.alone_in_trouble(text):
                 continue
             if name == "no_answer_today" and not routine.A_THUD.search(text, 0, m.start()):
+                continue
+            # The unseen is a pet or a worker, not a person at home ("我奶奶家的猫三天没出门了",
+            # "这两天没见着快递员"; the lead's attack, sixteenth session).
+            if name in ("span_of_silence", "days_unseen", "silent_for_days") and (
+                routine.NOT_A_RESIDENT_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                or routine.NOT_A_RESIDENT_AFTER.match(text, m.end())
+                or routine.PET_SILENT.search(text, max(0, m.start() - 8), m.end())
+            ):
                 continue
             if name == "span_of_silence" and (
                 routine.ALONE_OR_FAR.search(text) is None

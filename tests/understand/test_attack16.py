@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.config.understanding import default_taxonomy
+from bot.understand import understand
 from tests.understand.rules_only import rules_urgent
 
 URGENT = [
@@ -82,6 +84,9 @@ NOT_URGENT = [
     "阳台有点油烟，是楼下饭店的",
     "窗户那边冒烟是隔壁在烧烤，没事",
     "一眨眼就周末了，谁约羽毛球",
+    # The lead's attack on the families of silence: a pet or a worker unseen.
+    "我奶奶家的猫三天没出门了",
+    "这两天没见着快递员，老人家的快递都堆着",
     # Theft of a car or a bike is not urgent (FORMAT.md convention), nor a past break-in.
     "有人在撬车棚里的电动车，保安快去看看",
     "楼下有个人在撬车窗，已经撬了好几辆",
@@ -108,3 +113,17 @@ def test_the_convention_of_someone_alone_unseen_for_days() -> None:
     # Once a look-alike in tests/understand/attack12_texts.py; urgent by the convention added
     # to FORMAT.md in the sixteenth session.
     assert rules_urgent("对门王大爷一个人过，这两天没见他出门，谁有他家里人电话")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我妈一个人在家，电话打不通，估计又在打麻将",
+        "我爸一个人住，这两天没回我消息，他说手机坏了",
+    ],
+)
+def test_the_model_adds_no_urgency_to_a_silence_explained(text: str) -> None:
+    # The lead's attack: the model, which learnt many silences of people living alone, called
+    # these urgent; a reason for the silence now vetoes it (safety.model_may_add).
+    assert not rules_urgent(text)
+    assert not understand(text, default_taxonomy()).urgent
