@@ -59,6 +59,9 @@ URGENT = [
     "二单元楼顶有一缕黑烟，谁上去看看",
     "楼下好像有人一直在喊“来人啊”，声音很弱",
     "我爸说一开热水器就有点晕",
+    # A story opening with a place of ours named by its number is no story (the lead's attack).
+    "我在医院上班，刚下班回来发现3号楼楼道着火了",
+    "网上看到说电梯困人要拍门，我现在就被困在2号楼电梯里了",
     # A long message that turns to now after a drill or a story.
     "我们小区每年都搞消防演练，物业还发过灭火器，大家都挺有经验的，我也拍过视频。"
     "刚才我下楼看到5号楼一楼的窗户里冒出黑烟，还有火苗",
@@ -87,6 +90,7 @@ NOT_URGENT = [
     # The lead's attack on the families of silence: a pet or a worker unseen.
     "我奶奶家的猫三天没出门了",
     "这两天没见着快递员，老人家的快递都堆着",
+    "網上看到台灣那邊有一棟大樓半夜火災，好多住戶被困在頂樓",
     # Theft of a car or a bike is not urgent (FORMAT.md convention), nor a past break-in.
     "有人在撬车棚里的电动车，保安快去看看",
     "楼下有个人在撬车窗，已经撬了好几辆",
