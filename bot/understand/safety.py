@@ -413,6 +413,40 @@ def _sentence_before(text: str, start: int) -> str:
     return text[cut + 1 : start]
 
 
+# Families whose match is long to say (an overdue return, someone down since last night, the
+# silences): only the clause before it is read (_situation_now).
+_READ_BEFORE_ONLY = frozenset(
+    {
+        "overdue",
+        "down",
+        "alone_silent",
+        "unanswered_days",
+        "signs_then_fuel",
+        "smell_then_days",
+        "unreachable_since",
+        "silent_since",
+        "alarm_nobody",
+        "down_quietly",
+        "child_in_car",
+        "out_since",
+        "silent_for_days",
+        *routine.SILENCES,
+    }
+)
+# Families of silence, cleared when the message gives a reason for it.
+_SILENCES = frozenset(
+    {
+        "unanswered_days",
+        "unreachable_since",
+        "not_answering_now",
+        "silent_since",
+        "ill_unreachable",
+        "silent_for_days",
+        *routine.SILENCES,
+    }
+)
+
+
 def _situation_now(text: str) -> bool:
     """A family of :mod:`bot.understand.situations` matches, and its clause says nothing of
     an imagined, past or figurative event; a lift that traps people as a habit is a
@@ -422,27 +456,7 @@ def _situation_now(text: str) -> bool:
             # An overdue return or someone down since last night is long to say ("…出去三个
             # 小时了，我好怕…", "从昨晚就躺在地上"): only the clause before it is read; the
             # other families are read with what they say.
-            said = (
-                ""
-                if name
-                in (
-                    "overdue",
-                    "down",
-                    "alone_silent",
-                    "unanswered_days",
-                    "signs_then_fuel",
-                    "smell_then_days",
-                    "unreachable_since",
-                    "silent_since",
-                    "alarm_nobody",
-                    "down_quietly",
-                    "child_in_car",
-                    "out_since",
-                    "silent_for_days",
-                    *routine.SILENCES,
-                )
-                else m.group(0)
-            )
+            said = "" if name in _READ_BEFORE_ONLY else m.group(0)
             if name == "child_on_edge":
                 said = clauses.BREAK.split(said, maxsplit=1)[0]
             if not clauses.family_real(text, m.start(), m.end(), said):
@@ -457,15 +471,7 @@ def _situation_now(text: str) -> bool:
                 and not hazards.NOW.search(text)
             ):
                 continue
-            if name in (
-                "unanswered_days",
-                "unreachable_since",
-                "not_answering_now",
-                "silent_since",
-                "ill_unreachable",
-                "silent_for_days",
-                *routine.SILENCES,
-            ) and (
+            if name in _SILENCES and (
                 hazards.away_on_purpose(text)
                 or _PROBABLY_OUT.search(text)
                 or forms.AWAY_GIVEN.search(text)
