@@ -25,7 +25,7 @@ import jieba  # noqa: E402
 
 from bot.config.understanding import default_taxonomy  # noqa: E402
 from bot.understand import model, safety, situations  # noqa: E402
-from bot.understand.classify import read, understand  # noqa: E402
+from bot.understand.classify import PREDICT_FLOOR, read, understand  # noqa: E402
 from bot.understand.corpus import training_examples  # noqa: E402
 from bot.understand.features import model_lines, tags  # noqa: E402
 from bot.understand.lexicon import lexicon_for  # noqa: E402
@@ -85,7 +85,8 @@ def main() -> None:
         ),
         ("  of which situation families", lambda: [safety._situation_now(n) for n in norms]),
         ("    of which choosing them", lambda: [situations.candidates(n) for n in norms]),
-        ("model predict", lambda: [active.predict(line) for line in lines]),
+        ("model predict", lambda: [active.predict(line, PREDICT_FLOOR) for line in lines]),
+        ("  were every label read", lambda: [active.predict(line) for line in lines]),
         # Asked of every message here; understand() asks it only where it can decide.
         (
             "  second view, were it asked every time",

@@ -104,12 +104,14 @@ class Model:
             return None
         return next((float(p) for p, label in scored if label == VIEW_REPORT), 0.0)
 
-    def predict(self, line: str) -> Prediction:
+    def predict(self, line: str, floor: float = 0.0) -> Prediction:
+        """The model's reading of the input ``line``. With a ``floor``, only the labels at
+        least that likely are read (the others count as 0): see :data:`PREDICT_FLOOR`."""
         intents = {"report": 0.0, "help_request": 0.0, "offer": 0.0, "chat": 0.0}
         category: str | None = None
         category_p = urgent = sensitive = 0.0
         try:
-            scored = self._ft.predict(line + "\n", self._k, 0.0, "replace")
+            scored = self._ft.predict(line + "\n", self._k, floor, "replace")
         except RuntimeError:
             # A model (a quantised one, say) that knows none of the line's tokens averages
             # nothing ("Encountered NaN"): it recognises nothing, so: chat.
@@ -131,6 +133,8 @@ class Model:
                     category, category_p = name, p
             elif kind is _INTENT:
                 intents[name] += p
+        if floor and not any(intents.values()):
+            return self.predict(line)  # no intent that likely: read them all
         return Prediction(intents, category, category_p, urgent, tuple(categories), sensitive)
 
 
