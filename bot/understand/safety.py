@@ -115,6 +115,14 @@ _WHOSE_THING = rule(
 )
 
 
+# Someone seen sitting or lying who said they are only resting ("楼梯间有个人坐着休息，说是爬楼
+# 累了"): lead, seventeenth session, after the model trained on more emergencies of people
+# seen down came to add urgency there.
+_JUST_RESTING = rule(
+    r"(?:说是|说(?:他|她)|只是|就是|原来是)[^，。]{0,4}?(?:累了|歇(?:一)?会|歇歇|休息|歇脚|喘口气)"
+)
+
+
 def model_may_add(text: str) -> bool:
     """The model may add urgency only to a message naming a person or a hazard: its
     probabilities on text unlike anything it learnt ("坏了坏了坏了…") mean nothing; nor to
@@ -145,6 +153,7 @@ def model_may_add(text: str) -> bool:
         and quiet.NOT_ANSWERING_WHY.search(plain) is None
         and not rules.lost_and_found(text)
         and _WHOSE_THING.search(text) is None
+        and _JUST_RESTING.search(text) is None
         and (_LIFT_COMFORT.search(text) is None or _SHUT_IN.search(text) is not None)
         and _LESSON.search(text) is None
         and (_ADVICE.search(text) is None or _NOW_OR_PLACE.search(text) is not None)
@@ -352,7 +361,7 @@ def _urgent_as_said(text: str, hits: list[Hit], is_sensitive: bool | None) -> bo
     return any(
         clauses.real(text, m)
         and not hazards.HARMLESS_FALLING.search(clauses.clause_before(text, m.start()))
-        and not hazards.HARMLESS_THROWN.match(text[m.end() : m.end() + 4])
+        and not hazards.HARMLESS_THROWN.match(text[m.end() : m.end() + 8])
         for m in hazards.THROWN.finditer(text)
     ) and (hazards.NOW.search(text) is not None or hazards.HABIT.search(text) is None)
 
@@ -522,6 +531,13 @@ def _situation_now(text: str) -> bool:
                 continue
             if name == "overdue" and hazards.AWAY_ON_PURPOSE.search(m.group(0)):
                 continue
+            # A break-in as the estate's recent habit ("最近老有人撬锁，我家孩子的车昨天又被偷了").
+            if (
+                name == "break_in"
+                and hazards.HABIT.search(clauses.clause_before(text, m.start()))
+                and not hazards.NOW.search(text)
+            ):
+                continue
             if name == "water_pouring" and situations.WATER_HABIT.search(text):
                 continue
             if name == "water_rising" and (
@@ -617,6 +633,9 @@ def real_urgent_word(text: str, hit: Hit) -> bool:
             return False
     if hit.word == "叫不醒" and hazards.ASLEEP.search(text):
         return False
+    # A car or a lighter that started ("车终于打着火了").
+    if hit.word == "着火" and text.startswith("打", hit.pos - 1):
+        return False
     if hit.word == "跳楼" and text.startswith(("价", "大甩卖", "甩卖", "层"), hit.pos + 2):
         return False
     if hit.word in ("火花", "火星", "火星子") and hazards.WORK_SPARKS.search(text):
@@ -631,6 +650,22 @@ def real_urgent_word(text: str, hit: Hit) -> bool:
         and hazards.HABIT.search(text)
         and not hazards.NOW.search(text)
     ):
+        return False
+    # Cigarette ends, water, a paper plane (hazards.HARMLESS_THROWN).
+    after = text[hit.pos + len(hit.word) : hit.pos + len(hit.word) + 8]
+    if (
+        hit.word in hazards.THROWN_WORDS
+        and hazards.HARMLESS_THROWN.match(after)
+        and not hazards.SMOULDERING.search(text)
+    ):
+        return False
+    if (
+        hit.word in ("焦味", "糊味", "焦糊味", "烟味")
+        and hazards.COOKING_BURNT.search(text)
+        and not hazards.FIRE_OR_NOBODY.search(text)
+    ):
+        return False
+    if hit.word == "火苗" and hazards.FLAME_DESCRIBED.match(after):
         return False
     if hit.word in hazards.SMOKE_WORDS:
         before, after = text[max(0, hit.pos - 3) : hit.pos], text[hit.pos + len(hit.word) :]

@@ -700,7 +700,7 @@ _TRIFLE_WORDS = (
 _TRIFLE = rule(_TRIFLE_WORDS)
 # Jokes ("笑死", "热死了") and the news are not a cry for help.
 _NOT_SENSITIVE = rule(
-    r"哈哈|笑死|新闻|电视剧|电影|小说|热搜|游戏|(?<!不是)(?<!没)(?<!没有)(?<!不)开玩笑|编剧|追剧|那部剧|这部剧|请大家记住|遇到老人说"
+    r"哈哈|笑死|新闻|电视剧|电影|小说|热搜|游戏|捉迷藏|漏电[^。]{0,12}?被打得|(?<!不是)(?<!没)(?<!没有)(?<!不)开玩笑|编剧|追剧|那部剧|这部剧|请大家记住|遇到老人说"
     # Ninth session (the walls file): a drama, a documentary, a video, a leaflet, a
     # volunteer, a lesson, a game, a message sent to the wrong group, a debt collector's
     # threat, a stranger, a sound that turned out to be something else.
@@ -718,6 +718,8 @@ _ADVICE = rule(
     r"(?:如果|万一|要是|假如|一旦)(?:遇到|碰到|发生|有|遭遇|遇上)[^，。]{0,4}?家暴|反家暴"
     r"|(?:有|遇到|碰到)家暴的情况(?=可以|就|要|请|记得|一定)"
     r"|(?:别|不要|不能|不该|千万别)打孩子[^。]{0,8}?(?:好好说|讲道理|教育|沟通)"
+    # Lead, seventeenth session: "打孩子解决不了问题".
+    r"|打孩子(?:是|也)?解决不了"
 )
 # A case told as long ago and over ("以前隔壁老打老婆，后来离婚搬走了", "去年那个想不开的小伙子
 # 现在好多了"), unless it is back ("又", "还在").

@@ -56,7 +56,7 @@ LIFT_PERSON = rule(
     rf"|{_LIFT}困(?=[\s，。!！速快]|$)|卡住了[\s，。!！]*{_LIFT}"
     # A lift falling now: someone is in it to say so ("電梯突然往下掉 停在不知道幾樓").
     rf"|{_LIFT}[^。]{{0,4}}?(?:停|卡)在[^，。]{{0,10}}?(?:中间|之间)"
-    rf"|{_LIFT}(?:突然|刚才|刚刚|又|一下子?){{0,3}}(?:往下掉|往下坠|掉下去|坠落|下坠|往下滑|往下溜|往下出溜)"
+    rf"|{_LIFT}(?:突然|刚才|刚刚|又|一下子?|在|正在|还在){{0,3}}(?:往下掉|往下坠|掉下去|坠落|下坠|往下滑|往下溜|往下出溜)"
     # Someone in it, heard banging or calling: "电梯里还有人！刚才听见在拍门".
     # Urgent8: a lift moving off with its doors open and someone in it ("电梯门一直开着就往上走
     # 了…我在里面不敢出去"); without anyone inside it is a fault to report (training lines).

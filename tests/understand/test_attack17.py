@@ -1,0 +1,79 @@
+"""Seventeenth-session rules, in the lead's own phrasings (not the training files' lines): a
+lift falling with the speaker in it, someone about to jump or at a roof's edge, a drunk on an
+awning, bars being cut or a lock picked now, a battery exploding, flames shooting out, a gas
+flame out with the gas on, a worker hanging still, a neighbour unseen for a whole week in
+Cantonese. Each has a look-alike the rules now leave alone: a burnt pot, a paper plane, a
+small flame on the stove, a projector, a car that started, the old debate on helping a
+fallen stranger, a clarification that it was us."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config.understanding import default_taxonomy
+from bot.understand import safety, understand
+from bot.understand.normalise import normalise_words
+from tests.understand.rules_only import rules_urgent
+
+URGENT = [
+    "电梯正在往下坠，我按了所有楼层都没用，卡在15楼和16楼之间了",
+    "5号楼天台上有个人要跳，快报警",
+    "顶楼有个人一直往边上走，已经走到最边缘了",
+    "一个喝醉的人爬上了一楼的雨棚，站都站不稳",
+    "有两个人在剪2楼的防盗网，不像是住这的",
+    "门口有人一直在拨锁芯，我一个人在家",
+    "有个人踩着空调外机在往4楼窗户爬",
+    "楼道里充电的电池炸了，大家快下楼",
+    "厨房灶台上窜出火来了，我压不住",
+    "隔壁燃气灶的火灭了，气还开着，走廊都是味",
+    "擦玻璃的工人挂在半空不动了，喊他也没反应",
+    "楼上阿伯成个礼拜冇见佢落楼，门口啲报纸堆晒",
+    "我在电梯里闻到好浓的煤气味，不知道是不是正常的",
+]
+
+NOT_URGENT_BY_RULES = [
+    "做饭又烧糊了，满屋子焦味，熏死我了",
+    "刚才我儿子从窗户往下扔了个纸飞机，已经说过他了",
+    "天冷燃气压力小，灶上火苗只有一点点",
+    "周六晚上我带投影仪在草坪上给孩子们放电影",
+    "充电宝自带电线，很方便",
+    "谢谢帮我搭电的邻居，车总算打着火了",
+    "老人摔倒了该不该扶？这事吵了好多年",
+    "这个手表摔倒了会自动报警，挺适合独居老人",
+    "滑梯下面是水泥地，孩子摔下来就是头破血流，希望铺个垫子",
+    "刚才群里说的燃气味那事是我家，已经关了阀门了",
+    "楼上总往下扔烟头，我家雨棚烫了好几个洞",
+    "那个寻人启事不是咱们这的，大家别转了",
+    "自行车棚最近老有人撬锁，我家的车又丢了",
+    "两家为了鞋柜吵了一上午，都快打起来了，谁来劝劝",
+    "每到周末就有孩子往下扔水球，砸到人怎么办，家长管管",
+]
+
+NOT_SENSITIVE = [
+    "打孩子解决不了问题，还是要多沟通",
+    "孩子们玩捉迷藏，我家老二躲在柜子里半天没出声",
+    "热水器漏电，我碰了一下被打得胳膊发麻",
+]
+
+
+@pytest.mark.parametrize("text", URGENT)
+def test_urgent(text: str) -> None:
+    assert rules_urgent(text), text
+    assert understand(text, default_taxonomy()).urgent, text
+
+
+@pytest.mark.parametrize("text", NOT_URGENT_BY_RULES)
+def test_not_urgent_by_the_rules(text: str) -> None:
+    assert not rules_urgent(text), text
+
+
+@pytest.mark.parametrize("text", NOT_SENSITIVE)
+def test_not_sensitive(text: str) -> None:
+    assert not safety.sensitive(normalise_words(text)), text
+
+
+def test_the_harmless_throw_needs_nothing_smouldering() -> None:
+    # A cigarette end thrown down that set something alight is still urgent.
+    assert rules_urgent("有人往下扔烟头，掉在我家阳台的纸箱上，现在还在冒烟")
+    # Water balloons hurt: not harmless like water.
+    assert rules_urgent("有小孩正在楼上往下扔水球，刚才差点砸到人")
