@@ -52,7 +52,7 @@ OVER = rule(
 )
 # The whole message is about somewhere else, a drill, a lesson or a notice.
 NOT_HERE_NOW = rule(
-    r"(?<!不是)(?:新闻|报道|(?<![打在])视频(?!的时候|通话|电话)|刷到|抖音|隔壁市|别的小区|其他小区|有个小区|演练|演习|培训|测试|常识|"
+    r"(?<!不是)(?:新闻|报道|(?<![打在])视频(?!的时候|通话|电话|还好|还好好|里还|时还)|刷到|抖音|隔壁市|别的小区|其他小区|有个小区|演练|演习|培训|测试|常识|"
     r"温馨提醒|注意安全|请勿轻信|【(?![^】]*紧急)[^】]{0,8}(?:通知|小贴士|贴士|提示|须知|常识)】|教急救|(?<![放上开逃停退大中小])学了|隔壁小区|入刑|刑事|"
     r"纪录片|宣传|海报|(?:学校|老师|课上)[^。，]{0,3}?教|演示|某地|某小区|某市|处理流程|应急预案|(?<!不是)(?<!没)(?<!没有)(?<!不)开玩笑|哈哈|笑死|栓q|记住[:：，,]|"
     # Lessons and advice, films, memories, a rehearsal, an apology for a false alarm.
@@ -83,7 +83,12 @@ REHEARSED = rule(
 )
 # Imagined, past, hearsay, dreamt or rehearsed: said in the clause before the word.
 IMAGINED = rule(
-    r"真有火灾|真发生|前几年|前些年|那几年|小时候|年轻的时候|万一|(?:摔|掉|跌|砸)下来就(?:是|会|得)|"
+    r"真有火灾|真发生|前几年|前些年|那几年|小时候|年轻的时候|万一|"
+    # Lead, seventeenth session (a writer's training file of hard negatives): memories in
+    # other words and dialects; a body part that smokes or burns; "easily catches fire".
+    r"小辰光|年轻时|老底子|细个|(?:我们|阿拉|俺们)?那个年代|我们那(?:会儿|时候)|"
+    r"(?:脸|脑壳|脑袋|眼睛|嘴巴?|耳朵)(?:都|也|直)?(?:在)?(?:冒火星|冒烟|烧起来|着火|冒火)|"
+    r"(?<![充烧烤煮炒热电])得(?:都)?(?:烧起来|冒烟)|(?:好|容)易(?:火烛|着火|起火)|冒过火|(?:摔|掉|跌|砸)下来就(?:是|会|得)|"
     # The event is somewhere else ("老家那边…着火了", "公司电梯困人了"), or in a film.
     # Movers at work here are not elsewhere ("搬家公司的两个师傅在里面").
     r"老家|(?<!搬家)公司|(?<![A-Za-z0-9座栋幢号楼层户有篱壁面上下个的])单位|工地|矿上|煤矿|酒店|出差|高架|菜场(?!回来|回家|出来)|捷运|地铁上|地铁里|公交车上|主角|剧里|"
@@ -198,7 +203,7 @@ PLACE_BEFORE = rule(
 # Right after the word, a reference to an event rather than a report of it: "水管爆的那户",
 # "困人的那部电梯", "着火的时候", "爆管的事" (unless someone is still in danger).
 REFERENCE_AFTER = rule(
-    r"^(?:了|的)?(?:那户|那个(?!位置)|那次|那天|那会儿|那部|那家|的那|的事|事故|的时候|时候|时(?=[，,请要应可])|之后|以后|的说法|的处理"
+    r"^(?:了|的)?(?:那户|那个(?!位置)|那次|那天|那会儿|那部|那家(?!的(?:门|窗|锁|防盗|阳台))|的那|的事|事故|的时候|时候|时(?=[，,请要应可])|之后|以后|的说法|的处理"
     r"|后(?![面边头]))"
 )
 STILL_DANGER = rule(r"还有人|快来|救命|赶紧|正在|还在烧|还在冒")

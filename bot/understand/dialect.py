@@ -36,6 +36,8 @@ _WORDS = {
     "仲在": "还在",
     "咗": "了",
     "佢": "他",
+    # Cantonese: caught fire ("电单车着咗火")
+    "着咗火": "着火了",
     # Cantonese: a whole week ("成个礼拜冇见过佢", lead, seventeenth session)
     "成个礼拜": "整个礼拜",
     "啲": "的",

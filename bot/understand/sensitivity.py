@@ -445,6 +445,10 @@ _WIFE = r"(?:老婆|媳妇|婆娘|女主人|老伴|爱人|妻子|太太)"
 _PARENT = r"(?:爸爸|妈妈|爸|妈|爹|娘|后妈|后爸|继父|继母)"
 _PARTNER = r"(?:老公|男人|丈夫|对象|男朋友|前夫|那口子|家里那位|我家那位)"
 _SENSITIVE_SENS11 = rule(
+    # A home next door where the beating starts again, a woman or a child crying or hurt
+    # ("楼上那家男的开始打人了", "楼上又打起来了…她喊头流血了"; lead, seventeenth session).
+    r"(?:楼上|楼下|隔壁|对门|那家|他家|她家)[^。]{0,6}?(?:又)?(?:打起来了|开始打人了|又在打人|在打人|又打人了)"
+    r"[^。]{0,20}?(?:女的|女人|她|老婆|媳妇|孩子|小孩|娃)[^。]{0,8}?(?:哭|喊|叫|血|求)|"
     # A wife beaten, said with her owner ("打他老婆", "打女主人"); not a phone call.
     rf"打(?:他|她)?的?{_WIFE}(?!的?电话|的?手机)"
     # A partner who hits me or hit me, and a quarrel that came to blows ("吵架…他动手了").
