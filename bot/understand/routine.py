@@ -221,6 +221,10 @@ FAMILIES = (
 # The silence explained or the person found well ("我们打电话问了，她感冒了在家休息", "叫她也不
 # 应，耳背", "刚在菜市场碰到他了"): clears these families, and the model may not add urgency
 # to such a message either (:func:`bot.understand.safety.model_may_add`).
+# An errand asked for the person who has not come down ("奶奶三天没下楼了，腿疼，谁能帮忙买点菜
+# 送上去"): the writer knows why, and the person is at home to take it (lead, seventeenth
+# session; every training line that asks it is a help request or chat, none urgent).
+ERRAND_FOR = rule(r"(?:买|带|拿|捎)[^，。]{0,8}?(?:送上去|送上楼|送到(?:她|他)?家|送过去|送上来)")
 FOUND_WELL = rule(
     r"耳背|耳朵背|听不见|(?<![没不])(?:打|问|联系)(?:通|上|到)了|(?:问|打电话问)了[^。]{0,8}?(?:说|她|他)"
     r"|(?<![没不])回(?:我)?(?:电话|消息|微信)了"

@@ -150,6 +150,7 @@ def model_may_add(text: str) -> bool:
         and _WAITING_IN_LIFT.search(text) is None
         and _PROBABLY_OUT.search(text) is None
         and routine.FOUND_WELL.search(plain) is None
+        and routine.ERRAND_FOR.search(plain) is None
         and quiet.NOT_ANSWERING_WHY.search(plain) is None
         and not rules.lost_and_found(text)
         and _WHOSE_THING.search(text) is None
@@ -486,6 +487,7 @@ def _situation_now(text: str) -> bool:
                 or forms.AWAY_GIVEN.search(text)
                 or quiet.NOT_ANSWERING_WHY.search(text)
                 or (name in routine.SILENCES and routine.FOUND_WELL.search(text))
+                or (name in routine.SILENCES and routine.ERRAND_FOR.search(text))
             ):
                 continue
             if name == "lives_alone" and not routine.alone_in_trouble(text):

@@ -68,6 +68,18 @@ NOT_URGENT_BY_RULES = [
     "老底子阿拉屋里烧煤球炉，烟老大",
 ]
 
+
+def test_an_errand_asked_for_someone_who_stays_in_is_no_emergency() -> None:
+    # The sixteenth session's false alarm left: a span of silence with an errand asked for.
+    for text in (
+        "奶奶三天没下楼了，腿疼，谁能帮忙买点菜送上去",
+        "我妈腰扭了两天没下楼，谁方便帮她带点菜送上去",
+    ):
+        got = understand(text, default_taxonomy())
+        assert not got.urgent, text
+        assert not rules_urgent(text), text
+
+
 NOT_SENSITIVE = [
     "打孩子解决不了问题，还是要多沟通",
     "孩子们玩捉迷藏，我家老二躲在柜子里半天没出声",
