@@ -127,7 +127,7 @@ FIGURATIVE_TRAP = rule(
 # --- smoke that is cooking, cigarettes or fireworks ----------------------------------------
 SMOKE_WORDS = frozenset({"烟味", "有烟", "都是烟", "全是烟", "冒烟", "浓烟", "好大的烟"})
 # A head smoking over homework ("脑壳冒烟", read as 脑袋; lead, fifteenth session).
-HARMLESS_SMOKE_BEFORE = rule(r"(?:油|抽|香|吸|二手|炊|烧烤的?|脑袋|脑子|脑壳|脑瓜)$")
+HARMLESS_SMOKE_BEFORE = rule(r"(?:油|抽|香|吸|二手|炊|烧烤的?|脑袋|脑子|脑壳|脑瓜|火锅)$")
 HARMLESS_SMOKE_AFTER = rule(r"^(?:花|头|囱|酒|草|盒|灰)")
 # Smoke or a burnt smell whose source the message names as harmless, with no fire named.
 HARMLESS_SOURCE = rule(
@@ -446,6 +446,14 @@ HAZARD_NOW = rule(
     # plastic smelt and growing; a "救我" and then no answer; a fall alarm and no answer; legs
     # over the edge of a ledge.
     r"|汽油味[^。]{0,10}?越来越(?:大|重|浓)"
+    # A call for an ambulance now, a cry for help alone, a chimney burning red, concrete
+    # falling from a balcony, a foot caught in an escalator, a farewell at an open window
+    # (lead, seventeenth session, a writer's training file of emergencies not named).
+    r"|快(?:叫|打|喊)(?:个)?(?:救护车|120)|^救命[！!啊呀~～\s]*$"
+    r"|(?:烟囱|锅|墙)[^，。]{0,3}?烧红了|火呼呼"
+    r"|(?:在|一直|不停)往下掉(?:水泥块|水泥|砖头?|瓷砖|玻璃|石块)"
+    r"|卷进去[^。]{0,8}?(?:脚|手|腿)(?:还)?在里面|(?:脚|手|腿)被(?:扶梯|电梯)?卷进"
+    r"|(?:不想活|想死)[^。]{0,12}?窗户(?:已经)?(?:开好|打开)了?"
     r"|(?:塑料|橡胶|胶皮|电线)(?:融化|熔化|烧焦|焦)的?(?:味道|味儿?|气味)"
     r"|救(?:救)?我[”\"'’」]?[^。]{0,12}?(?:再打|之后|然后)[^。]{0,6}?(?:不接|打不通|联系不上|没人接|关机)"
     r"|(?:跌倒|摔倒)(?:警报|报警)[^。]{0,16}?(?:没人接|不接|打不通|联系不上)"

@@ -39,7 +39,11 @@ _ANNOUNCEMENT = rule(
     r"|(?:通知|公告|更新|提醒|温馨提示|友情提示|安全提示|物业通知)[:：])"
     r"|温馨提示|友情提示|特此通知|敬请谅解|敬请留意|请(?:各位|广大)?(?:业主|住户|居民|家长)"
 )
-_ME_TOO = rule(r"^(?:我也是|同问|我家也|我们也|\+1)")
+# After a quote of the message joined ("「王阿姨：电梯又坏了」 +1"; lead, seventeenth session).
+_ME_TOO = rule(
+    r"^(?:「[^」]{0,80}」\s*)?"
+    r"(?:我也是|同问|同上|我家也|我们(?:家|楼|这边?|[一二三四五六七八九十0-9]+楼)?也|\+1)"
+)
 # A sentence asking about a state of affairs rather than stating it.
 _STATUS_QUESTION = rule(r"了吗|了没|是不是|几点|怎么回事|原因|是否")
 _CLAUSE = rule(r"[^。!！?？,，;；\s]*[。!！?？,，;；\s]?")

@@ -629,9 +629,16 @@ def model_may_flag(text: str) -> bool:
         return False
     if _TRIFLE.search(text):
         return False
+    # A pet that hits or scratches ("我家猫又打我了，用爪子拍我脸"; lead, seventeenth session).
+    if _PET_HITS.search(text) and _HARM_BY_PERSON.search(text) is None:
+        return False
     return not (
         "打" in text and "打" not in _A_CALL.sub("，", text) and _HARM_WORD.search(text) is None
     )
+
+
+_PET_HITS = rule(r"(?:猫|狗|猫咪|狗狗|鹦鹉)[^，。]{0,3}?(?:打|挠|抓|咬|拍)(?:了)?我|爪子")
+_HARM_BY_PERSON = rule(r"(?:他|她|老公|老婆|爸|妈|男的|女的)[^，。]{0,3}?(?:打|踢|掐|推|揍)")
 
 
 # A phone or video call ("打妈妈电话", "打视频给我"), and the words of harm that make even a
