@@ -145,6 +145,9 @@ AWAY_BUT_OURS = [
     "我在超市上班，我妈打电话说家里漏水漏到电箱了",
     "小时候的玩伴今天来找我，结果在电梯里被困了",
     "开车路过北门，看到有个老人倒在地上不动",
+    # An errand asked as the way to check on someone unreachable is no reason for the silence.
+    "我爸三天没接电话了，谁能帮我买点药送上去看看他",
+    "我妈一个人住，两天联系不上了，谁能帮忙买点菜送上去敲敲门",
 ]
 
 
