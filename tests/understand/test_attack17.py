@@ -113,7 +113,22 @@ NOT_SENSITIVE = [
 ]
 
 
-@pytest.mark.parametrize("text", URGENT)
+# The lead's attack on the seventeenth session's story forms: the writer away or at work, the
+# emergency at home or in the estate (each was read as a story of elsewhere until OUR_ESTATE
+# learnt the writer's own home reached or called about).
+AWAY_BUT_OURS = [
+    "坐高铁回来，刚进小区门就闻到很重的煤气味",
+    "从外地回来，一开门家里全是烟",
+    "我在超市上班，我妈打电话说家里漏水漏到电箱了",
+    "小时候的玩伴今天来找我，结果在电梯里被困了",
+    "开车路过北门，看到有个老人倒在地上不动",
+    # An errand asked as the way to check on someone unreachable is no reason for the silence.
+    "我爸三天没接电话了，谁能帮我买点药送上去看看他",
+    "我妈一个人住，两天联系不上了，谁能帮忙买点菜送上去敲敲门",
+]
+
+
+@pytest.mark.parametrize("text", URGENT + AWAY_BUT_OURS)
 def test_urgent(text: str) -> None:
     assert rules_urgent(text), text
     assert understand(text, default_taxonomy()).urgent, text
@@ -134,23 +149,3 @@ def test_the_harmless_throw_needs_nothing_smouldering() -> None:
     assert rules_urgent("有人往下扔烟头，掉在我家阳台的纸箱上，现在还在冒烟")
     # Water balloons hurt: not harmless like water.
     assert rules_urgent("有小孩正在楼上往下扔水球，刚才差点砸到人")
-
-
-# The lead's attack on the seventeenth session's story forms: the writer away or at work, the
-# emergency at home or in the estate (each was read as a story of elsewhere until OUR_ESTATE
-# learnt the writer's own home reached or called about).
-AWAY_BUT_OURS = [
-    "坐高铁回来，刚进小区门就闻到很重的煤气味",
-    "从外地回来，一开门家里全是烟",
-    "我在超市上班，我妈打电话说家里漏水漏到电箱了",
-    "小时候的玩伴今天来找我，结果在电梯里被困了",
-    "开车路过北门，看到有个老人倒在地上不动",
-    # An errand asked as the way to check on someone unreachable is no reason for the silence.
-    "我爸三天没接电话了，谁能帮我买点药送上去看看他",
-    "我妈一个人住，两天联系不上了，谁能帮忙买点菜送上去敲敲门",
-]
-
-
-@pytest.mark.parametrize("text", AWAY_BUT_OURS)
-def test_the_writer_away_the_emergency_ours(text: str) -> None:
-    assert rules_urgent(text), text
