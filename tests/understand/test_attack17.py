@@ -84,13 +84,19 @@ NOT_URGENT_BY_RULES = [
     "那部电视剧女主跳楼那段看哭了",
     "孩子又找不到了，原来躲在床底下睡着了",
     "楼顶边上坐着的是修防水的师傅，系着安全绳的",
-    "说冒烟的那个是饭店在炒菜，我下去看过了",
     # Trouble elsewhere: a station, a relative's workplace, a broadcast, a book, a night shift.
     "刚从外地回来，火车站门口有个老人晕倒了，好多人在帮忙",
     "我姐在医院当护士，说最近煤气中毒的特别多",
     "在出租车上听广播，城西一个仓库着火了",
     "我在读一本讲老北京的书，里面写胡同着火全靠邻居拎水",
     "我们车间今天有根管道漏气，嘶嘶响，停工了",
+    # The lead's attack on the session's new patterns.
+    "炉子火呼呼的，屋里暖和多了",
+    "饺子锅烧红了也没关系",
+    "楼顶有个人在晒被子，走到最边上收衣服",
+    "有个大爷坐在栏杆上，腿悬在外面钓鱼",
+    "汽油味越来越大，是隔壁修车铺在喷漆",
+    "上次我妈晕倒，邻居喊快叫救护车",
     "我外婆在养老院，说她们那层有个老人走丢了，后来找到了",
 ]
 
@@ -125,6 +131,12 @@ AWAY_BUT_OURS = [
     # An errand asked as the way to check on someone unreachable is no reason for the silence.
     "我爸三天没接电话了，谁能帮我买点药送上去看看他",
     "我妈一个人住，两天联系不上了，谁能帮忙买点菜送上去敲敲门",
+    # All-clears of the session said with the danger still there (the lead's attack).
+    "那股味是我家的煤气灶漏的，现在越来越大了，怎么办",
+    "工人系着安全绳挂在半空不动了，喊他也不回应",
+    "我上去看过了，里面全是烟，门打不开",
+    "孩子原来躲在柜子里，现在叫不醒了",
+    "隔壁女主人在家里摔倒了起不来",
 ]
 
 
