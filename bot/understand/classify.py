@@ -53,8 +53,9 @@ URGENT_CHAT_VETO = 0.5
 #: The model's labels less likely than this are not read (they count as 0): of its 21
 #: labels, 1.9 on average are above it (training lines), and turning every label into a
 #: Python string and float cost 4 µs of the 11 of a prediction (seventeenth session). The
-#: intent, urgency and sensitivity compare probabilities far above it; the category is read
-#: in full whenever the floor could change it (:func:`_complete`).
+#: intent, urgency and sensitivity compare probabilities far above it, and every label is
+#: read when the intents are close (``model._close``); the category is read in full whenever
+#: the floor could change it (:func:`_complete`).
 PREDICT_FLOOR = 1e-4
 SENSITIVE_THRESHOLD = float(os.environ.get("LINLI_SENSITIVE_THRESHOLD", "0.5"))
 SENSITIVE_RULES = os.environ.get("LINLI_SENSITIVE_RULES", "1") == "1"
