@@ -486,8 +486,10 @@ def _situation_now(text: str) -> bool:
                 or _PROBABLY_OUT.search(text)
                 or forms.AWAY_GIVEN.search(text)
                 or quiet.NOT_ANSWERING_WHY.search(text)
-                or (name in routine.SILENCES and routine.FOUND_WELL.search(text))
-                or (name in routine.SILENCES and routine.ERRAND_FOR.search(text))
+                or (
+                    name in routine.SILENCES
+                    and (routine.FOUND_WELL.search(text) or routine.ERRAND_FOR.search(text))
+                )
             ):
                 continue
             if name == "lives_alone" and not routine.alone_in_trouble(text):
