@@ -638,7 +638,7 @@ def real_urgent_word(text: str, hit: Hit) -> bool:
     if hit.word == "叫不醒" and hazards.ASLEEP.search(text):
         return False
     # A car or a lighter that started ("车终于打着火了").
-    if hit.word == "着火" and text.startswith("打", hit.pos - 1):
+    if hit.word == "着火" and hit.pos > 0 and text[hit.pos - 1] == "打":
         return False
     if hit.word == "跳楼" and text.startswith(("价", "大甩卖", "甩卖", "层"), hit.pos + 2):
         return False

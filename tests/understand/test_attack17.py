@@ -137,6 +137,8 @@ AWAY_BUT_OURS = [
     "我上去看过了，里面全是烟，门打不开",
     "孩子原来躲在柜子里，现在叫不醒了",
     "隔壁女主人在家里摔倒了起不来",
+    # "打着火" (a car started) is read before the word only, never from the end of the text.
+    "着火了快来人，我在楼下打",
 ]
 
 
