@@ -166,6 +166,8 @@ SERVICE_NOT_GIVEN = rule(
     # A device or a notice about such cases, not a case: "24小时不开门就自动报警", "以后遇到独居
     # 老人联系不上的情况可以直接打".
     r"|就(?:会)?(?:给|自动|通知|报警|发消息)|遇到[^，。]{0,16}?(?:的)?情况|的情况[，,]?请"
+    # Lead, eighteenth session: a repair asked for and nobody come ("打电话报修半个月没人来").
+    r"|(?:报修|投诉|反映|维修)[^，。]{0,10}?没人(?:来|管|修|理)"
 )
 
 # Someone said to live alone, with one sign of someone down (a groan, a cry of pain, a fall,
