@@ -39,7 +39,15 @@ ENGLISH = rule(
     r"\b(?:kid|child|baby|boy|girl)\b.{0,12}\blocked in (?:a|the|my) car\b|"
     r"\bdog\b.{0,12}\battack(?:ing|ed|s)\b.{0,12}\b(?:kid|child|boy|girl|someone)\b|"
     r"\bwater main burst\b|\bbreaking into\b.{0,40}\bright now\b|"
-    r"\bthrowing\b.{0,30}\bfrom the upper floors\b"
+    r"\bthrowing\b.{0,30}\bfrom the upper floors\b|"
+    # Lead, eighteenth session (a writer's training file of emergencies said in unusual ways):
+    # choking, a dog biting a child, a child fallen into water, a ceiling coming down, a shock,
+    # smoke from a window, a hob hissing, someone on a floor seen through a window.
+    r"\bchok(?:ing|ed)\b|\b(?:dog|doggo)\b.{0,30}\b(?:bit|biting|bites)\b.{0,20}"
+    r"\b(?:kid|child|toddler|boy|girl|baby)\b|\bfell (?:into|in) the (?:pond|lake|river|pool|water)\b|"
+    r"\bceiling\b.{0,30}\b(?:coming down|collapsed|collapsing|caving)\b|\b(?:got|get|getting) a shock from\b|"
+    r"(?<!no )\bsmoking from\b|\bhob\b.{0,20}\bhiss|\blying on (?:his|her|the) (?:\w+ )?floor\b|"
+    r"\bfell off\b.{0,60}\b(?:not moving|can'?t get up|won'?t wake)\b"
 )
 
 # Typed in pinyin without a Chinese keyboard: "dianti kazhu le limian you ren", "jiuming".
@@ -118,6 +126,9 @@ MEDICAL = rule(
     # Scalded: "被开水烫了一大片 皮都起泡了".
     r"|(?:开水|热水|热油|滚油)[^。]{0,6}?烫[^。]{0,10}?(?:起泡|脱皮|一大片|掉皮)|皮都起泡"
     r"|噎(?:住|着)[^。]{0,12}?(?:紫|憋|喘不上|说不出|海姆立克|咳不出|不会弄|怎么办|没声)|(?<!学)海姆立克"
+    # Lead, eighteenth session: choking in more words and signs ("汤团哽牢了，面孔发紫了", "吃果冻
+    # 噎住了，他妈在拍背没用", "團年飯有個伯伯哽親，講唔到嘢").
+    r"|(?:噎|哽)(?:住|着|到|牢|亲|親)[^。]{0,12}?(?:紫|说不出|讲唔到|講唔到|拍(?:胸口|背)|发白|發白|快(?:[来叫打救]|$|[!！\s，。])|急救|医生|醫生|没用)"
     # Urgent8: sitting on the floor with chest pain, vomiting blood (not "气得吐血").
     r"|(?:坐|躺|倒)在地上[^。]{0,8}?胸口(?:疼|痛|闷)|(?<![气累要])吐(?:了)?(?:好多|一口|一地)?血(?!本)"
     r"|(?:脸|嘴唇|嘴)(?:都|已经|色|有点|有些)?(?:发)?紫了?"

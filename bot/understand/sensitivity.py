@@ -445,6 +445,20 @@ _WIFE = r"(?:老婆|媳妇|婆娘|女主人|老伴|爱人|妻子|太太)"
 _PARENT = r"(?:爸爸|妈妈|爸|妈|爹|娘|后妈|后爸|继父|继母)"
 _PARTNER = r"(?:老公|男人|丈夫|对象|男朋友|前夫|那口子|家里那位|我家那位)"
 _SENSITIVE_SENS11 = rule(
+    # Lead, eighteenth session (a writer's training file of trouble behind doors): a weapon
+    # taken up again, hiding from him; a woman held by the hair or cornered and beaten; pushed
+    # down the stairs by kin; a child struck by a parent with a thing; someone about to end
+    # their life ("拿绳子，好像要做傻事", "往水里走，嘴里念叨着'不拖累儿女了'", "哭着说她吃了药",
+    # "说要跟他一起死").
+    r"(?:他|老公|男的|男人|她老公)又(?:拿|举|提)(?:着|起)?(?:刀|菜刀|棍子|斧头)"
+    r"(?![^，。]{0,6}?(?:切|削|剁|狗|猫|鱼|鸡|柴|瓜|菜))"
+    r"|躲在(?:卫生间|厕所|房间|柜子|衣柜)[^。]{0,10}?(?:报警|救命|他)"
+    r"|揪着[^，。]{0,8}?(?:女的|女人|她|老婆|女朋友)的?头发[^，。]{0,4}?打|被拽着头发"
+    r"|(?:把|将)(?:女朋友|老婆|媳妇|女的)[^，。]{0,6}?(?:堵|按|摁)在[^，。]{0,6}?打"
+    r"|(?:女儿|儿子|儿媳|女婿|孙子|老公|老婆)把(?:她|他|我)推下(?:楼梯|楼)"
+    rf"|(?:{_PARENT})(?:拿|用)[^，。]{{0,6}}?砸(?:他|她|我)"
+    r"|(?:要|想)做傻事|往(?:水|河|湖|江)里走[^。]{0,16}?(?:拖累|不想活|活着)|不拖累(?:儿女|孩子|你们|大家)了"
+    r"|哭着说(?:她|他|我)吃了(?:药|一瓶|安眠药|好多药)|说要(?:跟|和)[^，。]{0,4}?一起死|"
     # A home next door where the beating starts again, a woman or a child crying or hurt
     # ("楼上那家男的开始打人了", "楼上又打起来了…她喊头流血了"; lead, seventeenth session).
     r"(?:楼上|楼下|隔壁|对门|那家|他家|她家)[^。]{0,6}?(?:又)?(?:打起来了|开始打人了|又在打人|在打人|又打人了)"
@@ -586,6 +600,8 @@ _LEDGE = rule(
     r"|(?:天台|楼顶|屋顶)(?:上|边)?(?:坐|站)着[^。]{0,10}?(?:腿|脚)[^，。]{0,3}?(?:在外面|悬空|搭在外|伸在外)"
     r"|(?:栏杆|护栏|阳台|窗户|窗台|楼顶|天台)(?:边上|外面|外边|外)[^，。!！?？]{0,6}?"
     r"(?:坐|站|跨)|(?:坐|站)在[^，。!！?？]{0,6}?(?:栏杆|护栏|阳台|窗户|楼顶|天台)(?:边|外)"
+    # Lead, eighteenth session: standing at an edge and not coming down when talked to.
+    r"|(?:站|坐)在(?:楼顶|天台)?边上[^。]{0,12}?劝[^。]{0,6}?(?:不下来|不听)"
 )
 _A_CHILD = rule(rf"{_CHILD}|孩|娃|小朋友|宝宝|小家伙|小学生|幼儿园")
 # Written in English or pinyin: "my husband hit me again", "wo bu xiang huo le".
