@@ -47,7 +47,7 @@ ENGLISH = rule(
     r"\b(?:kid|child|toddler|boy|girl|baby)\b|\bfell (?:into|in) the (?:pond|lake|river|pool|water)\b|"
     r"\bceiling\b.{0,30}\b(?:coming down|collapsed|collapsing|caving)\b|\b(?:got|get|getting) a shock from\b|"
     r"(?<!no )\bsmoking from\b|\bhob\b.{0,20}\bhiss|\blying on (?:his|her|the) (?:\w+ )?floor\b|"
-    r"\bfell off\b.{0,60}\b(?:not moving|can'?t get up|won'?t wake)\b"
+    r"\bfell off\b.{0,60}\b(?:not moving|can'?t get up|won'?t wake)\b|\bheat ?stroke\b"
 )
 
 # Typed in pinyin without a Chinese keyboard: "dianti kazhu le limian you ren", "jiuming".
@@ -63,6 +63,8 @@ PINYIN = rule(
 # A terse alarm: "火！！11楼！！", "有火！！车棚那！！", "煤气！", "人倒了 快", "help".
 TERSE = rule(
     r"(?:^|[\s，。!！])(?:有|着|起)?火(?:了|啦|呀)?[!！]"
+    # Lead, eighteenth session: words typed apart in a hurry ("刀 打架 花园 快", "人 倒了 楼道").
+    r"|(?:^|\s)(?:刀\s+打架|打架\s+刀|人\s+倒了)(?=\s|$)"
     r"|(?<![发动])(?<!发了)好大的火(?!气)|(?<![肝心虚上])火(?:不小|很大|好大)|火势"
     r"|(?:^|[\s，。!！])(?:煤气|燃气|天然气|瓦斯)(?:味)?[!！]"
     r"|(?<!不)(?<!就)是(?:瓦斯|煤气|燃气|天然气)(?:味|漏了)?(?=[\s，。!！]|$)"
@@ -128,6 +130,17 @@ MEDICAL = rule(
     r"|噎(?:住|着)[^。]{0,12}?(?:紫|憋|喘不上|说不出|海姆立克|咳不出|不会弄|怎么办|没声)|(?<!学)海姆立克"
     # Lead, eighteenth session: choking in more words and signs ("汤团哽牢了，面孔发紫了", "吃果冻
     # 噎住了，他妈在拍背没用", "團年飯有個伯伯哽親，講唔到嘢").
+    # ...and (elsewhere urgentways4) something breathed in, a throat or lips swelling, heat
+    # stroke, a fit now, a scald or burn that is bad, poison drunk.
+    r"|(?:吸|呛|卡)(?:进|到|在)?气管[^。]{0,12}?(?:憋|通红|紫|咳|喘|说不出)"
+    r"|(?:嘴唇|嘴巴|喉咙|嗓子|脸)(?:都|也)?肿(?:了|起来)[^。]{0,12}?(?:呼吸|喘|咳|说不出|说话)"
+    r"|(?:呼吸|喘气)(?:好|很)?(?:急|困难|不上来)[^。]{0,12}?(?:红点|红疙瘩|肿)|(?:红点|红疙瘩|起疹子)[^。]{0,12}?(?:呼吸|喘)"
+    r"|(?:蛰|蜇)[^。]{0,10}?(?:全身|嘴唇|喉咙)[^。]{0,6}?(?:肿|红疙瘩)"
+    r"|中暑[^。]{0,10}?(?:晕|软|说不清|没力气|不省人事|倒)|(?:晕|倒)[^。]{0,6}?中暑"
+    r"|癫痫[^，。]{0,8}?(?:发作|犯了)(?![^，。]{0,3}?(?:时|的时候|怎么办|要注意))"
+    r"|(?:烫伤|烧伤)(?:了)?[^。]{0,10}?(?:一大片|(?<![没不])起泡|脱皮|很严重|严重|在哭|在地上|救护车)"
+    r"|(?:泼|洒)在[^，。]{0,4}?(?:腿|手|身|脸)上[^。]{0,10}?(?:起泡|红了|脱皮)"
+    r"|(?:误喝|误服|误吞|喝了)[^，。]{0,8}?(?:除草剂|农药|百草枯|洗衣液|消毒液|消毒水|敌敌畏|老鼠药)"
     r"|(?:噎|哽)(?:住|着|到|牢|亲|親)[^。]{0,12}?(?:紫|说不出|讲唔到|講唔到|拍(?:胸口|背)|发白|發白|快(?:[来叫打救]|$|[!！\s，。])|急救|医生|醫生|没用)"
     # Urgent8: sitting on the floor with chest pain, vomiting blood (not "气得吐血").
     r"|(?:坐|躺|倒)在地上[^。]{0,8}?胸口(?:疼|痛|闷)|(?<![气累要])吐(?:了)?(?:好多|一口|一地)?血(?!本)"

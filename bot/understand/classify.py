@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from bot.config.understanding import Taxonomy
 from bot.records import quick_init
-from bot.understand import model, rules, safety, sensitivity
+from bot.understand import clauses, model, rules, safety, sensitivity
 from bot.understand.features import ViewParts, model_line_parts, view_line
 from bot.understand.lexicon import Hit, Lexicon, Role, lexicon_for
 from bot.understand.location import extract_location
@@ -224,6 +224,13 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
     elif rules.lost_and_found(analysed):
         intent = Intent.CHAT
     elif intent is Intent.HELP_REQUEST and _put_to_management(analysed, hits):
+        intent = Intent.REPORT
+    elif (
+        intent is Intent.CHAT
+        and rules.report_said(analysed)
+        and not rules.elsewhere(analysed)
+        and not clauses.story(analysed)
+    ):
         intent = Intent.REPORT
     elif admin is not None:
         intent, category = Intent.REPORT, admin

@@ -73,7 +73,7 @@ NOT_HERE_NOW = rule(
     # Lead, twelfth session: what to do on finding it, a notice ("温馨提醒：发现有人被困电梯，
     # 请拨打轿厢内的救援电话"; not "我发现有人晕倒了，请帮忙打120").
     r"|(?<!我)发现[^，。！了]{0,12}[，,]\s*请(?:立即|及时|马上)?(?:拨打|联系|报警|按)"
-    r"|学到了|[(（]不会的|追的剧|(?:这个|那个|这部|那部)剧|综艺|动画片|直播间|那个直播|副本|安全教育|案例|别扒门|(?:记得|要|应该|然后|耐心|安心|静静|原地)(?:地)?等(?:待)?救援|(?:会|会做)(?:心肺复苏|急救|海姆立克)[^。]{0,12}?(?:教|学)"
+    r"|学到了|[(（]不会的|追的剧|(?:这个|那个|这部|那部)剧|综艺|动画片|直播间|那个直播|副本|安全教育|案例|学急救|别扒门|(?:记得|要|应该|然后|耐心|安心|静静|原地)(?:地)?等(?:待)?救援|(?:会|会做)(?:心肺复苏|急救|海姆立克)[^。]{0,12}?(?:教|学)"
     # Lead, eighteenth session: asking ahead, to learn or to teach the family ("闻到煤气味第一步
     # 应该干嘛？我想给家里老人讲讲", "…第一时间应该打110还是119？就是想了解一下").
     # The message ends with it: a cue within the message may be said in an emergency ("我提前
@@ -124,6 +124,8 @@ IMAGINED = rule(
     r"|真(?:着|烧)起来(?!了)|就是这么(?=烧|着|起火|炸)"
     # ...and memories: "有一年粮库着火", "到现在一闻到焦糊味还心慌".
     r"|有一年|有一回|到现在(?:一)?(?:闻到|听到|看到|想起)"
+    # ...and other estates, a metro line, a home of someone else's, a station (elsewhere7).
+    r"|对面(?:那个)?小区|城[东南西北](?:那个|的)小区|地铁\d+号线|(?:他|她)家那边|火车站"
     r"|(?:都|快)要(?=着火|烧起来|炸)|没(?:看到|看见|发现)|(?:她|他)们?小区"
     r"|(?:上班路上|下班路上|路上看到|朋友圈|微博)(?![^，。]{0,10}?(?:咱们|我们|咱|我家|俺们))"
 )
@@ -144,7 +146,7 @@ OUR_ESTATE = rule(
     # The writer's own home, reached or called about ("坐高铁回来，刚进小区门就闻到…", "我在超市
     # 上班，我妈打电话说家里漏水…"; the lead's attack on the seventeenth-session story forms).
     r"|(?:打电话|发消息|发微信|视频)说家里|我家|咱家|小区(?:门|里)|一进门|一开门|(?:刚|一|回)到家"
-    r"|我(?:一个人|自己)?在家|我们(?:那|这)层|家里(?:老人|孩子|小孩|还有|没人|就)|(?:我|俺)(?:家)?(?:爸|妈|老伴|奶奶|爷爷|孩子)(?:一个人)?在家|回来(?:发现|一看|看到|闻到)"
+    r"|我(?:一个人|自己)?在家|我们(?:那|这)层|家里(?:老人|孩子|小孩|还有|没人|就|的?监控|的?摄像头|的?燃气报警器|的?烟感)|(?:我|俺)(?:家)?(?:爸|妈|老伴|奶奶|爷爷|孩子)(?:一个人)?在家|回来(?:发现|一看|看到|闻到)"
     # A building of ours named by its number ("…刚下班回来发现3号楼楼道着火了"; the lead's attack).
     r"|\d+(?:号楼|栋|幢|单元)|[一二三四五六七八九十]+(?:号楼|单元)|[二三四五六七八九十]+(?:栋|幢)"
 )
@@ -220,6 +222,15 @@ STORY_ELSEWHERE = rule(
     r"|(?:我|俺)(?:家)?(?:老公|老婆|媳妇|儿子|女儿|闺女|女婿|儿媳|妹夫|姐夫)(?:是(?:开出租|开车|跑车|消防|医生|护士|警察|司机)"
     r"|在[^。，！!？?]{1,6}?上班)"
     r"|以前(?:在|租房)|我有个好?朋友|(?:我)?朋友(?:开的|在[^。，！!？?]{0,8}?开)"
+    # A job that sees emergencies elsewhere ("我是开救护车的，…", "我在ICU上班，…", "开大巴的，…"),
+    # a trip, a visit to in-laws, a school's news (elsewhere7, measured before it was read).
+    r"|(?:我|我老婆|我老公|我们|俺)?(?:是|在|做|开|当)[^，。！!？?]{0,6}?(?:司机|教练|老师|医生|护士|ICU|急诊|"
+    r"消防员|消防队|救护车|物流|网约车|大巴|出租|药店|饭店|健身房)(?:的|上班|工作|干活)?[，,：:]"
+    r"|(?:我|俺)?在[^，。！!？?]{1,6}?(?:出差|旅游|读书|上学|开会)|在[^，。！!？?]{1,4}(?:读书|上学|工作)的"
+    r"|(?:上次|上礼拜|上周|上个月|周末)(?:我们)?(?:去|带(?:孩子|娃)去)|(?:刚|今天)?下(?:高铁|飞机|火车)"
+    r"|(?:今天|昨天|刚才)?(?:我)?路过(?:派出所|学校|医院|银行|商场|菜市场|工地)"
+    r"|(?:昨儿个|昨天|前天)?在我?(?:老丈人|丈母娘|岳父|岳母|公公|婆婆|亲戚|朋友)家"
+    r"|(?:今天|昨天|刚才)我们(?:店|医院|学校|单位|公司)|我们(?:小学|中学)|(?:学校|幼儿园)(?:的)?老师说"
     r")"
 )
 STORY_TURNS_NOW = rule(
@@ -361,6 +372,15 @@ _FRAME_WORDS = rule(r"演练|演习|培训|讲座|测试|视频|宣传")
 
 def _blank(match: re.Match[str]) -> str:
     return "，" * len(match.group(0))
+
+
+def story(text: str) -> bool:
+    """The message opens as a story of the past or of somewhere else (:data:`STORY_OPENING`,
+    :data:`STORY_ELSEWHERE` without a place of ours) and does not turn to now."""
+    return (
+        STORY_OPENING.match(text) is not None
+        or (STORY_ELSEWHERE.match(text) is not None and OUR_ESTATE.search(text) is None)
+    ) and STORY_TURNS_NOW.search(text) is None
 
 
 def not_here_now(text: str) -> re.Match[str] | None:

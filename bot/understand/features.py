@@ -15,9 +15,10 @@ Training and prediction build the line with the same function, so they cannot dr
 
 from __future__ import annotations
 
+import os
 import re
 
-from bot.understand import rules, safety
+from bot.understand import clauses, rules, safety
 from bot.understand.lexicon import Hit, Role, Tag
 from bot.understand.tokenizer import lcut
 
@@ -33,6 +34,9 @@ CONTEXT_TAGS = True
 #: 0.932 -> 0.934, report recall 0.950 -> 0.952; by file (``--by-file``) 4.62% -> 4.69%,
 #: macro-F1 0.915 -> 0.916, report recall 0.933 -> 0.935, category +0.002 in both.
 ANNOUNCEMENT_TAG = True
+#: A tag for a message told as a story of the past or of somewhere else (:func:`clauses.story`,
+#: the rule that clears such a message of urgency).
+STORY_TAG = os.environ.get("LINLI_STORY_TAG", "1") == "1"
 #: jieba tokens that end a clause, for the second view (:func:`model_lines`).
 _CLAUSE_END = frozenset("，。!！?？;；,\n~…")
 #: Spoken discourse markers ("let me tell you", "you know"): they say how someone talks, not
@@ -174,6 +178,8 @@ def tags(text: str, hits: list[Hit]) -> list[str]:
                     found.append(tag)
     if CONTEXT_TAGS and rules.elsewhere(text):
         found.append("@elsewhere")
+    if STORY_TAG and clauses.story(text):
+        found.append("@story")
     if rules.all_clear(text):
         found.append("@all_clear")
     if rules.fixed(text, hits):

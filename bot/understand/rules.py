@@ -172,6 +172,41 @@ def lost_and_found(text: str) -> bool:
     return _LOST_AND_FOUND.search(text) is not None
 
 
+# The speaker's own things stolen ("昨晚我的电动车在楼下被偷了"): a report of a crime here
+# (`security`), however the model reads a past tense. Not an account taken over ("我的微信被盗了"),
+# nor a theft long ago ("上个月我家也被偷过一次"). Lead, eighteenth session: after the training
+# files of trouble elsewhere, the model read "昨晚…被偷了" as a story; in the training split
+# 22 of the 25 lines of this form that are not elsewhere nor a story are reports.
+_OWN_LOSS = rule(
+    r"我(?:的|家的?|们家的?)[^，。！？!?]{0,8}?被(?:偷|盗)|(?:偷|盗)(?:了|走了)我(?:的|家)"
+)
+_NOT_OWN_LOSS = rule(
+    r"微信|QQ|账号|号被|密码|上次|上回|上个月|去年|以前|之前|过一次|找到了|找回来了|找着了"
+)
+
+
+# A fault nobody has come to fix ("电梯坏了一个礼拜都没人修"), however it is wrapped ("物业真是
+# 负责啊，…👍👍👍": the sarcasm read as praise). In the training split 37 of the 40 lines of
+# this form that are not elsewhere nor a story are reports; the other three are a site
+# dormitory, an office block and a sister's estate (:data:`_OTHER_PLACE`).
+_UNFIXED = rule(
+    r"(?:坏|漏|堵|不亮|不通|停|没水|没电|破)[^。？?]{0,12}?(?:都|也|还)?没(?:有)?人(?:修|管|来修|处理|理)"
+)
+_OTHER_PLACE = rule(r"工地|写字楼|宿舍|公司|(?:他|她)们?那边")
+_PAST_OR_DONE = rule(r"上次|上回|上个月|去年|以前|之前|修好了|好多了|现在好了|已经修")
+
+
+def report_said(text: str) -> bool:
+    """The speaker's own things stolen lately (:data:`_OWN_LOSS`), or a fault nobody has come
+    to fix (:data:`_UNFIXED`): a report whatever the model reads (the caller checks that the
+    message is not about elsewhere nor a story)."""
+    return (_OWN_LOSS.search(text) is not None and _NOT_OWN_LOSS.search(text) is None) or (
+        _UNFIXED.search(text) is not None
+        and _OTHER_PLACE.search(text) is None
+        and _PAST_OR_DONE.search(text) is None
+    )
+
+
 # The clause before a problem word says it did not happen, is over, is imagined or is asked
 # about ("不是漏气", "去年停过水", "万一停电"): tags for the model, which weighs them.
 _CLAUSE_DENIED = rule(r"(?:不是|没有|没|不|别|并非|并没)$|不是")

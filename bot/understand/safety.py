@@ -209,10 +209,7 @@ def urgent(
             if text[h.pos : h.pos + len(h.word)] == framed[h.pos : h.pos + len(h.word)]
             or (fresh is not None and h.word not in _FALL_WORDS)
         ]
-    if (
-        clauses.STORY_OPENING.match(text)
-        or (clauses.STORY_ELSEWHERE.match(text) and not clauses.OUR_ESTATE.search(text))
-    ) and not clauses.STORY_TURNS_NOW.search(text):
+    if clauses.story(text):
         return False
     cue = clauses.not_here_now(text)
     if (

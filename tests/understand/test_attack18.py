@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.config.understanding import default_taxonomy
-from bot.understand import safety, understand
+from bot.understand import rules, safety, understand
 from bot.understand.normalise import normalise_words
 from tests.understand.rules_only import rules_urgent
 
@@ -103,3 +103,31 @@ def test_sensitive(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_SENSITIVE)
 def test_not_sensitive(text: str) -> None:
     assert not safety.sensitive(normalise_words(text)), text
+
+
+# A report however the model reads it: the speaker's own things stolen lately, a fault nobody
+# has come to fix (the training files of trouble elsewhere taught the model "昨晚…被偷了" as a
+# story). Not a theft long ago or recovered, an account taken over, nor a fault elsewhere or
+# fixed since.
+REPORTED_AS_SAID = [
+    ("昨晚我停在车棚的自行车被偷了", "security"),
+    ("物业可真行，走廊灯坏了十来天都没人管", "lighting"),
+]
+NOT_REPORTED = [
+    "我的电瓶被偷了，后来在废品站找回来了",
+    "我的微信号被盗了，大家别信借钱的消息",
+    "之前水管漏了好几天都没人修，现在换了物业好多了",
+    "我表姐那个小区，电梯坏了半个月都没人修，她们那边真惨",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), REPORTED_AS_SAID)
+def test_reported_as_said(text: str, category: str) -> None:
+    got = understand(text, default_taxonomy())
+    assert got.intent.value == "report" and got.category == category, got
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED)
+def test_not_reported_as_said(text: str) -> None:
+    # The rule does not make these reports (the model may still read one as a report).
+    assert not rules.report_said(normalise_words(text)), text

@@ -15,11 +15,11 @@ from bot.cli import main
 from bot.understand import model
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-# A kind of complaint the shipped model does not know (the turnstile that swallowed cards and
-# then the parcel locker that swallowed parcels, used before, became known as the training
-# corpus grew).
-MISSED = "东门的充电柜又吞卡了，刷了没反应"
-SAME_KIND = "西门的充电柜又吞卡了，刷了没反应"
+# A kind of complaint the shipped model does not know (the turnstile that swallowed cards, the
+# parcel locker that swallowed parcels and the charging cabinet that swallowed cards, used
+# before, became known as the training corpus grew).
+MISSED = "东门的自助洗车机又吞币了，投了没反应"
+SAME_KIND = "西门的自助洗车机又吞币了，投了没反应"
 
 
 def line(at: str, sender: str, name: str, text: str, **extra: str) -> str:
