@@ -376,11 +376,22 @@ def _blank(match: re.Match[str]) -> str:
 
 def story(text: str) -> bool:
     """The message opens as a story of the past or of somewhere else (:data:`STORY_OPENING`,
-    :data:`STORY_ELSEWHERE` without a place of ours) and does not turn to now."""
-    return (
-        STORY_OPENING.match(text) is not None
-        or (STORY_ELSEWHERE.match(text) is not None and OUR_ESTATE.search(text) is None)
-    ) and STORY_TURNS_NOW.search(text) is None
+    :data:`STORY_ELSEWHERE` without a place of ours) and does not turn to now.
+
+    The model's tags and the urgency rules both ask this of the same text: the last text's
+    answer is kept (by identity, as ``patterns.chars_of`` keeps its characters)."""
+    global _last_story
+    last_text, told = _last_story
+    if last_text is not text:
+        told = (
+            STORY_OPENING.match(text) is not None
+            or (STORY_ELSEWHERE.match(text) is not None and OUR_ESTATE.search(text) is None)
+        ) and STORY_TURNS_NOW.search(text) is None
+        _last_story = (text, told)
+    return told
+
+
+_last_story: tuple[str, bool] = ("", False)
 
 
 def not_here_now(text: str) -> re.Match[str] | None:
