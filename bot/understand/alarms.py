@@ -60,11 +60,13 @@ PINYIN = rule(
 )
 
 
+# Words typed apart in a hurry ("刀 打架 花园 快", "人 倒了 楼道 三楼"): lead, eighteenth
+# session. Apart from TERSE, whose gate its common characters (人, 了) would open.
+TERSE_APART = rule(r"(?:^|\s)(?:刀\s+打架|打架\s+刀|人\s+倒了)(?=\s|$)")
+
 # A terse alarm: "火！！11楼！！", "有火！！车棚那！！", "煤气！", "人倒了 快", "help".
 TERSE = rule(
     r"(?:^|[\s，。!！])(?:有|着|起)?火(?:了|啦|呀)?[!！]"
-    # Lead, eighteenth session: words typed apart in a hurry ("刀 打架 花园 快", "人 倒了 楼道").
-    r"|(?:^|\s)(?:刀\s+打架|打架\s+刀|人\s+倒了)(?=\s|$)"
     r"|(?<![发动])(?<!发了)好大的火(?!气)|(?<![肝心虚上])火(?:不小|很大|好大)|火势"
     r"|(?:^|[\s，。!！])(?:煤气|燃气|天然气|瓦斯)(?:味)?[!！]"
     r"|(?<!不)(?<!就)是(?:瓦斯|煤气|燃气|天然气)(?:味|漏了)?(?=[\s，。!！]|$)"

@@ -96,6 +96,28 @@ DOG_GOING_FOR = rule(
     r"[^。]{0,12}?(?:不放|不松|追着|快(?:[来叫打救]|$|[!！\s，。])|尖叫|在叫)"
 )
 
+# Dangers by their signs that are not the usual words (lead, eighteenth session, from the
+# writers' training files of emergencies said in unusual ways): metal people touch that is
+# live ("单元门的门把手有电，麻了我一下", "花园那个灯柱有电"); a gas hob that will not shut off
+# ("燃气灶旋钮掉了，关不上，一直出气"); a ceiling cracking now ("天花板在裂，咔咔响"); a facade
+# worker or a cleaning cradle in trouble ("蜘蛛人的座板翻了，人就挂在安全绳上晃", "吊篮被风吹得
+# 一直撞墙"); a child in a car in the sun or shut in; a tree about to fall; a tree on a car
+# with someone in it; a gas cylinder's hose spraying. A family (gated on its own), not a part
+# of hazards.HAZARD_NOW, whose gate its common characters (有, 电, 车, 里) would open wider.
+HAZARD_SIGNS = rule(
+    r"(?:门把手|把手|铁门|单元门|防盗门|灯柱|灯杆|路灯杆|栏杆|扶手|信箱|晾衣架|洗衣机|水龙头)[^，。]{0,4}?"
+    r"有电(?![吗没了])|麻了我一下|手一麻"
+    r"|(?:燃气灶|煤气灶|灶台|炉灶)[^。]{0,10}?(?:关不上|关不掉|一直(?:在)?(?:出气|呼呼|嘶嘶)|往外(?:出|冒)气)"
+    r"|(?:天花板|吊顶)[^，。]{0,4}?(?:在裂|裂开了|咔咔|要塌|快塌|塌下来)(?![^，。]{0,6}?(?:再|才|吗|呢))"
+    r"|(?:蜘蛛人|擦玻璃|清洗外墙|抹窗|吊篮|座板)[^。]{0,20}?(?:挂在|吊在|吊咗|挂墙|撞墙|翻了|缠上|卡住|下不来|不动了|没力气)"
+    r"|车里[^，。]{0,4}?(?:有|还有|锁着|关着)?(?:个|一个)?(?:孩子|小孩|婴儿|宝宝|娃)[^。]{0,16}?"
+    r"(?:窗户|太阳|晒|热|闷|关着|打不通|谁的车|没人|不在|哭)"
+    r"|(?:车里|车)[^，。\s]{0,2}\s*(?:小孩|孩子|婴儿|宝宝)\s*(?:窗户关着|没人)"
+    r"|里(?:有|还有)(?:个|一个)(?:婴儿|宝宝|小孩|孩子)[^。]{0,16}?(?:太阳|晒|闷|车主)"
+    r"|树[^。]{0,8}?(?:要倒了|快倒了|马上要倒|在倒)|(?:压|砸)在[^，。]{0,6}?车上[^。]{0,8}?车里(?:好像)?(?:还)?有人"
+    r"|(?:液化气|煤气|燃气)(?:瓶|罐)[^。]{0,12}?(?:喷着?气|嘶嘶)"
+)
+
 #: The families of this module, by name (appended to :data:`situations.FAMILIES`).
 FAMILIES = (
     ("asked_after", ASKED_AFTER),
@@ -103,4 +125,5 @@ FAMILIES = (
     ("wire_in_water", WIRE_IN_WATER),
     ("child_on_edge", CHILD_ON_EDGE),
     ("dog_going_for", DOG_GOING_FOR),
+    ("hazard_signs", HAZARD_SIGNS),
 )

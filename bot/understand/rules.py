@@ -200,8 +200,14 @@ def report_said(text: str) -> bool:
     """The speaker's own things stolen lately (:data:`_OWN_LOSS`), or a fault nobody has come
     to fix (:data:`_UNFIXED`): a report whatever the model reads (the caller checks that the
     message is not about elsewhere nor a story)."""
-    return (_OWN_LOSS.search(text) is not None and _NOT_OWN_LOSS.search(text) is None) or (
-        _UNFIXED.search(text) is not None
+    # Asked of every message the model reads as chat: the patterns' key characters first.
+    return (
+        ("偷" in text or "盗" in text)
+        and _OWN_LOSS.search(text) is not None
+        and _NOT_OWN_LOSS.search(text) is None
+    ) or (
+        "人" in text
+        and _UNFIXED.search(text) is not None
         and _OTHER_PLACE.search(text) is None
         and _PAST_OR_DONE.search(text) is None
     )

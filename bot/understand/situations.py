@@ -16,7 +16,15 @@ from __future__ import annotations
 import re
 
 from bot.understand import forms, incidents, quiet, routine, signs, understated, weather
-from bot.understand.alarms import ENGLISH, FIRE_SEEN, GAS_SIGNS, MEDICAL, PINYIN, TERSE
+from bot.understand.alarms import (
+    ENGLISH,
+    FIRE_SEEN,
+    GAS_SIGNS,
+    MEDICAL,
+    PINYIN,
+    TERSE,
+    TERSE_APART,
+)
 from bot.understand.patterns import Gate, required_chars, rule
 
 # Anybody: kin, neighbours, workers, "someone". Wider than safety's _PERSON, for the
@@ -504,6 +512,7 @@ FAMILIES = (
     ("water_rising", WATER_RISING),
     ("lift_fear", LIFT_FEAR),
     ("terse", TERSE),
+    ("terse_apart", TERSE_APART),
     ("fire_seen", FIRE_SEEN),
     ("gas_signs", GAS_SIGNS),
     ("medical", MEDICAL),
