@@ -40,6 +40,12 @@ URGENT = [
     "我在外地出差，我妈一个人住，两天打不通电话，谁在家帮忙敲下门",
     "我闺女在外地上学，我一个人在家，突然胸口疼得厉害，喘不上气",
     "我有个同学在医院上班，我刚到家就闻到家里好大的煤气味",
+    # The lead's attack after the held-out run: a job or a school, then home reached or the
+    # neighbours upstairs; an all-clear that the danger outlasts.
+    "我是护士，刚下夜班回来，楼道里有个老人倒地抽搐",
+    "我是开出租的，刚停好车，地库里有辆车在冒烟",
+    "我在饭店上班的，楼上邻居吵架动刀了",
+    "电梯已经好了，刚才困了人现在又卡住了，里面有人",
 ]
 
 NOT_URGENT_BY_RULES = [
@@ -68,6 +74,9 @@ NOT_URGENT_BY_RULES = [
     "铁门有电了，刷卡能开了",
     "等天花板塌下来砸到人才管吗",
     "No smoking from the balconies, please",
+    "孩子湿疹，全身起红点，呼吸正常",
+    "嘴唇肿了，说话有点大舌头，是不是上火",
+    "癫痫犯了，吃过药了，已经好了",
     "I got a shock when I saw this month's water bill",
 ]
 
