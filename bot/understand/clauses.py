@@ -53,6 +53,8 @@ OVER = rule(
     # Not when it goes on ("刚清醒了一下又晕过去了", "掐人中就醒了，但还是说胸口疼").
     # Gone to look and found food burnt ("我跑过去一看，是他烤馒头片烤焦了").
     r"|一看[，,]?(?:原来)?是[^。，]{0,10}?(?:焦|糊|煳)了|已经好了(?=$|[，。!！~])(?![^。]{0,16}?(?:又|还|但|可是|现在))"
+    r"|(?:已经|说是)(?:住院了|稳定了)(?![^。]{0,12}?(?:又|还|但|可是))"
+    r"|送回家休息了|(?:跟|和)(?:咱|咱们|我们)小区无关|不是[^，。]{0,4}?爆管|是物业在喷"
     r"|(?:(?<![不没])(?:就|又|已经)醒(?:过来)?了|(?<![不没还])清醒(?:过来)?了)"
     r"(?![^。]{0,12}?(?:又|但|可是|还是|不过|一会))"
 )
@@ -119,7 +121,7 @@ IMAGINED = rule(
     # social media.
     r"|电视(?:上)?(?:讲|说|报)|防(?:溺水|触电|坠落|走失|脑梗|中风|心梗|跌倒|摔倒|摔跤)|(?:为啥|为什么|为何)会"
     # Lead, thirteenth session: another province; what this would lead to ("这要着火了").
-    r"|外省|外市|别的省|(?:这|那)(?:要|得)(?=着火|起火|烧起来|出事)"
+    r"|外省|外市|别的省|(?:这|那)(?:要|得)(?=着火|起火|烧起来|着起来|出事)|前年|听人说|[一两三四五六七八九十几]年前"
     # Lead, eighteenth session: "真着起来咱们老人跑都跑不动", "我侄子家就是这么烧起来的".
     r"|真(?:着|烧)起来(?!了)|就是这么(?=烧|着|起火|炸)"
     # ...and memories: "有一年粮库着火", "到现在一闻到焦糊味还心慌".
@@ -160,7 +162,7 @@ OUR_ESTATE = rule(
     r"我们这栋|咱们这栋|我们这楼|咱这楼)"
     # The writer's own home, reached or called about ("坐高铁回来，刚进小区门就闻到…", "我在超市
     # 上班，我妈打电话说家里漏水…"; the lead's attack on the seventeenth-session story forms).
-    r"|(?:打电话|发消息|发微信|视频)说家里|我家|咱家|小区(?:门|里)|一进门|一开门|(?:刚|一|回)到家"
+    r"|(?:打电话|发消息|发微信|视频)说家里|我家|咱家|小区(?:门|里)|一进门|一开门|(?:刚|一|回)到(?:家|小区|楼下)"
     r"|我(?:一个人|自己)?在家|我们(?:那|这)层|家里(?:老人|孩子|小孩|还有|没人|就|的?监控|的?摄像头|的?燃气报警器|的?烟感)|(?:我|俺)(?:家)?(?:爸|妈|老伴|奶奶|爷爷|孩子)(?:一个人)?在家"
     # Just home or just out of the door; the neighbours upstairs (the lead's attack on the
     # eighteenth-session story forms: "我是护士，刚下夜班回来，楼道里有个老人倒地抽搐", "我在饭店
@@ -231,7 +233,7 @@ STORY_ELSEWHERE = _opening(
     rf"(?:儿子|女儿|闺女|女婿|儿媳|孙子|孙女|外孙|二叔|三叔|大伯|叔叔|姐姐|哥哥|妹妹|弟弟|妈|爸|{_OTHERS})"
     r"(?:家|那边)?(?:在|住的|住在)(?:部队|军训|英国|美国|澳洲|日本|加拿大|韩国|国外|外地|北京|上海|广州|深圳|武汉|"
     r"成都|杭州|南京|重庆|西安|乡下|城中村|老家|4S店|[^。，！!？?]{1,4}那个村)"
-    r"|(?:(?:前两天|前几天|上周|上个月|过年|今年|去年|前几年|那年)(?:冬天|夏天)?)?(?:我|我们)?(?:回了?趟?|在)老家"
+    r"|(?:(?:前两天|前几天|上周|上个月|过年|今年|去年|前几年|那年)(?:冬天|夏天)?)?(?:我|我们)?(?:回了?趟?|在)?老家"
     r"|老家那边|(?:我|人)?在外(?:地|面)(?:出差|开会|旅游|跑车|办事|吃饭|玩|上学)|(?:我)?在外地"
     r"|(?:今天|昨天|周末|去年暑假|暑假)?带(?:孩子|娃|儿子|女儿|闺女)去(?:游乐场|水上乐园|海边|景区|动物园|商场)"
     r"|(?:去年|前年|暑假)(?:我们家|我们|我)?去(?:海边|景区|旅游|外地|国外)"
@@ -251,6 +253,15 @@ STORY_ELSEWHERE = _opening(
     r"|(?:今天|昨天|刚才)?(?:我)?路过(?:派出所|学校|医院|银行|商场|菜市场|工地)"
     r"|(?:昨儿个|昨天|前天)?在我?(?:老丈人|丈母娘|岳父|岳母|公公|婆婆|亲戚|朋友)家"
     r"|(?:今天|昨天|刚才)我们(?:店|医院|学校|单位|公司)|我们(?:小学|中学)|(?:学校|幼儿园)(?:的)?老师说"
+    # A workplace and the people met at work (elsewhere8, measured before it was read: a
+    # guard, a taxi driver, a kindergarten teacher, a hospital cleaner, a retired policeman,
+    # a student, a market vendor; the rules alone took 78 of its 500 chat lines for emergencies).
+    r"|(?:今天|昨天|今早|下午|上午|晚上|那年冬天|上学期|这些年)?(?:我们)?(?:园里|班里|医院|派出所|所里)"
+    r"(?:里|的|有个|今天)"
+    r"|(?:今天|昨天|下午|刚才)?(?:有个|一个)(?:乘客|顾客|老顾客|病人|病人家属|会员|客人)"
+    r"|(?:跑车|开出租|当保安|做保洁|值夜班|守夜|收摊|出警|拉客人|在医院(?:做保洁|扫地|看多了|看到过))"
+    r"|(?:我)?(?:年轻(?:的)?时候|以前当|以前我们|我退休|干了一辈子)"
+    r"|(?:那会儿|那年(?:冬天|夏天)?|那时候)(?:我们|我)|室友说(?:他|她)|做梦|梦到|梦见"
     r")"
 )
 STORY_TURNS_NOW = rule(
@@ -466,6 +477,28 @@ def real(text: str, match: re.Match[str]) -> bool:
     return real_at(text, match.start(), match.group(0))
 
 
+# A time in the past, then now, in one clause: the thing named then is what is in danger now
+# ("两年前装的燃气管现在漏气了", "前年换的电线今天冒烟了"; the lead's attack, eighteenth session).
+_PAST_THEN = rule(
+    r"去年|前年|以前|之前|上次|上回|上个月|上周|前天|昨天|昨晚|前几天|前两天|[一两三四五六七八九十几]年前"
+)
+_NOW_AFTER = rule(r"现在|今天|刚才|刚刚|这会儿|此刻")
+
+
+def _imagined(clause: str) -> bool:
+    """:data:`IMAGINED` in ``clause``, unless its last cue is a past time that the clause
+    brings to now (:data:`_PAST_THEN`, :data:`_NOW_AFTER`)."""
+    found = IMAGINED.search(clause)
+    if found is None:
+        return False
+    last = found
+    for match in IMAGINED.finditer(clause, found.end()):
+        last = match
+    return not (
+        _PAST_THEN.fullmatch(last.group(0)) and _NOW_AFTER.search(clause, last.end()) is not None
+    )
+
+
 def real_at(
     text: str, start: int, word: str, *, references: bool = True, asked: bool = False
 ) -> bool:
@@ -478,7 +511,7 @@ def real_at(
         clause, word = ASKED.sub("", clause), ASKED.sub("", word)
     after = text[start + len(word) : start + len(word) + 6]
     return not (
-        IMAGINED.search(clause + word)
+        _imagined(clause + word)
         or HYPOTHETICAL_AFTER.match(after)
         or (ADVICE_AFTER.match(after) and not PLACE_BEFORE.search(clause + word))
         or (references and REFERENCE_AFTER.match(after) and not STILL_DANGER.search(after))

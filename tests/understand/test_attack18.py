@@ -48,6 +48,11 @@ URGENT = [
     "电梯已经好了，刚才困了人现在又卡住了，里面有人",
     # A job named by someone met here is no story of the writer's job.
     "在电梯里碰到护士，她说3楼有人晕倒了",
+    # A past time brought to now in the same clause; a workplace story that turns home.
+    "两年前装的燃气管现在漏气了，味很大",
+    "前年换的电线今天冒烟了",
+    "今天有个乘客落了手机，我刚到小区就闻到很浓的煤气味",
+    "年轻时候当过兵，现在3楼楼道全是烟，快下楼",
 ]
 
 NOT_URGENT_BY_RULES = [
@@ -79,6 +84,9 @@ NOT_URGENT_BY_RULES = [
     "孩子湿疹，全身起红点，呼吸正常",
     "嘴唇肿了，说话有点大舌头，是不是上火",
     "癫痫犯了，吃过药了，已经好了",
+    "开出租这么多年，今天头一回碰上乘客在后座晕倒，直接拉去医院了",
+    "我在医院做保洁，一天能看见好几个摔倒送进来的老人",
+    "三年前那场火灾的官司终于判了",
     "I got a shock when I saw this month's water bill",
 ]
 
