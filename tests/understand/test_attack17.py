@@ -11,9 +11,8 @@ from __future__ import annotations
 import pytest
 
 from bot.config.understanding import default_taxonomy
-from bot.understand import safety, understand
-from bot.understand.normalise import normalise_words
-from tests.understand.rules_only import rules_urgent
+from bot.understand import understand
+from tests.understand.rules_only import assert_urgent, rules_sensitive, rules_urgent
 
 URGENT = [
     "电梯正在往下坠，我按了所有楼层都没用，卡在15楼和16楼之间了",
@@ -144,8 +143,7 @@ AWAY_BUT_OURS = [
 
 @pytest.mark.parametrize("text", URGENT + AWAY_BUT_OURS)
 def test_urgent(text: str) -> None:
-    assert rules_urgent(text), text
-    assert understand(text, default_taxonomy()).urgent, text
+    assert_urgent(text)
 
 
 @pytest.mark.parametrize("text", NOT_URGENT_BY_RULES)
@@ -155,7 +153,7 @@ def test_not_urgent_by_the_rules(text: str) -> None:
 
 @pytest.mark.parametrize("text", NOT_SENSITIVE)
 def test_not_sensitive(text: str) -> None:
-    assert not safety.sensitive(normalise_words(text)), text
+    assert not rules_sensitive(text), text
 
 
 def test_the_harmless_throw_needs_nothing_smouldering() -> None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 
 from bot.config.understanding import default_taxonomy
-from bot.understand import rules, safety, understand
+from bot.understand import rules, understand
 from bot.understand.normalise import normalise_words
-from tests.understand.rules_only import rules_urgent
+from tests.understand.rules_only import assert_urgent, rules_sensitive, rules_urgent
 
 URGENT = [
     # Choking, with its signs or a call.
@@ -105,8 +105,7 @@ NOT_SENSITIVE = [
 
 @pytest.mark.parametrize("text", URGENT)
 def test_urgent(text: str) -> None:
-    assert rules_urgent(text), text
-    assert understand(text, default_taxonomy()).urgent, text
+    assert_urgent(text)
 
 
 @pytest.mark.parametrize("text", NOT_URGENT_BY_RULES)
@@ -116,12 +115,12 @@ def test_not_urgent_by_the_rules(text: str) -> None:
 
 @pytest.mark.parametrize("text", SENSITIVE)
 def test_sensitive(text: str) -> None:
-    assert safety.sensitive(normalise_words(text)), text
+    assert rules_sensitive(text), text
 
 
 @pytest.mark.parametrize("text", NOT_SENSITIVE)
 def test_not_sensitive(text: str) -> None:
-    assert not safety.sensitive(normalise_words(text)), text
+    assert not rules_sensitive(text), text
 
 
 # A report however the model reads it: the speaker's own things stolen lately, a fault nobody
