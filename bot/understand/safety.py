@@ -489,6 +489,12 @@ def _situation_now(text: str) -> bool:
                 )
             ):
                 continue
+            # A road danger complained of as a habit ("这个路口经常有电动车撞倒老人"; lead,
+            # nineteenth session).
+            if name == "vehicle_hit" and clauses.HABIT_BEFORE.search(
+                clauses.clause_before(text, m.start())
+            ):
+                continue
             if name == "lives_alone" and not routine.alone_in_trouble(text):
                 continue
             if name == "no_answer_today" and not routine.A_THUD.search(text, 0, m.start()):
