@@ -195,9 +195,9 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
         and safety.model_may_add(analysed)
     )
     # And sensitivity, but not to an emergency the rules found (a child on a ledge is posted,
-    # so that every neighbour can help).
+    # so that every neighbour can help) unless it speaks of ending a life.
     sensitive = sensitive or (
-        not ruled_urgent
+        (not ruled_urgent or sensitivity.SELF_HARM_SAID.search(norm) is not None)
         and prediction.sensitive >= SENSITIVE_THRESHOLD
         and sensitivity.model_may_flag(norm)
     )

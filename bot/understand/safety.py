@@ -210,7 +210,7 @@ def urgent(
             or (fresh is not None and h.word not in _FALL_WORDS)
         ]
     if clauses.story(text):
-        return False
+        return _urgent_turned_here(text, hits)
     cue = clauses.not_here_now(text)
     if (
         cue is not None
@@ -230,9 +230,13 @@ def urgent(
     if cue is not None:
         # After a warning to others ("大家记住别坐2号梯，刚才卡在8楼了…"), a clause that turns
         # to now is read on its own too (lead, sixteenth session).
-        return _urgent_past_the_cue(text, hits) or (
-            _WARNED.fullmatch(cue.group(0)) is not None
-            and _urgent_from_now_on(text, hits, _NOW_CLAUSE)
+        return (
+            _urgent_past_the_cue(text, hits)
+            or (
+                _WARNED.fullmatch(cue.group(0)) is not None
+                and _urgent_from_now_on(text, hits, _NOW_CLAUSE)
+            )
+            or _urgent_turned_here(text, hits, cue.end())
         )
     # The all-clear is looked for only in what would otherwise be urgent (its pattern is long,
     # and most messages are not: lead, fourteenth session, 5 µs a message saved).
@@ -256,7 +260,7 @@ def _urgent_past_the_cue(text: str, hits: list[Hit]) -> bool:
 # before ("…上个月物业还搞了演练，我当时还拍了视频发朋友圈。刚才我开车进地下车库，看到…在冒黑烟";
 # lead, sixteenth session, from a writer's training file of long messages).
 _NOW_TURN = rule(
-    r"[。！!？?；;\n…~～]+\s*(?:可是|但是|但|结果|谁知道|没想到|就在)?"
+    r"[。.！!？?；;\n…~～]+\s*(?:可是|但是|但|结果|谁知道|没想到|就在)?(?:我|我们|俺)?"
     r"(?:刚才|刚刚|现在|此刻|今天到现在|就在刚才|这会儿)"
 )
 
@@ -414,6 +418,19 @@ def _urgent_after_a_turn(text: str, hits: list[Hit]) -> bool:
     )
 
 
+def _urgent_turned_here(text: str, hits: list[Hit], after: int = 1) -> bool:
+    """After a story or a cue (from ``after`` on), the talk turns (:data:`clauses.TURN_HERE`) to
+    something that names here or now (:data:`clauses.HERE_NOW`) and is urgent on its own."""
+    for m in clauses.TURN_HERE.finditer(text, after):
+        start = m.end()
+        rest = text[start:]
+        if clauses.HERE_NOW.search(rest) and urgent(
+            rest, [Hit(h.word, h.pos - start, h.tags) for h in hits if h.pos >= start]
+        ):
+            return True
+    return False
+
+
 def _sentence_before(text: str, start: int) -> str:
     """The part of the sentence holding ``start`` that comes before it."""
     cut = max(text.rfind(c, 0, start) for c in "。!！?？;；\n")
@@ -425,6 +442,7 @@ def _sentence_before(text: str, start: int) -> str:
 _READ_BEFORE_ONLY = frozenset(
     {
         "overdue",
+        "farewell",
         "down",
         "alone_silent",
         "unanswered_days",

@@ -635,6 +635,12 @@ _FIGURATIVE = rule(
 )
 
 
+# Words of ending one's life: an emergency the rules found that says them is still private
+# ("收到楼下邻居发来的消息说'我不想活了'…打电话不接…谁能帮忙先去敲门"), unlike a child on a ledge,
+# who is posted so that every neighbour can help (lead, nineteenth session).
+SELF_HARM_SAID = rule(r"不想活|活不下去|想死|轻生|自杀|寻死|遗书|告别这个世界|跳下去|跳楼|再见了")
+
+
 def model_may_flag(text: str) -> bool:
     """The model may add the flag, except to a message whose only talk of dying is a figure of
     speech the rules know (:data:`_FIGURATIVE`: "想死你们了", "累得想死"), or whose only 打 is
