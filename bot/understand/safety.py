@@ -112,6 +112,9 @@ _OUT_OR_FOUND = rule(
 _WHOSE_THING = rule(
     r"(?:有个|有一个|有只|放着|有袋|有包)(?:大)?(?:箱子|纸箱|包裹|包|袋子|快递|东西|行李箱|推车|桶)"
     r"[^。]{0,10}?谁(?:家)?的"
+    # Someone asked after for what their vehicle blocks ("谁看见那个穿黄马甲的大爷了？他的三轮车
+    # 挡着道了"; lead, nineteenth session).
+    r"|的(?:车|三轮车?|电动车|摩托车?)[^，。]{0,3}?(?:挡着|堵着|占着)"
 )
 
 

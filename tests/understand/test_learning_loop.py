@@ -16,10 +16,11 @@ from bot.understand import model
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 # A kind of complaint the shipped model does not know (the turnstile that swallowed cards, the
-# parcel locker that swallowed parcels and the charging cabinet that swallowed cards, used
-# before, became known as the training corpus grew).
-MISSED = "东门的自助洗车机又吞币了，投了没反应"
-SAME_KIND = "西门的自助洗车机又吞币了，投了没反应"
+# parcel locker that swallowed parcels, the charging cabinet that swallowed cards and the
+# self-service car wash that swallowed coins, used before, became known as the training
+# corpus grew).
+MISSED = "东门的投币洗衣机又吃币了，转都不转"
+SAME_KIND = "西门的投币洗衣机又吃币了，转都不转"
 
 
 def line(at: str, sender: str, name: str, text: str, **extra: str) -> str:
