@@ -196,7 +196,7 @@ _PEOPLE_BELOW = (
 # 的人", "广告牌被风吹掉了一边，正挂着晃，底下就是公交站", "门卫室的屋顶塌了 保安大叔还在里面",
 # "大树倒了！！砸在车棚上 下面有人在取车", "脚手架塌了 好几个工人掉下来了". (Falling pieces:
 # ``situations.FALLING_MORE``.)
-COMING_DOWN = rule(
+COLLAPSE_OVER = rule(
     rf"(?:塌了|塌下来|倒了|倒下来|砸穿了?)[^。]{{0,24}}?{_PEOPLE_BELOW}"
     r"|(?:挂着晃|吊在那晃|吊着晃)[^。]{0,16}?(?:(?:下面|底下)(?:就是|是)(?:公交站|人行道|路|出入口|门口)|有人|进出)"
 )
@@ -236,7 +236,7 @@ FAMILIES = (
     ("child_outside", CHILD_OUTSIDE),
     ("throwing_now", THROWING_NOW),
     ("animal_attack", ANIMAL_ATTACK),
-    ("coming_down", COMING_DOWN),
+    ("collapse_over", COLLAPSE_OVER),
     ("fumes_hurting", FUMES_HURTING),
     ("pipe_pouring", PIPE_POURING),
 )
