@@ -603,7 +603,7 @@ def _rain_with_nobody_in_it(text: str, found: str) -> bool:
 
 
 #: "lift" typed in English inside a Chinese message ("9栋部lift困咗人").
-_LIFT_WORD = rule(r"(?i)(?<![a-z])lift(?![a-z])")
+_LIFT_WORD = rule(r"(?i)lift(?<![a-z]lift)(?![a-z])")
 
 
 def _lift_trapped(text: str, match: re.Match[str]) -> bool:
