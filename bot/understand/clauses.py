@@ -102,7 +102,7 @@ TURN_HERE = rule(
     r"刚写到这|不说了|跑题了|重点是|(?:哎|诶|欸|唉)?不对|直到|可不是|算了不说|是(?:我们|咱们)楼"
     # The talk broken off by what is happening ("…那个新闻还没看完呢 我们楼上又往下扔东西了", "我的
     # 天 对面楼18楼空调外机架上站着个小孩", "听说隔壁小区丢了个孩子，今天我们这也…").
-    r"|我的天|天哪|天呐|我去|卧槽|还没看完|还没划过去|(?:今天|现在)(?:我们|咱们)这(?:也|又))"
+    r"|我的天|天哪|天呐|我去|卧槽|还没看完|还没划过去|(?:今天|现在)(?:我们|咱们)这(?:也|又)|(?<![说答猜做])对了|话说)"
 )
 HERE_NOW = rule(
     r"刚才|刚刚|这会儿|此刻|现在就|(?:我们|咱们|咱|俺们)(?:楼|这|小区|单元|家)|俺家|我家|隔壁|楼上|楼下|对面楼|下楼"
@@ -193,7 +193,7 @@ OUR_ESTATE = rule(
     # Lead, nineteenth session: the places of an estate that no workplace has ("我是护士，中心
     # 花园这边有个老大爷摔倒了，头破了在流血"; elsewhere9).
     r"|(?<!不是)(?<!不在)(?:咱们这(?!种|样|么)|我们这(?:儿|里|边))|中心花园|游乐区|健身区|自行车棚|单元门口|(?<![A-Za-z])[A-H]区|[东西南北]区(?![那的]个小区)"
-    r"|(?<![院校场站])[东西南北]门|(?<!宿舍)楼道里|(?:打电话|来电话|打来电话)说(?:孩子|我家|你家|我妈|我爸|老人)"
+    r"|(?<![院校场站])[东西南北]门|(?:闻到|看到|看见|听到)楼道里|(?:打电话|来电话|打来电话)说(?:孩子|我家|你家|我妈|我爸|老人)"
 )
 STORY_OPENING = _opening(
     r"^\W{0,3}(?:【转发】|\[转发\]|转发[:：]|转给大家看看[:：]"
@@ -313,7 +313,7 @@ STORY_TURNS_NOW = rule(
 # whose clause alone can lose the time said at the start of its sentence).
 PAST_SENTENCE = rule(r"^\W*(?:昨晚|昨天|前天|前几天|上周|上次|那天|之前|以前|去年|上个月)")
 # A habit complained of, in the clause before an urgent word: "经常故障困人", "经常爆管停水".
-HABIT_BEFORE = rule(r"经常|常常|总是|老是|动不动|每次|每到|一插[^，。]{0,4}?就")
+HABIT_BEFORE = rule(r"经常|常常|总是|老是|动不动|每次|每到|每年|一插[^，。]{0,4}?就")
 # Right after the word: "电梯困人的话", "关人这种事".
 HYPOTHETICAL_AFTER = rule(
     # "着火怎么办" asks what to do should it happen; "家里燃气泄漏 怎么办", after a break, pleads.

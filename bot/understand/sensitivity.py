@@ -663,9 +663,10 @@ _PET_HITS = rule(r"(?:猫|狗|猫咪|狗狗|鹦鹉)[^，。]{0,3}?(?:打|挠|抓
 _HARM_BY_PERSON = rule(r"(?:他|她|老公|老婆|爸|妈|男的|女的)[^，。]{0,3}?(?:打|踢|掐|推|揍)")
 
 
-# A phone or video call ("打妈妈电话", "打视频给我"), and the words of harm that make even a
+# A phone or video call ("打妈妈电话", "打视频给我") or an injection ("去医院打针"; lead, nineteenth
+# session), and the words of harm that make even a
 # call worth the model's reading ("打电话威胁我", "打电话哭着说他又动手了").
-_A_CALL = rule(r"打[^，。打]{0,4}?(?:电话|视频)|打给")
+_A_CALL = rule(r"打[^，。打]{0,4}?(?:电话|视频)|打给|打(?:针|点滴|吊瓶|疫苗|预防针)")
 _HARM_WORD = rule(
     r"踹|踢|掐|伤|血|哭|锁|饿|死|活|割|跳|药|骂|吼|砸|抽|揍|推|烫|怕|慌|刀|追|救|报警|遗书|威胁|恐吓|动手"
 )
