@@ -28,6 +28,7 @@ a child being hurt, self-harm or suicidal intent.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 
 from bot.understand import (
@@ -275,9 +276,11 @@ _WARNED = rule(r"(?:大家)?记住|提醒(?:一下)?大家")
 def _urgent_from_now_on(text: str, hits: list[Hit], turn: re.Pattern[str] = _NOW_TURN) -> bool:
     """What follows a sentence break and a turn to now (:data:`_NOW_TURN`) is urgent on its
     own, all-clears after it included."""
-    for m in turn.finditer(text):
+    for tried, m in enumerate(turn.finditer(text)):
+        if tried == _MAX_TURNS:
+            break
         start = m.end() - len(m.group(0).lstrip("，,。！!？?；;\n…~～ \t"))
-        if urgent(
+        if _urgent_part(
             text[start:], [Hit(h.word, h.pos - start, h.tags) for h in hits if h.pos >= start]
         ):
             return True
@@ -371,12 +374,34 @@ def _urgent_as_said(text: str, hits: list[Hit], is_sensitive: bool | None) -> bo
     ) and (hazards.NOW.search(text) is not None or hazards.HABIT.search(text) is None)
 
 
+#: How deep a part of a message may be judged on its own (after a turn, a cue blanked out, a
+#: sentence of a long message), and how many turns of one message are tried: a message of
+#: thousands of turns ("哈哈，对了…" pasted over and over) once recursed until Python's limit
+#: (lead, nineteenth session: a RecursionError on the session's base; with the turn to here,
+#: exponential time). Beyond these, the part is not judged again.
+_MAX_PART_DEPTH = 2
+_MAX_TURNS = 3
+_parts = threading.local()
+
+
+def _urgent_part(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool:
+    """:func:`urgent` of a part of a message, at most :data:`_MAX_PART_DEPTH` parts deep."""
+    depth = getattr(_parts, "depth", 0)
+    if depth >= _MAX_PART_DEPTH:
+        return False
+    _parts.depth = depth + 1
+    try:
+        return urgent(text, hits, is_sensitive)
+    finally:
+        _parts.depth = depth
+
+
 def _urgent_without(
     text: str, hits: list[Hit], start: int, end: int, is_sensitive: bool | None
 ) -> bool:
     """:func:`urgent` on ``text`` with ``text[start:end]`` blanked out (same length)."""
     rest = text[:start] + "，" * (end - start) + text[end:]
-    return urgent(rest, [h for h in hits if not start <= h.pos < end], is_sensitive)
+    return _urgent_part(rest, [h for h in hits if not start <= h.pos < end], is_sensitive)
 
 
 # The costly event patterns (a missing person, a fall, a hazard; violence) are tried only on
@@ -403,7 +428,7 @@ def _a_sentence_urgent(text: str, hits: list[Hit]) -> bool:
             for h in hits
             if start <= h.pos < end - len(h.word) + 1
         ]
-        if urgent(m.group(0), inside):
+        if _urgent_part(m.group(0), inside):
             return True
     return False
 
@@ -416,7 +441,7 @@ def _urgent_after_a_turn(text: str, hits: list[Hit]) -> bool:
     if shift is None:
         return False
     start = shift.start()
-    return urgent(
+    return _urgent_part(
         text[start:], [Hit(h.word, h.pos - start, h.tags) for h in hits if h.pos >= start]
     )
 
@@ -424,13 +449,17 @@ def _urgent_after_a_turn(text: str, hits: list[Hit]) -> bool:
 def _urgent_turned_here(text: str, hits: list[Hit], after: int = 1) -> bool:
     """After a story or a cue (from ``after`` on), the talk turns (:data:`clauses.TURN_HERE`) to
     something that names here or now (:data:`clauses.HERE_NOW`) and is urgent on its own."""
+    tried = 0
     for m in clauses.TURN_HERE.finditer(text, after):
         start = m.end()
         rest = text[start:]
-        if clauses.HERE_NOW.search(rest) and urgent(
-            rest, [Hit(h.word, h.pos - start, h.tags) for h in hits if h.pos >= start]
-        ):
+        if not clauses.HERE_NOW.search(rest):
+            continue
+        if _urgent_part(rest, [Hit(h.word, h.pos - start, h.tags) for h in hits if h.pos >= start]):
             return True
+        tried += 1
+        if tried == _MAX_TURNS:
+            break
     return False
 
 

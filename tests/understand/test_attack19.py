@@ -115,3 +115,22 @@ def test_a_farewell_ruled_urgent_stays_private() -> None:
     text = "刚收到楼下邻居的消息说不想活了，孩子拜托我照顾，打电话也不接，谁能先去敲敲门"
     u = understand(text, default_taxonomy())
     assert rules_urgent(text) and u.urgent and u.sensitive
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("哈哈，对了隔壁" * 800)[:5000],
+        ("看新闻说，结果刚才我们楼" * 400)[:5000],
+        ("新闻说，不对，我们楼新闻说，结果隔壁" * 300)[:5000],
+        "我老家那边" + ("，结果刚才我们楼着火" * 500)[:5000],
+    ],
+)
+def test_thousands_of_turns_are_read_in_bounded_depth(text: str) -> None:
+    """A message of thousands of turns once recursed until Python's limit (a RecursionError on
+    the session's base) and, with the turn to here, took exponential time: each part is now
+    judged at most two parts deep and on its first three turns."""
+    u = understand(text, default_taxonomy())
+    assert u.intent is not None
+    if "着火" in text:
+        assert u.urgent
