@@ -280,9 +280,7 @@ def _urgent_from_now_on(text: str, hits: list[Hit], turn: re.Pattern[str] = _NOW
         if tried == _MAX_TURNS:
             break
         start = m.end() - len(m.group(0).lstrip("，,。！!？?；;\n…~～ \t"))
-        if _urgent_part(
-            text[start:], [Hit(h.word, h.pos - start, h.tags) for h in hits if h.pos >= start]
-        ):
+        if _urgent_part(text[start:], _hits_from(hits, start)):
             return True
     return False
 
@@ -384,6 +382,11 @@ _MAX_TURNS = 3
 _parts = threading.local()
 
 
+def _hits_from(hits: list[Hit], start: int) -> list[Hit]:
+    """The ``hits`` at or after ``start``, placed in the text that begins there."""
+    return [Hit(h.word, h.pos - start, h.tags) for h in hits if h.pos >= start]
+
+
 def _urgent_part(text: str, hits: list[Hit], is_sensitive: bool | None = None) -> bool:
     """:func:`urgent` of a part of a message, at most :data:`_MAX_PART_DEPTH` parts deep."""
     depth = getattr(_parts, "depth", 0)
@@ -441,9 +444,7 @@ def _urgent_after_a_turn(text: str, hits: list[Hit]) -> bool:
     if shift is None:
         return False
     start = shift.start()
-    return _urgent_part(
-        text[start:], [Hit(h.word, h.pos - start, h.tags) for h in hits if h.pos >= start]
-    )
+    return _urgent_part(text[start:], _hits_from(hits, start))
 
 
 def _urgent_turned_here(text: str, hits: list[Hit], after: int = 1) -> bool:
@@ -455,7 +456,7 @@ def _urgent_turned_here(text: str, hits: list[Hit], after: int = 1) -> bool:
         rest = text[start:]
         if not clauses.HERE_NOW.search(rest):
             continue
-        if _urgent_part(rest, [Hit(h.word, h.pos - start, h.tags) for h in hits if h.pos >= start]):
+        if _urgent_part(rest, _hits_from(hits, start)):
             return True
         tried += 1
         if tried == _MAX_TURNS:

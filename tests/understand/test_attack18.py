@@ -13,7 +13,7 @@ import pytest
 from bot.config.understanding import default_taxonomy
 from bot.understand import rules, understand
 from bot.understand.normalise import normalise_words
-from tests.understand.rules_only import assert_urgent, rules_sensitive, rules_urgent
+from tests.understand.rules_only import rules_sensitive, urgency_tests
 
 URGENT = [
     # Choking, with its signs or a call.
@@ -103,14 +103,7 @@ NOT_SENSITIVE = [
 ]
 
 
-@pytest.mark.parametrize("text", URGENT)
-def test_urgent(text: str) -> None:
-    assert_urgent(text)
-
-
-@pytest.mark.parametrize("text", NOT_URGENT_BY_RULES)
-def test_not_urgent_by_the_rules(text: str) -> None:
-    assert not rules_urgent(text), text
+test_urgent, test_not_urgent_by_the_rules = urgency_tests(URGENT, NOT_URGENT_BY_RULES)
 
 
 @pytest.mark.parametrize("text", SENSITIVE)

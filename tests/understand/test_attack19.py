@@ -13,7 +13,7 @@ import pytest
 
 from bot.config.understanding import default_taxonomy
 from bot.understand import understand
-from tests.understand.rules_only import assert_urgent, rules_urgent
+from tests.understand.rules_only import rules_urgent, urgency_tests
 
 URGENT = [
     "快来人 5号楼门口一辆电动车把一个老太太撞倒了 起不来",
@@ -99,14 +99,7 @@ NOT_URGENT_BY_RULES = [
 ]
 
 
-@pytest.mark.parametrize("text", URGENT)
-def test_urgent(text: str) -> None:
-    assert_urgent(text)
-
-
-@pytest.mark.parametrize("text", NOT_URGENT_BY_RULES)
-def test_not_urgent_by_the_rules(text: str) -> None:
-    assert not rules_urgent(text), text
+test_urgent, test_not_urgent_by_the_rules = urgency_tests(URGENT, NOT_URGENT_BY_RULES)
 
 
 def test_a_farewell_ruled_urgent_stays_private() -> None:
