@@ -193,6 +193,7 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
         prediction.urgent >= URGENT_THRESHOLD
         and prediction.intents["chat"] < URGENT_CHAT_VETO
         and safety.model_may_add(analysed)
+        and not _degenerate(analysed)
     )
     # And sensitivity, but not to an emergency the rules found (a child on a ledge is posted,
     # so that every neighbour can help) unless it speaks of ending a life.
@@ -209,7 +210,8 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
     )
     intent = _intent(prediction, view)
     if _degenerate(analysed):
-        # A run of the same few characters ("坏了坏了坏了…" pasted thousands of times): the
+        # A run of the same few characters ("坏了坏了坏了…" pasted thousands of times) or one
+        # phrase pasted over and over: the
         # model's intent means nothing on text unlike anything it learnt; a problem word makes
         # it a report, else chat (lead, thirteenth session: the model came to read it as a
         # help request).
@@ -263,8 +265,18 @@ def _complete(prediction: model.Prediction, line: str) -> model.Prediction:
 
 
 def _degenerate(text: str) -> bool:
-    """At least 40 characters, and no more than 8 different ones."""
-    return len(text) >= 40 and len(set(text)) <= 8
+    """At least 40 characters, and no more than 8 different ones; or :func:`_repetitive`."""
+    return (len(text) >= 40 and len(set(text)) <= 8) or _repetitive(text)
+
+
+def _repetitive(text: str) -> bool:
+    """At least 60 characters, fewer than three in ten of its character pairs different: a
+    phrase pasted over and over ("我老家那边" then "，结果刚才我们楼楼上" twenty times), on which
+    the model's urgency means nothing (lead, twentieth session). Real messages of that length
+    in the corpus, pinyin and English included, have more than half their pairs different."""
+    if len(text) < 60 or len(set(text)) >= 0.3 * (len(text) - 1):
+        return False  # (every pair holds a different character: the cheap test first)
+    return len({text[i : i + 2] for i in range(len(text) - 1)}) < 0.3 * (len(text) - 1)
 
 
 def _intent(prediction: model.Prediction, view: float | None = None) -> Intent:
