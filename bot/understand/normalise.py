@@ -16,6 +16,8 @@ from typing import Any
 
 import opencc
 
+from bot.understand import pinyin
+
 #: Longest text kept in :attr:`Understanding.text` (the dispatcher caps at the same length).
 #: Long enough for a pasted rant: the problem may come at its end.
 MAX_TEXT = 10_000
@@ -96,12 +98,14 @@ def _first_mark(match: re.Match[str]) -> str:
 
 
 def normalise_words(text: str) -> str:
-    """What understanding reads: :func:`normalise`, then words spelled out with spaces or
-    marks written whole ("煤 气 味 好 重" -> "煤气味好重", "有人晕 倒了" -> "有人晕倒了").
+    """What understanding reads: :func:`normalise`, a message typed in pinyin written in
+    characters (:func:`bot.understand.pinyin.read`: "dianti kazhu le" -> "电梯卡住了"), then
+    words spelled out with spaces or marks written whole ("煤 气 味 好 重" -> "煤气味好重", "有人晕
+    倒了" -> "有人晕倒了").
 
     Commands read :func:`normalise` alone: "巡查 1 好 好 坏:…" answers one item a word.
     """
-    text = normalise(text)
+    text = pinyin.read(normalise(text))
     if _SPELLING_MARKS.isdisjoint(text):
         return text
     text = _SPELLED_OUT.sub(_spelled_together, text)
