@@ -34,7 +34,6 @@ from bot.config.understanding import default_taxonomy  # noqa: E402
 from bot.understand import safety, understand  # noqa: E402
 from bot.understand.corpus import Example, load  # noqa: E402
 from bot.understand.lexicon import lexicon_for  # noqa: E402
-from bot.understand.normalise import normalise_words  # noqa: E402
 
 _FORBIDDEN = ("heldout", "sealed")
 
@@ -54,9 +53,7 @@ def judge(examples: list[Example], rules_only: bool = False) -> list[Verdict]:
     lexicon = lexicon_for(taxonomy)
     out = []
     for ex in examples:
-        norm = normalise_words(ex.text)
-        rules_urgent = safety.urgent(norm, lexicon.scan(norm), scan=lexicon.scan)
-        rules_sensitive = safety.sensitive(norm)
+        rules_sensitive, rules_urgent = safety.judged_text(ex.text, lexicon.scan)
         if rules_only:
             out.append(Verdict(ex, rules_urgent, rules_urgent, rules_sensitive, rules_sensitive))
             continue

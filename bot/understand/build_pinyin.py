@@ -3,8 +3,8 @@
     pip install pypinyin && python -m bot.understand.build_pinyin
 
 Writes ``data/pinyin.json``: every Chinese word of the training split as the shared tokenizer
-cuts it, every character, and every run of two to four characters seen at least
-:data:`LEAST_RUN` times (so that "hao lou" after a number is 号楼 and "ren zai da jia" 人在打架),
+cuts it, every character, and every run of two or three such words (five characters at
+most) seen at least :data:`LEAST_RUN` times (so that "hao lou" after a number is 号楼 and "ren zai da jia" 人在打架),
 with its toneless pinyin and how often it occurs there. The
 held-out split is never read (``corpus.training_examples``). pypinyin is needed only here,
 not at run time; the same corpus gives the same file byte for byte.
@@ -24,7 +24,6 @@ from bot.understand.tokenizer import lcut
 
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{1,6}$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 #: Readings people type that pypinyin does not give.
 _SAID = {"谁": "shei", "这": "zhei", "那": "nei", "哪": "nei"}
 #: How often a run of characters that is not a word must occur to be in the table.
@@ -41,9 +40,13 @@ def build(path: Path = pinyin.TABLE) -> int:
     for example in training_examples():
         text = normalise(example.text)
         chars.update(_HAN.findall(text))
-        words.update(w for w in lcut(text) if len(w) > 1 and _HAN_WORD.match(w))
-        for block in _HAN_RUN.findall(text):
-            runs.update(block[i : i + n] for n in (2, 3, 4) for i in range(len(block) - n + 1))
+        tokens = lcut(text)
+        words.update(w for w in tokens if len(w) > 1 and _HAN_WORD.match(w))
+        for n in (2, 3):
+            for i in range(len(tokens) - n + 1):
+                run = "".join(tokens[i : i + n])
+                if len(run) <= 5 and _HAN_WORD.match(run):
+                    runs[run] += 1
     rows: dict[tuple[str, str], int] = {}
     for table, least in ((chars, 1), (words, 2), (runs, LEAST_RUN)):
         for word, count in table.items():

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from bot.config.understanding import Taxonomy
 from bot.records import quick_init
-from bot.understand import clauses, model, rules, safety, sensitivity
+from bot.understand import clauses, model, pinyin, rules, safety, sensitivity
 from bot.understand.features import ViewParts, model_line_parts, view_line
 from bot.understand.lexicon import Hit, Lexicon, Role, lexicon_for
 from bot.understand.location import extract_location
@@ -178,14 +178,16 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
     ``chat_keywords=False`` leaves the keywords of chit-chat empty: nothing downstream of the
     dispatcher reads them (``linli classify`` keeps them, to explain itself).
     """
-    norm = normalise_words(text)
+    typed = normalise_words(text, read_pinyin=False)
+    norm = pinyin.read(typed)
     lexicon = lexicon_for(taxonomy)
     all_hits = lexicon.scan(norm)
     reading = read(norm, lexicon, all_hits)
     analysed, hits = reading.text, reading.hits
     # Safety reads the whole message, not only the analysed part.
-    sensitive = SENSITIVE_RULES and safety.sensitive(norm)
-    ruled_urgent = urgent = safety.urgent(norm, all_hits, sensitive, lexicon.scan)
+    sensitive, urgent = safety.judged(typed, norm, all_hits, lexicon.scan)
+    sensitive = SENSITIVE_RULES and sensitive
+    ruled_urgent = urgent
     active = model.active()
     prediction = active.predict(reading.line, PREDICT_FLOOR)
     # The model may add urgency to what the rules found, never remove it.

@@ -97,19 +97,20 @@ def _first_mark(match: re.Match[str]) -> str:
     return match.group(1)
 
 
-def normalise_words(text: str) -> str:
-    """What understanding reads: :func:`normalise`, a message typed in pinyin written in
-    characters (:func:`bot.understand.pinyin.read`: "dianti kazhu le" -> "电梯卡住了"), then
-    words spelled out with spaces or marks written whole ("煤 气 味 好 重" -> "煤气味好重", "有人晕
-    倒了" -> "有人晕倒了").
+def normalise_words(text: str, *, read_pinyin: bool = True) -> str:
+    """What understanding reads: :func:`normalise`, words spelled out with spaces or marks
+    written whole ("煤 气 味 好 重" -> "煤气味好重", "有人晕 倒了" -> "有人晕倒了"), then, with
+    ``read_pinyin``, a message typed in pinyin written in characters
+    (:func:`bot.understand.pinyin.read`: "dianti kazhu le" -> "电梯卡住了"; the same string
+    back when there is none).
 
     Commands read :func:`normalise` alone: "巡查 1 好 好 坏:…" answers one item a word.
     """
-    text = pinyin.read(normalise(text))
-    if _SPELLING_MARKS.isdisjoint(text):
-        return text
-    text = _SPELLED_OUT.sub(_spelled_together, text)
-    return _SPLIT_WORD.sub(_spelled_together, text)
+    text = normalise(text)
+    if not _SPELLING_MARKS.isdisjoint(text):
+        text = _SPELLED_OUT.sub(_spelled_together, text)
+        text = _SPLIT_WORD.sub(_spelled_together, text)
+    return pinyin.read(text) if read_pinyin else text
 
 
 def _spelled_together(match: re.Match[str]) -> str:

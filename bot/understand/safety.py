@@ -37,6 +37,7 @@ from bot.understand import (
     forms,
     hazards,
     incidents,
+    pinyin,
     quiet,
     routine,
     rules,
@@ -46,6 +47,7 @@ from bot.understand import (
     weather,
 )
 from bot.understand.lexicon import Hit, Role
+from bot.understand.normalise import normalise_words
 from bot.understand.patterns import Gate, rule
 from bot.understand.sensitivity import sensitive
 
@@ -125,6 +127,29 @@ _WHOSE_THING = rule(
 _JUST_RESTING = rule(
     r"(?:说是|说(?:他|她)|只是|就是|原来是)[^，。]{0,4}?(?:累了|歇(?:一)?会|歇歇|休息|歇脚|喘口气)"
 )
+
+
+def judged(
+    typed: str, norm: str, hits: list[Hit], scan: Callable[[str], list[Hit]]
+) -> tuple[bool, bool]:
+    """The rules' verdicts, sensitive and urgent, on a message read as ``norm`` (given its
+    lexicon ``hits``); when ``norm`` is ``typed`` with its pinyin written in characters
+    (:func:`bot.understand.pinyin.read`), urgent also as typed (the rules know some pinyin
+    alarms, "jiu ming", that the reading may miss), and sensitive only as typed: the
+    reading guesses between words the tones would tell apart, and a guess must not make a
+    message private ("xiang si le" is 相思了 as often as 想死了; lead, twentieth session)."""
+    is_sensitive = sensitive(typed) if norm is not typed else sensitive(norm)
+    is_urgent = urgent(norm, hits, is_sensitive, scan) or (
+        norm is not typed and urgent(typed, scan(typed), is_sensitive, scan)
+    )
+    return is_sensitive, is_urgent
+
+
+def judged_text(text: str, scan: Callable[[str], list[Hit]]) -> tuple[bool, bool]:
+    """:func:`judged` of a raw message (for the benches and tests of the rules alone)."""
+    typed = normalise_words(text, read_pinyin=False)
+    norm = pinyin.read(typed)
+    return judged(typed, norm, scan(norm), scan)
 
 
 def model_may_add(text: str) -> bool:

@@ -649,7 +649,7 @@ def model_may_flag(text: str) -> bool:
     what else such a message says of harm the rules read themselves."""
     if "死" in text and "死" not in _FIGURATIVE.sub("，", text):
         return False
-    if _TRIFLE.search(text):
+    if _TRIFLE.search(text) or _JOKE_OWNED.search(text):
         return False
     # A pet that hits or scratches ("我家猫又打我了，用爪子拍我脸"; lead, seventeenth session).
     if _PET_HITS.search(text) and _HARM_BY_PERSON.search(text) is None:
@@ -666,7 +666,13 @@ _HARM_BY_PERSON = rule(r"(?:他|她|老公|老婆|爸|妈|男的|女的)[^，。
 # A phone or video call ("打妈妈电话", "打视频给我") or an injection ("去医院打针"; lead, nineteenth
 # session), and the words of harm that make even a
 # call worth the model's reading ("打电话威胁我", "打电话哭着说他又动手了").
-_A_CALL = rule(r"打[^，。打]{0,4}?(?:电话|视频)|打给|打(?:针|点滴|吊瓶|疫苗|预防针)")
+_A_CALL = rule(
+    r"打[^，。打]{0,4}?(?:电话|视频)|打给|打(?:针|点滴|吊瓶|疫苗|预防针)"
+    # ...or a game ("我老公成日打机，唔理我"; lead, twentieth session).
+    r"|打(?:机|游戏|麻将|牌|球|王者)"
+)
+# A joke owned in brackets or as such ("不想活了😭（开玩笑"; lead, twentieth session).
+_JOKE_OWNED = rule(r"[(（]\s*开玩笑|开玩笑(?:的|而已|啦)")
 _HARM_WORD = rule(
     r"踹|踢|掐|伤|血|哭|锁|饿|死|活|割|跳|药|骂|吼|砸|抽|揍|推|烫|怕|慌|刀|追|救|报警|遗书|威胁|恐吓|动手"
 )

@@ -7,19 +7,16 @@ import pytest
 from bot.config.understanding import default_taxonomy
 from bot.understand import safety, understand
 from bot.understand.lexicon import lexicon_for
-from bot.understand.normalise import normalise_words
 
 _TAXONOMY = default_taxonomy()
 
 
 def rules_sensitive(text: str) -> bool:
-    return safety.sensitive(normalise_words(text))
+    return safety.judged_text(text, lexicon_for(_TAXONOMY).scan)[0]
 
 
 def rules_urgent(text: str) -> bool:
-    norm = normalise_words(text)
-    scan = lexicon_for(_TAXONOMY).scan
-    return safety.urgent(norm, scan(norm), scan=scan)
+    return safety.judged_text(text, lexicon_for(_TAXONOMY).scan)[1]
 
 
 def assert_urgent(text: str) -> None:
