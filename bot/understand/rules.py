@@ -206,19 +206,23 @@ def report_said(text: str) -> bool:
     message is not about elsewhere nor a story)."""
     # Asked of every message the model reads as chat: the patterns' key characters first.
     return (
-        ("偷" in text or "盗" in text)
-        and _OWN_LOSS.search(text) is not None
-        and _NOT_OWN_LOSS.search(text) is None
-    ) or (
-        "人" in text
-        and _UNFIXED.search(text) is not None
-        and _OTHER_PLACE.search(text) is None
-        and _PAST_OR_DONE.search(text) is None
-    ) or (
-        "爬" in text
-        and _LIFT_CLIMBED.search(text) is not None
-        and _OTHER_PLACE.search(text) is None
-        and _PAST_OR_DONE.search(text) is None
+        (
+            ("偷" in text or "盗" in text)
+            and _OWN_LOSS.search(text) is not None
+            and _NOT_OWN_LOSS.search(text) is None
+        )
+        or (
+            "人" in text
+            and _UNFIXED.search(text) is not None
+            and _OTHER_PLACE.search(text) is None
+            and _PAST_OR_DONE.search(text) is None
+        )
+        or (
+            "爬" in text
+            and _LIFT_CLIMBED.search(text) is not None
+            and _OTHER_PLACE.search(text) is None
+            and _PAST_OR_DONE.search(text) is None
+        )
     )
 
 
