@@ -176,6 +176,8 @@ def model_may_add(text: str) -> bool:
         and _OUT_OR_FOUND.search(plain) is None
         and clauses.REHEARSED.search(text) is None
         and hazards.NOBODY_INSIDE.search(text) is None
+        # ...read as Mandarin too ("不过冇人喺入面"; lead, twentieth session).
+        and hazards.NOBODY_INSIDE.search(plain) is None
         and _WAITING_IN_LIFT.search(text) is None
         and _PROBABLY_OUT.search(text) is None
         and routine.FOUND_WELL.search(plain) is None
@@ -271,6 +273,10 @@ def urgent(
     # and most messages are not: lead, fourteenth session, 5 µs a message saved).
     if not _urgent_as_said(text, hits, is_sensitive):
         return False
+    # Told of someone else's place, however present its tense, unless it turns to here (asked
+    # only of what would be urgent: lead, twentieth session).
+    if clauses.told_elsewhere(text):
+        return _urgent_turned_here(text, hits)
     return not clauses.called_off(text) or _urgent_past_the_cue(text, hits)
 
 
@@ -614,6 +620,12 @@ def _situation_now(text: str) -> bool:
                 continue
             if name == "overdue" and hazards.AWAY_ON_PURPOSE.search(m.group(0)):
                 continue
+            if (
+                name == "fire_seen"
+                and hazards.COOKING_FLAME.search(text)
+                and not hazards.FIRE_SPREADING.search(text)
+            ):
+                continue
             # A break-in as the estate's recent habit ("最近老有人撬锁，我家孩子的车昨天又被偷了").
             if (
                 name == "break_in"
@@ -749,6 +761,12 @@ def real_urgent_word(text: str, hit: Hit) -> bool:
     ):
         return False
     if hit.word == "火苗" and hazards.FLAME_DESCRIBED.match(after):
+        return False
+    if (
+        hit.word in ("火苗", "火光")
+        and hazards.COOKING_FLAME.search(text)
+        and not hazards.FIRE_SPREADING.search(text)
+    ):
         return False
     if hit.word in hazards.SMOKE_WORDS:
         before, after = text[max(0, hit.pos - 3) : hit.pos], text[hit.pos + len(hit.word) :]

@@ -56,6 +56,15 @@ NOT_URGENT = [
     "今天去片场当群演，演火灾现场逃跑的人，跑了十几遍",
     "孩子在商场走丢了十分钟，找到的时候在看娃娃机，虚惊",
     "热得我感觉人都要自燃了",
+    "刚学会颠锅，火苗一下窜起来，帅呆了",
+    "锅里冒烟是我在炝锅，别紧张",
+    "那个美食博主炒菜老是火光冲天",
+    "这个月加班加到头顶冒烟",
+    "大家卷出火星子了，我躺平",
+    "领导说这个项目着火了，今晚通宵",
+    "清仓大甩卖，老板说亏到吐血",
+    "一句话引火烧身，活全归我了",
+    "小孙女玩过家家，拿着玩具电话喊着火了快来救我",
 ]
 
 
@@ -70,6 +79,9 @@ def test_look_alikes_are_not_urgent_by_the_rules(text: str) -> None:
         "小区门口全是火，快打119",
         "楼道里着火了，整个人都吓懵了，快来人",
         "师傅还没来，插座漏电了在冒火花",
+        "颠勺的时候油锅起火了，快拿锅盖",
+        "一进单元门就是煤气味，越往上越重",
+        "不是在拍视频！3号楼有个小孩爬到窗外空调架上了",
     ],
 )
 def test_emergencies_beside_them_stay_urgent(text: str) -> None:
@@ -84,3 +96,33 @@ def test_a_game_or_a_joke_owned_is_not_made_private_by_the_model(text: str) -> N
 def test_a_lift_broken_again_and_the_stairs_climbed_is_a_report() -> None:
     u = understand("电梯又坏了，我抱着孩子爬了十二层，腿都软了", _TAXONOMY)
     assert (u.intent.value, u.category) == ("report", "elevator")
+
+
+# Trouble told of someone else's place or watched from a workplace, in the present tense
+# (clauses.told_elsewhere): not urgent by the rules; beside it, the same told of here.
+TOLD_ELSEWHERE = [
+    "我表姐刚说她们楼里一股煤气味，正在等燃气公司",
+    "我妈那个小区的电梯这会儿困着人呢，物业还没到",
+    "在公司加班，楼下两个人在打架，保安在拉",
+    "正在看的直播里，主播家楼下着火了，烟好大",
+    "朋友住的那个小区垃圾站着火了，黑烟一直往她家窗户里钻",
+]
+HERE_AFTER_ALL = [
+    "我表姐刚说她们楼里有煤气味，结果我们楼道里也闻到了，好冲",
+    "在公司上班呢，邻居打电话说我家门缝在冒烟，3号楼502，谁在附近",
+    "我妈那边也停电了，我们楼道里有人晕倒了，快来人",
+]
+
+
+@pytest.mark.parametrize("text", TOLD_ELSEWHERE)
+def test_trouble_told_of_elsewhere_is_not_urgent_by_the_rules(text: str) -> None:
+    assert not rules_urgent(text), text
+
+
+@pytest.mark.parametrize("text", HERE_AFTER_ALL)
+def test_trouble_brought_here_stays_urgent(text: str) -> None:
+    assert rules_urgent(text), text
+
+
+def test_nobody_inside_said_in_cantonese_stops_the_model() -> None:
+    assert not understand("佢话地库水好深，不过冇人喺入面", _TAXONOMY).urgent
