@@ -211,12 +211,12 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
         else None
     )
     intent = _intent(prediction, view)
-    if _degenerate(analysed):
+    degenerate = _degenerate(analysed)
+    if degenerate:
         # A run of the same few characters ("坏了坏了坏了…" pasted thousands of times) or one
-        # phrase pasted over and over: the
-        # model's intent means nothing on text unlike anything it learnt; a problem word makes
-        # it a report, else chat (lead, thirteenth session: the model came to read it as a
-        # help request).
+        # phrase pasted over and over: the model's intent means nothing on text unlike anything
+        # it learnt; a problem word makes it a report, else chat (lead, thirteenth session: the
+        # model came to read it as a help request).
         stated = any(h.has(Role.PROBLEM) or h.has(Role.KEYWORD) for h in hits)
         intent = Intent.REPORT if stated else Intent.CHAT
     category: str | None = None
@@ -244,6 +244,10 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
     else:
         if category is None:  # not the admin's: the model's, read in full where it must be
             category = _category(_complete(prediction, reading.line), hits, analysed)
+            if degenerate and category == "property":
+                # ...nor its category: the first fault named ("3单元楼道灯坏了，" then "物业到底
+                # 管不管啊" pasted 12,500 times; lead, twentieth session).
+                category = _first_fault(hits) or category
         category = category if category in lexicon.codes else "other"
         location = extract_location(analysed)
     if intent is Intent.CHAT and not chat_keywords:
@@ -269,6 +273,15 @@ def _complete(prediction: model.Prediction, line: str) -> model.Prediction:
 def _degenerate(text: str) -> bool:
     """At least 40 characters, and no more than 8 different ones; or :func:`_repetitive`."""
     return (len(text) >= 40 and len(set(text)) <= 8) or _repetitive(text)
+
+
+def _first_fault(hits: list[Hit]) -> str | None:
+    """The category of the first lexicon word that names a fault (not ``property``)."""
+    for hit in hits:
+        for role, code in hit.tags:
+            if role in (Role.KEYWORD, Role.TOPIC) and code != "property":
+                return code
+    return None
 
 
 def _repetitive(text: str) -> bool:

@@ -106,11 +106,15 @@ TOLD_ELSEWHERE = [
     "在公司加班，楼下两个人在打架，保安在拉",
     "正在看的直播里，主播家楼下着火了，烟好大",
     "朋友住的那个小区垃圾站着火了，黑烟一直往她家窗户里钻",
+    "我弟在杭州，说他们厂房那边冒黑烟，全部人都撤出来了",
+    "同学在悉尼，那边山火烧过来了，天都是红的",
 ]
 HERE_AFTER_ALL = [
     "我表姐刚说她们楼里有煤气味，结果我们楼道里也闻到了，好冲",
     "在公司上班呢，邻居打电话说我家门缝在冒烟，3号楼502，谁在附近",
     "我妈那边也停电了，我们楼道里有人晕倒了，快来人",
+    "儿子在深圳上班回不来，他奶奶在家摔倒了起不来，1203，谁去看看",
+    "我在外地，我爸一个人在家，刚才电话里说头晕想吐，煤炉子还烧着",
 ]
 
 
@@ -126,3 +130,24 @@ def test_trouble_brought_here_stays_urgent(text: str) -> None:
 
 def test_nobody_inside_said_in_cantonese_stops_the_model() -> None:
     assert not understand("佢话地库水好深，不过冇人喺入面", _TAXONOMY).urgent
+
+
+# A sentence that opens in a time gone by says nothing of now (clauses.told_past).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前几年车棚着火那回，浓烟一直冒到顶楼，吓死人了",
+        "那年过年有人放鞭炮，把三楼的遮阳棚点着了，大家端着盆冲下去灭的",
+        "我刚搬来那年地库有辆车自燃，后来物业装了喷淋",
+    ],
+)
+def test_a_sentence_told_of_the_past_is_not_urgent(text: str) -> None:
+    assert not rules_urgent(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["上个月修的那根线今天又在冒火花了，5号楼楼道", "去年换的电梯今天又困人了，里面有个老人"],
+)
+def test_the_past_brought_to_now_stays_urgent(text: str) -> None:
+    assert rules_urgent(text), text
