@@ -524,6 +524,10 @@ GROUP_PLEA = rule(
 )
 
 
+# One scan for both (asked of every message, for the model's tag): most messages hold neither.
+_THEIRS_OR_DISTANT = rule(f"{THEIRS.pattern}|{DISTANT.pattern}")
+
+
 def told_elsewhere(text: str) -> bool:
     """What happens is put in someone else's place (:data:`THEIRS`), the message opens
     somewhere else (:data:`SETTING_ELSEWHERE`) or names a place far away (:data:`DISTANT`),
@@ -532,9 +536,14 @@ def told_elsewhere(text: str) -> bool:
     not happening here."""
     return (
         (
-            THEIRS.search(text) is not None
-            or SETTING_ELSEWHERE.match(text) is not None
-            or (DISTANT.search(text) is not None and _AWAY_THERE.search(text) is None)
+            SETTING_ELSEWHERE.match(text) is not None
+            or (
+                _THEIRS_OR_DISTANT.search(text) is not None
+                and (
+                    THEIRS.search(text) is not None
+                    or (DISTANT.search(text) is not None and _AWAY_THERE.search(text) is None)
+                )
+            )
         )
         and OUR_ESTATE.search(text) is None
         and HERE_MARK.search(text) is None
@@ -587,9 +596,24 @@ _BACK_TO_NOW = rule(
 )
 
 
+_PAST_WORD = rule(
+    r"那年|那次|那回|前几年|前些年|前年|去年|上个月|上周|上礼拜|几年前|年前|小时候|刚搬来那"
+)
+_last_past: tuple[str, bool] = ("", False)
+
+
 def told_past(text: str, start: int) -> bool:
     """The sentence holding ``start`` opens in a time gone by (:data:`PAST_OPENING`) and
-    says nothing of now (:data:`_BACK_TO_NOW`)."""
+    says nothing of now (:data:`_BACK_TO_NOW`). Asked for every urgent word and family
+    match: whether the text holds a word of the past at all is kept for the last text (by
+    identity, as :func:`story` keeps its answer)."""
+    global _last_past
+    last_text, any_past = _last_past
+    if last_text is not text:
+        any_past = _PAST_WORD.search(text) is not None
+        _last_past = (text, any_past)
+    if not any_past:
+        return False
     cut = max(text.rfind(c, 0, start) for c in "。!！?？;；\n") + 1
     if PAST_OPENING.match(text, cut) is None:
         return False
