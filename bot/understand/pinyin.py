@@ -58,6 +58,9 @@ _WORD = re.compile(r"[A-Za-zÜü]+(?:'[A-Za-zÜü]+)*")
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 #: The share of a message's Latin words that must be pinyin for it to be read so.
 PINYIN_SHARE = 0.7
+#: Only the first characters of a message are read so (the cost is bounded: a flood of long
+#: pinyin costs each message at most ~30 ms); the rest stays as typed.
+MAX_READ = 2_000
 
 
 def syllables(word: str) -> int:
@@ -89,7 +92,10 @@ def read(text: str) -> str:
     nearly all pinyin (:data:`PINYIN_SHARE`); else ``text`` itself."""
     if _TWO_LETTERS.search(text) is None:
         return text
-    words = [(m, syllables(m.group(0).lower().replace("ü", "v"))) for m in _WORD.finditer(text)]
+    words = [
+        (m, syllables(m.group(0).lower().replace("ü", "v")))
+        for m in _WORD.finditer(text, 0, MAX_READ)
+    ]
     pinyin = [(m, n) for m, n in words if n]
     if sum(n for _, n in pinyin) < 2 or len(pinyin) < PINYIN_SHARE * len(words):
         return text

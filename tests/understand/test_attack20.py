@@ -68,24 +68,14 @@ NOT_URGENT = [
 ]
 
 
-@pytest.mark.parametrize("text", NOT_URGENT)
-def test_look_alikes_are_not_urgent_by_the_rules(text: str) -> None:
-    assert not rules_urgent(text), text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "小区门口全是火，快打119",
-        "楼道里着火了，整个人都吓懵了，快来人",
-        "师傅还没来，插座漏电了在冒火花",
-        "颠勺的时候油锅起火了，快拿锅盖",
-        "一进单元门就是煤气味，越往上越重",
-        "不是在拍视频！3号楼有个小孩爬到窗外空调架上了",
-    ],
-)
-def test_emergencies_beside_them_stay_urgent(text: str) -> None:
-    assert rules_urgent(text), text
+STAYS_URGENT = [
+    "小区门口全是火，快打119",
+    "楼道里着火了，整个人都吓懵了，快来人",
+    "师傅还没来，插座漏电了在冒火花",
+    "颠勺的时候油锅起火了，快拿锅盖",
+    "一进单元门就是煤气味，越往上越重",
+    "不是在拍视频！3号楼有个小孩爬到窗外空调架上了",
+]
 
 
 @pytest.mark.parametrize("text", ["我老公成日打机，唔理我", "这次考试又砸了，不想活了（开玩笑的"])
@@ -118,36 +108,27 @@ HERE_AFTER_ALL = [
 ]
 
 
-@pytest.mark.parametrize("text", TOLD_ELSEWHERE)
-def test_trouble_told_of_elsewhere_is_not_urgent_by_the_rules(text: str) -> None:
-    assert not rules_urgent(text), text
-
-
-@pytest.mark.parametrize("text", HERE_AFTER_ALL)
-def test_trouble_brought_here_stays_urgent(text: str) -> None:
-    assert rules_urgent(text), text
-
-
 def test_nobody_inside_said_in_cantonese_stops_the_model() -> None:
     assert not understand("佢话地库水好深，不过冇人喺入面", _TAXONOMY).urgent
 
 
 # A sentence that opens in a time gone by says nothing of now (clauses.told_past).
-@pytest.mark.parametrize(
-    "text",
-    [
-        "前几年车棚着火那回，浓烟一直冒到顶楼，吓死人了",
-        "那年过年有人放鞭炮，把三楼的遮阳棚点着了，大家端着盆冲下去灭的",
-        "我刚搬来那年地库有辆车自燃，后来物业装了喷淋",
-    ],
-)
-def test_a_sentence_told_of_the_past_is_not_urgent(text: str) -> None:
+TOLD_PAST = [
+    "前几年车棚着火那回，浓烟一直冒到顶楼，吓死人了",
+    "那年过年有人放鞭炮，把三楼的遮阳棚点着了，大家端着盆冲下去灭的",
+    "我刚搬来那年地库有辆车自燃，后来物业装了喷淋",
+]
+PAST_BROUGHT_TO_NOW = [
+    "上个月修的那根线今天又在冒火花了，5号楼楼道",
+    "去年换的电梯今天又困人了，里面有个老人",
+]
+
+
+@pytest.mark.parametrize("text", NOT_URGENT + TOLD_ELSEWHERE + TOLD_PAST)
+def test_look_alikes_are_not_urgent_by_the_rules(text: str) -> None:
     assert not rules_urgent(text), text
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["上个月修的那根线今天又在冒火花了，5号楼楼道", "去年换的电梯今天又困人了，里面有个老人"],
-)
-def test_the_past_brought_to_now_stays_urgent(text: str) -> None:
+@pytest.mark.parametrize("text", STAYS_URGENT + HERE_AFTER_ALL + PAST_BROUGHT_TO_NOW)
+def test_emergencies_beside_them_stay_urgent_by_the_rules(text: str) -> None:
     assert rules_urgent(text), text

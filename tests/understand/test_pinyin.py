@@ -80,6 +80,8 @@ def test_normalise_words_reads_pinyin() -> None:
     assert normalise_words("ran qi xie lou le") == "燃气泄漏了"
 
 
-def test_a_long_run_of_pinyin_is_read_whole() -> None:
-    text = "wo men lou xia you ren " * 400
-    assert normalise_words(text) == "我们楼下有人" * 400
+def test_a_long_run_of_pinyin_is_read_only_at_its_start() -> None:
+    text = "wo men lou xia you ren " * 400  # 9,200 characters
+    read_as = normalise_words(text)
+    assert read_as.startswith("我们楼下有人" * 80)
+    assert read_as.endswith("wo men lou xia you ren")  # past pinyin.MAX_READ, as typed
