@@ -151,6 +151,14 @@ BARBECUE = rule(r"烧烤|烤串|撸串|烤肉")
 # or will not go out (lead, twentieth session).
 COOKING_FLAME = rule(r"炝锅|颠勺|颠锅|锅一颠|掌勺|酒精炉|干锅|铁板|爆炒|美食博主")
 FIRE_SPREADING = rule(r"着火|起火|烧起来|明火|灭不了|灭不掉|烧到|烧着了|救火|119")
+
+
+def cooking_flame(text: str) -> bool:
+    """Flames of cooking on purpose are named (:data:`COOKING_FLAME`) and no fire that
+    spreads (:data:`FIRE_SPREADING`)."""
+    return COOKING_FLAME.search(text) is not None and FIRE_SPREADING.search(text) is None
+
+
 FIRE_NAMED = rule(
     r"着火|起火|火光|明火|火苗|烧起来|冒火|烤着|点着|烧着|已经着了|着了一点|"
     # Lead, fourteenth session: the hood itself alight ("有烟！好像是哪家油烟机着了").

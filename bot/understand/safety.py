@@ -620,11 +620,7 @@ def _situation_now(text: str) -> bool:
                 continue
             if name == "overdue" and hazards.AWAY_ON_PURPOSE.search(m.group(0)):
                 continue
-            if (
-                name == "fire_seen"
-                and hazards.COOKING_FLAME.search(text)
-                and not hazards.FIRE_SPREADING.search(text)
-            ):
+            if name == "fire_seen" and hazards.cooking_flame(text):
                 continue
             # A break-in as the estate's recent habit ("最近老有人撬锁，我家孩子的车昨天又被偷了").
             if (
@@ -762,11 +758,7 @@ def real_urgent_word(text: str, hit: Hit) -> bool:
         return False
     if hit.word == "火苗" and hazards.FLAME_DESCRIBED.match(after):
         return False
-    if (
-        hit.word in ("火苗", "火光")
-        and hazards.COOKING_FLAME.search(text)
-        and not hazards.FIRE_SPREADING.search(text)
-    ):
+    if hit.word in ("火苗", "火光") and hazards.cooking_flame(text):
         return False
     if hit.word in hazards.SMOKE_WORDS:
         before, after = text[max(0, hit.pos - 3) : hit.pos], text[hit.pos + len(hit.word) :]
