@@ -115,7 +115,7 @@ class Reading:
     hits: list[Hit]
     tokens: list[str]
     line: str
-    view_parts: ViewParts = ([], (0, 0), (0, 0), [])
+    view_parts: ViewParts = ([], [], [])
 
     @property
     def view(self) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+from typing import cast
 
 from bot.understand import clauses, rules, safety
 from bot.understand.lexicon import Hit, Role, Tag
@@ -62,9 +63,9 @@ def model_line(text: str, tokens: list[str], hits: list[Hit]) -> str:
 
 
 #: What the second view needs of a message, kept until it is asked for (most messages never
-#: need it, see :func:`bot.understand.classify._view_may_decide`): the model's words, the
-#: token spans of the first and the last clause in them, and the tags.
-ViewParts = tuple[list[str], tuple[int, int], tuple[int, int], list[str]]
+#: need it, see :func:`bot.understand.classify._view_may_decide`): the jieba tokens, each
+#: token's model word ("" for none), and the tags.
+ViewParts = tuple[list[str], list[str], list[str]]
 
 
 def model_lines(text: str, tokens: list[str], hits: list[Hit]) -> tuple[str, str]:
@@ -80,14 +81,31 @@ def model_line_parts(text: str, tokens: list[str], hits: list[Hit]) -> tuple[str
     if _FILLER.search(text):
         seen = _FILLER.sub("，", text)
         tokens = lcut(seen)
-    get = _TOKEN_FEATURES.get
+    # Each token's word in one pass of C (the clauses, which only the second view needs,
+    # are found when it is asked for: lead, twenty-first session).
+    known = list(map(_TOKEN_FEATURES.get, tokens))
+    words = (
+        cast(list[str], known)
+        if None not in known
+        else [
+            _token_feature(token) if word is None else word
+            for token, word in zip(tokens, known, strict=True)
+        ]
+    )
+    found = tags(text, hits)
+    out = " ".join((*filter(None, words), *_HAN.findall(seen), *found))
+    # A message of punctuation alone ("。。。") still gets one token: fastText averages the
+    # tokens of a line, and an empty line makes training diverge ("Encountered NaN").
+    return out or EMPTY, (tokens, words, found)
+
+
+def _clauses(tokens: list[str], features: list[str]) -> tuple[list[str], int, int, int, int]:
+    """The model's words of ``tokens`` (given each one's ``features``), and the spans, in
+    those words, of the first and of the last clause."""
     words: list[str] = []
-    first = last = (0, 0)  # token spans of the first and the last clause, in ``words``
+    first = last = (0, 0)
     start = 0
-    for token in tokens:
-        feature = get(token)
-        if feature is None:
-            feature = _token_feature(token)
+    for token, feature in zip(tokens, features, strict=True):
         if feature:
             words.append(feature)
         elif token in _CLAUSE_END:  # (every clause end has no feature of its own)
@@ -100,11 +118,7 @@ def model_line_parts(text: str, tokens: list[str], hits: list[Hit]) -> tuple[str
         last = (start, len(words))
         if not first[1]:
             first = last
-    found = tags(text, hits)
-    out = " ".join((*words, *_HAN.findall(seen), *found))
-    # A message of punctuation alone ("。。。") still gets one token: fastText averages the
-    # tokens of a line, and an empty line makes training diverge ("Encountered NaN").
-    return out or EMPTY, (words, first, last, found)
+    return words, *first, *last
 
 
 def view_line(parts: ViewParts) -> str:
@@ -116,7 +130,8 @@ def view_line(parts: ViewParts) -> str:
     the words in between or the characters. Its errors differ from the main model's, so the
     two together file fewer chat lines as reports at equal reports taken (tenth session,
     docs/understanding.md)."""
-    words, (a, b), (c, d), found = parts
+    tokens, features, found = parts
+    words, a, b, c, d = _clauses(tokens, features)
     view = [f"F_{w}" for w in words[a:b]]
     if (c, d) != (a, b):
         view.extend(f"L_{w}" for w in words[c:d])

@@ -281,17 +281,25 @@ def required_branches(pattern: re.Pattern[str]) -> tuple[tuple[frozenset[str], .
     parsed = sre_parse.parse(original(pattern))
     if parsed.state.flags & ~(re.UNICODE | re.ASCII):
         return None
-    items: Any = parsed
-    while len(items) == 1 and items[0][0] is sre.SUBPATTERN and not any(items[0][1][1:3]):
-        items = items[0][1][3]
-    alternatives = items[0][1][1] if len(items) == 1 and items[0][0] is sre.BRANCH else [items]
     out = []
-    for alternative in alternatives:
+    for alternative in _alternatives(parsed):
         usable = [u for found in _required_options(alternative) if (u := _usable(found))]
         if not usable:
             return None
         out.append(tuple(sorted(set(usable), key=lambda u: (_size(set(u)), sorted(u)))))
     return tuple(out)
+
+
+def _alternatives(items: Any) -> list[Any]:
+    """The top-level alternatives of parsed ``items``; an alternative that is itself one
+    group of alternatives (``(?P<go>我先走了|先走一步)``) gives each of those: a gate then
+    looks each up by its own rare characters rather than all by their common union (lead,
+    twenty-first session: a family of farewells, one group a sign, was tried on most texts)."""
+    while len(items) == 1 and items[0][0] is sre.SUBPATTERN and not any(items[0][1][1:3]):
+        items = items[0][1][3]
+    if len(items) == 1 and items[0][0] is sre.BRANCH:
+        return [alt for branch in items[0][1][1] for alt in _alternatives(branch)]
+    return [items]
 
 
 class Gate:

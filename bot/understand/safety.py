@@ -705,8 +705,30 @@ def real_urgent_word(text: str, hit: Hit) -> bool:
     """An urgent word of the taxonomy, meant: not imagined, denied, past, hearsay or a
     simile ("万一着火", "没有烟", "新闻说…着火", "你的爱就像火苗"), and, for words that
     also have harmless senses, said with danger around ("困在" a lift, not in a maths
-    problem; "烟味" of a fire, not of cooking)."""
-    if not hit.has(Role.URGENT) or not rules.real_urgent(text, hit):
+    problem; "烟味" of a fire, not of cooking).
+
+    The last text's answers are kept (by identity, as :func:`bot.understand.patterns.chars_of`
+    keeps its characters): the rules and the model's tags both ask of every urgent word of a
+    message (lead, twenty-first session)."""
+    if not hit.has(Role.URGENT):
+        return False
+    global _last_words
+    last_text, known = _last_words
+    if last_text is not text:
+        known = {}
+        _last_words = (text, known)
+    meant = known.get(hit)
+    if meant is None:
+        meant = known[hit] = _urgent_word_meant(text, hit)
+    return meant
+
+
+_last_words: tuple[str, dict[Hit, bool]] = ("", {})
+
+
+def _urgent_word_meant(text: str, hit: Hit) -> bool:
+    """:func:`real_urgent_word` of an urgent word, worked out."""
+    if not rules.real_urgent(text, hit):
         return False
     if not clauses.real_at(text, hit.pos, hit.word):
         return False

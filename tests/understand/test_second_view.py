@@ -134,7 +134,7 @@ def test_the_view_lives_beside_its_model(tmp_path: Path) -> None:
 
 
 def test_every_clause_end_is_a_token_without_a_feature() -> None:
-    # model_line_parts looks for clause ends only among the tokens without a feature.
+    # The clauses of the second view are found only among the tokens without a feature.
     from bot.understand.features import _CLAUSE_END, _token_feature
 
     assert all(_token_feature(token) == "" for token in _CLAUSE_END)
