@@ -209,7 +209,7 @@ BREAK_IN = rule(
     # Lead, twenty-first session (a training file of emergencies told in passing): at a lock or
     # a door with a tool or a card, at the window bars, door after door ("有人在外面拿东西捅锁眼",
     # "有个男的拿卡片在插对门的门缝", "他在掰防盗窗的栏杆", "一家一家扭门把手").
-    rf"|{_INTRUDER}[^。]{{0,10}}?(?:拿|用)[^，。]{{0,6}}?(?:在)?(?:捅|插|撬|拨)[^，。]{{0,4}}?(?:锁眼|锁芯|门锁|门缝|窗户)"
+    rf"|{_INTRUDER}[^。]{{0,10}}?(?:拿|用)[^，。]{{0,6}}?(?:在)?(?:捅|插|撬|拨)[^，。]{{0,6}}?(?:锁眼|锁芯|门锁|门缝|窗户)"
     rf"|{_INTRUDER}[^。]{{0,10}}?(?:正在|在|还在)掰[^，。]{{0,3}}?(?:防盗窗|防盗网|栏杆)"
     r"|一家一家(?:地)?(?:扭|拧|试)门把手"
 )

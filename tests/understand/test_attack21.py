@@ -30,6 +30,21 @@ HERE = [
     "楼顶上有人往下扔酒瓶子，底下好多小孩在玩",
     # A video meeting is not a video.
     "正开视频会呢，听到楼道里有人喊着火了，烟已经进屋了",
+    # Back to business after a joke; a new sentence that comes home after a show.
+    "哈哈哈笑死我了。不闹了，2单元楼梯口躺着个大爷叫他不吱声",
+    "做了个搞笑视频。回到家发现楼道里全是烟，3楼那家门缝在冒黑烟",
+    "有个男的拿着铁丝在捅302的锁眼，我从猫眼看着呢",
+    "4栋卫生间天花板往下冲水，跟下雨似的",
+    "小区花园里有个老爷爷坐在地上起不来了",
+    "有个小孩坐在阳台护栏上，两条腿在外面晃",
+]
+
+# Advice, rules and look-alikes with danger words: nothing to deal with now.
+NOT_NOW = [
+    "记住了啊，电动车起火先拉闸断电，别用水浇",
+    "高空抛物违法，抓到要罚款",
+    "我老姨被电信骗子骗了两万",
+    "停车场的树枝压在车顶上，风一吹哗哗响",
 ]
 
 
@@ -45,3 +60,8 @@ def test_an_emergency_here_beside_another_place_is_urgent(text: str) -> None:
     u = understand(text, _TAXONOMY)
     assert u.urgent, text
     assert u.intent.value == "report", text
+
+
+@pytest.mark.parametrize("text", NOT_NOW)
+def test_advice_rules_and_look_alikes_are_not_urgent(text: str) -> None:
+    assert not understand(text, _TAXONOMY).urgent, text
