@@ -42,6 +42,30 @@ _WORDS = {
     "成个礼拜": "整个礼拜",
     "啲": "的",
     "嘅": "的",
+    # Lead, twenty-first session (a training file of emergencies told in passing, in dialect):
+    # Cantonese fell (跌低), a little child (细蚊仔); Wu "at" after a posture or
+    # a trap (立辣, 骑辣, 坐辣, 困辣, 卡辣, 关辣); Minnan stand at (徛咧), trapped, stuck, stopped
+    # or sitting at (困咧, 卡咧, 停咧, 坐咧), the light (电火), gas (瓦丝); north-eastern ceiling
+    # (棚顶); voice slips of smoke (冒眼), the hood (油眼机), the window (窗胡).
+    "跌低": "摔倒",
+    "细蚊仔": "小孩子",
+    "立辣": "站在",
+    "骑辣": "骑在",
+    "坐辣": "坐在",
+    "困辣": "困在",
+    "卡辣": "卡在",
+    "关辣": "关在",
+    "徛咧": "站在",
+    "困咧": "困在",
+    "卡咧": "卡在",
+    "停咧": "停在",
+    "坐咧": "坐在",
+    "电火": "电灯",
+    "瓦丝": "燃气",
+    "棚顶": "房顶",
+    "冒眼": "冒烟",
+    "油眼机": "油烟机",
+    "窗胡": "窗户",
     # Sichuan and Chongqing: 屋头 (at home), 在车头 (in the car), 遭 + verb (passive)
     "屋头": "屋里",
     "车头": "车里",
@@ -359,6 +383,8 @@ _GUARDED = {
     # window, a balcony or the top (对窗仔, 对阳台); 甲 after a verb of burning, crying, spraying or blowing (not
     # 指甲, 甲方); 入到/入来 after water (not 收入到账).
     "咧": r"咧(?=[烧摇拍行飞闪冒漏滴喷哭叫打吼喊倒掉滚欲])",
+    "电火": r"电火(?![花灾警])",
+    "冒眼": r"(?<![感])冒眼(?![镜睛])",
     "水内": r"水内(?!底)",
     "喇": r"喇(?![叭嘛])",
     "予": r"(?<![给授赋准免施寄付交])予(?!以)",
@@ -410,6 +436,7 @@ _MARKS = frozenset(
     "升较琴寻瞓浸听规碌"
     "咧予转犹马工拢毋紧欲遐底窗阳顶台乌甲烟割络欉归睇膝边爆馆兹溜关囡孩喇喺返牢跶跘搁报互甩跑"
     "似系咪嗰𠮶俾揾嗌溺燶㶶标日掂晒追由嗲拜"
+    "辣眼胡棚瓦徛"
 )
 
 

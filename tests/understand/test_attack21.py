@@ -8,6 +8,7 @@ import pytest
 
 from bot.config.understanding import default_taxonomy
 from bot.understand import understand
+from tests.understand.rules_only import rules_urgent
 
 _TAXONOMY = default_taxonomy()
 
@@ -65,3 +66,23 @@ def test_an_emergency_here_beside_another_place_is_urgent(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_NOW)
 def test_advice_rules_and_look_alikes_are_not_urgent(text: str) -> None:
     assert not understand(text, _TAXONOMY).urgent, text
+
+
+DIALECT_NOW = [
+    "阿拉老公困辣电梯里了，快点来人",
+    "楼下阿伯跌低咗，起唔到身，边个落嚟帮下手",
+    "对面楼有个小孩坐窗台上，窗户大开着",
+]
+
+
+@pytest.mark.parametrize("text", DIALECT_NOW)
+def test_an_emergency_in_dialect_is_urgent_by_the_rules(text: str) -> None:
+    assert rules_urgent(text), text
+    assert understand(text, _TAXONOMY).urgent, text
+
+
+def test_a_dialect_word_is_not_read_inside_a_mandarin_one() -> None:
+    from bot.understand import dialect
+
+    assert dialect.plain("电焊的电火花溅到地上了") == "电焊的电火花溅到地上了"
+    assert dialect.plain("他戴着冒眼镜的帽子") == "他戴着冒眼镜的帽子"
