@@ -22,8 +22,7 @@ from bot.commands import CommandCall
 from bot.config import Person
 from bot.feature import Context
 from bot.model import Incoming, Kind, Mention, Outgoing
-from bot.understand import Intent, Understanding, report_category
-from bot.understand.location import extract_location
+from bot.understand import Understanding, understand_as_report
 from handlers import correction_texts as ct
 from handlers import issue_texts as t
 from handlers.issue_commands import guarded, number_and_rest
@@ -71,19 +70,7 @@ async def reported_reply(msg: Incoming, ctx: Context) -> tuple[Incoming, Underst
     if original.sender in ctx.config.person_by_id:
         raise ReplyProblem(Outgoing(msg.chat, Kind.ERROR, ct.REPLY_NOT_A_RESIDENT))
     text = original.text
-    taxonomy = ctx.config.taxonomy
-    from bot.understand import understand
-
-    seen = understand(text, taxonomy)
-    u = Understanding(
-        text=seen.text,
-        intent=Intent.REPORT,
-        category=seen.category or report_category(text, taxonomy),
-        urgent=seen.urgent,
-        location=seen.location or extract_location(seen.text),
-        keywords=seen.keywords,
-        sensitive=seen.sensitive,
-    )
+    u = understand_as_report(text, ctx.config.taxonomy)
     await ctx.store.corrections.add(
         Correction(
             text=text,

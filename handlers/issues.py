@@ -14,7 +14,7 @@ from bot.commands import AliasForm, CommandCall
 from bot.feature import Command, CommandHandler, Context, Feature
 from bot.model import Incoming, Kind, Mention, Outgoing
 from bot.permissions import RESIDENTS, STAFF, Permission, Where, Who
-from bot.understand import Intent, Understanding, understand
+from bot.understand import Intent, Understanding, understand_as_report
 from handlers import alert_texts
 from handlers import issue_commands as c
 from handlers import issue_corrections as corrections
@@ -225,7 +225,8 @@ async def report(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
     chat = msg.chat if ctx.in_group else (group_chat(ctx.config, building) if building else None)
     if building is None or chat is None:
         return [Outgoing(msg.chat, Kind.ERROR, t.NO_BUILDING)]
-    u = understand(text, ctx.config.taxonomy)
+    # Staff said it is a report: filed as one, in the category it would have as one.
+    u = understand_as_report(text, ctx.config.taxonomy)
     if u.sensitive:
         return corrections.sensitive(msg, ctx)
     return await file_report(msg, ctx, u, building, chat, t.tidy(text))

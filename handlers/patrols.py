@@ -18,7 +18,7 @@ from bot.commands import AliasForm, BadArguments, CommandCall, parse_number
 from bot.feature import Command, Context, Feature
 from bot.model import Incoming, Kind, Outgoing, Role
 from bot.permissions import Permission, Who
-from bot.understand import understand
+from bot.understand import understand_as_report
 from handlers import patrol_schedule as sched
 from handlers import patrol_texts as t
 from handlers.issue_flow import buildings_of, group_chat
@@ -98,7 +98,8 @@ async def _file_failures(
         if chat is None:
             continue
         text = t.issue_text(item, answer)
-        u = understand(f"{item} {answer.note or ''}", ctx.config.taxonomy)
+        # A failed item is a report whatever the model reads of its words.
+        u = understand_as_report(f"{item} {answer.note or ''}", ctx.config.taxonomy)
         filed = await file_report(msg, ctx, u, r.building, chat, text)
         outs += filed
         first = next((o.issue for o in filed if o.issue is not None), None)

@@ -6,6 +6,12 @@
 
 from __future__ import annotations
 
-from bot.understand.classify import Intent, Understanding, report_category, understand
+from bot.understand.classify import (
+    Intent,
+    Understanding,
+    report_category,
+    understand,
+    understand_as_report,
+)
 
-__all__ = ["Intent", "Understanding", "report_category", "understand"]
+__all__ = ["Intent", "Understanding", "report_category", "understand", "understand_as_report"]

@@ -45,7 +45,7 @@ _WORDS = {
     # Lead, twenty-first session (a training file of emergencies told in passing, in dialect):
     # Cantonese fell (跌低), a little child (细蚊仔); Wu "at" after a posture or
     # a trap (立辣, 骑辣, 坐辣, 困辣, 卡辣, 关辣); Minnan stand at (徛咧), trapped, stuck, stopped
-    # or sitting at (困咧, 卡咧, 停咧, 坐咧), the light (电火), gas (瓦丝); north-eastern ceiling
+    # or sitting at (困咧, 卡咧, 停咧, 坐咧), gas (瓦丝); north-eastern ceiling
     # (棚顶); voice slips of smoke (冒眼), the hood (油眼机), the window (窗胡).
     "跌低": "摔倒",
     "细蚊仔": "小孩子",
@@ -60,7 +60,6 @@ _WORDS = {
     "卡咧": "卡在",
     "停咧": "停在",
     "坐咧": "坐在",
-    "电火": "电灯",
     "瓦丝": "燃气",
     "棚顶": "房顶",
     "冒眼": "冒烟",
@@ -383,7 +382,6 @@ _GUARDED = {
     # window, a balcony or the top (对窗仔, 对阳台); 甲 after a verb of burning, crying, spraying or blowing (not
     # 指甲, 甲方); 入到/入来 after water (not 收入到账).
     "咧": r"咧(?=[烧摇拍行飞闪冒漏滴喷哭叫打吼喊倒掉滚欲])",
-    "电火": r"电火(?![花灾警])",
     "冒眼": r"(?<![感])冒眼(?![镜睛])",
     "水内": r"水内(?!底)",
     "喇": r"喇(?![叭嘛])",

@@ -53,7 +53,6 @@ _SPREADING = (
 )
 WATER_POURING = rule(
     rf"{_POURING}[^。]{{0,30}}?{_SPREADING}|{_SPREADING}[^。]{{0,12}}?{_POURING}"
-
     # Pouring from upstairs and nobody there to turn it off.
     rf"|{_POURING}[^。]{{0,20}}?(?:楼上没人|楼上(?:家)?没人在家|敲门没人|敲(?:他们)?(?:家)?门没人|电话打不通)"
     r"|(?:水管|管子|水箱)[^。]{0,6}?(?:爆了|断了|破了)[^。]{0,20}?"
