@@ -120,6 +120,9 @@ _ELDER = r"(?:我|她|他|老人|老太太|老爷子|外婆|奶奶|爷爷|外公
 _KIN_YOUNGER = r"(?:儿子|女儿|儿媳妇?|女婿|孙子|孙女|外孙)"
 _CARER = r"(?:保姆|护工|请的阿姨|住家阿姨|那个阿姨)"
 _SENSITIVE_MORE = rule(
+    # A child thrown or slammed against something ("那家男的喝多了，把孩子往墙上摔"; lead,
+    # twenty-first session).
+    r"把(?:孩子|小孩|娃|儿子|女儿|闺女|小的)(?:往|朝)[^，。]{0,4}?(?:摔|砸|扔|撞|甩)|"
     # A grown child dragging, throwing out, robbing or starving an old parent.
     rf"{_KIN_YOUNGER}[^。]{{0,10}}?把{_ELDER}[^，。]{{0,6}}?(?:拽|拖|推|踹|扔|赶)(?:下来|下去|出去|出来|出门|倒|到地上)"
     rf"|{_KIN_YOUNGER}[^。]{{0,10}}?把{_ELDER}的?(?:养老金|退休金|低保|存款|存折|工资|银行卡|养老钱)"
@@ -714,6 +717,8 @@ _IDEATION = rule(r"有时候|有时|偶尔|总是|经常|老是|最近|老跟|�
 # Violence at home happening now is urgent as well as sensitive.
 _ABUSE_NOW = rule(
     r"我很害怕|好害怕|正在|现在(?![^，。]{0,2}?(?:连|都|也|还疼))|一直在|还在|又在|我好怕|我好害怕|救救我|\b[Hh]iding\b|好久|半个小时|半小时|半个钟头|惨叫|求饶|尖叫|哭喊|救命|追|喊饿|全是血|"
+    # A child crying breathless ("孩子哭得都岔气了"; lead, twenty-first session).
+    r"哭得[^，。]{0,3}?(?:岔气|喘不上气|上气不接下气)|"
     r"在打(?:老婆|媳妇|女的|女人|孩子|小孩|人)|饿得[^，。]{0,4}?(?:哭|敲门|喊)|已经[^，。]{0,4}?(?:分钟|小时)|[十二三四五六几]十?(?:多)?分钟"
     # Ninth session: kept in now, out in the cold, hungry, kept from a hospital.
     r"|偷偷(?:用|拿|发|给我)|锁在家里|不让(?:去|送)医院|下着雪|零下|只穿了?(?:个|件)"
