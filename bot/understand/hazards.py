@@ -321,6 +321,9 @@ UNSEEN = rule(
 THROWN = rule(
     r"(?:往下(?:面|方)?|向下|往楼下|朝楼下|朝下|从楼上|从高楼|从高层|从窗户|从阳台|从上面|楼上(?:有人|谁家|哪家)?)(?:又|在|一直|还在|正在)?"
     r"(?:扔|丢|抛|掷|砸(?![墙地钉])|泼|飞)"
+    # Flung down (甩, 撇), said only from above (not a cable "从窗户甩下来"; lead, twenty-first
+    # session).
+    r"|(?:往下|往楼下|朝楼下|楼上(?:有人|谁家|哪家))(?:又|在|一直|还在|正在)?(?:甩|撇)(?![^，。]{0,3}?的)"
     r"|(?:扔|丢|抛|砸|飞)下来(?:了|一个|一只|个|瓶|块)?"
     # Lead, fourteenth session: Sichuanese 甩 (throw) of bottles and bricks; Minnan 落落来
     # (read 落下来) from upstairs.
@@ -382,6 +385,9 @@ HABIT = rule(
 NOW = rule(
     r"刚才|刚刚|刚(?=砸|扔|掉)|正在|现在(?:还|正|又)|又在|还在|(?<!没)砸到人(?!怎么办|咋办)|(?<!没)砸到了|砸在.{0,4}(?:人|脚|头)|快来|快叫|"
     r"下面是|楼下快|拉警戒|就现在|脚边|(?:楼下|下面)(?:全|都)是|已经砸了"
+    # Lead, twenty-first session: one after another, nearly hit ("往下扔啤酒瓶子，一个接一个",
+    # "我孙儿差点遭砸到").
+    r"|一个接一个|接二连三|差点(?:遭|被)砸"
 )
 # Thrown down and harmless: cigarette ends, water ("又有人从窗户扔烟头下来，把被子烧了个洞").
 HARMLESS_THROWN = rule(
