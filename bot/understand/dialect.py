@@ -65,6 +65,22 @@ _WORDS = {
     "冒眼": "冒烟",
     "油眼机": "油烟机",
     "窗胡": "窗户",
+    # Cantonese stand at (企喺), a railing (栏河); Minnan stand at (徛伫); Wu fallen or climbed
+    # at (跌辣, 爬辣), cannot stand up (立勿起来); voice slips of the balcony, the railing, a fall,
+    # the gas stove, the window and throwing (洋台, 拦干, 拦杆, 衰倒, 燃起灶, 窗护, 仍东西).
+    "企喺": "站在",
+    "栏河": "栏杆",
+    "徛伫": "站在",
+    "跌辣": "跌在",
+    "爬辣": "爬在",
+    "立勿起来": "站不起来",
+    "洋台": "阳台",
+    "拦干": "栏杆",
+    "拦杆": "栏杆",
+    "衰倒": "摔倒",
+    "燃起灶": "燃气灶",
+    "窗护": "窗户",
+    "仍东西": "扔东西",
     # Sichuan and Chongqing: 屋头 (at home), 在车头 (in the car), 遭 + verb (passive)
     "屋头": "屋里",
     "车头": "车里",
@@ -434,7 +450,7 @@ _MARKS = frozenset(
     "升较琴寻瞓浸听规碌"
     "咧予转犹马工拢毋紧欲遐底窗阳顶台乌甲烟割络欉归睇膝边爆馆兹溜关囡孩喇喺返牢跶跘搁报互甩跑"
     "似系咪嗰𠮶俾揾嗌溺燶㶶标日掂晒追由嗲拜"
-    "辣眼胡棚瓦徛"
+    "辣眼胡棚瓦徛企河洋拦衰仍护灶"
 )
 
 
