@@ -225,7 +225,7 @@ async def report(msg: Incoming, ctx: Context, call: CommandCall) -> list[Outgoin
     chat = msg.chat if ctx.in_group else (group_chat(ctx.config, building) if building else None)
     if building is None or chat is None:
         return [Outgoing(msg.chat, Kind.ERROR, t.NO_BUILDING)]
-    # Staff said it is a report: filed as one, in the category it would have as one.
+    # The sender said it is a report: filed as one, in the category it would have as one.
     u = understand_as_report(text, ctx.config.taxonomy)
     if u.sensitive:
         return corrections.sensitive(msg, ctx)

@@ -548,7 +548,7 @@ HERE_MARK = rule(
     r"|地下车库|车棚|(?<![们的家])楼道|地下室|天台|大门口|大堂"
     # A room number, not a number called ("我打了120"); next door to here, not to a place
     # named elsewhere ("我嫂子的美容院隔壁着火"; lead, twenty-first session).
-    r"|(?<![\d.])(?!11[09]|12[02])\d{3,4}(?![\d.年元块米万号度岁])|\d+-\d+"
+    r"|(?<![\d.])(?!(?:11[09]|12[02])(?!\d))\d{3,4}(?![\d.年元块米万号度岁])|\d+-\d+"
     r"|(?<![院店厂司馆])隔壁(?!小区|那个小区|村|市|县|城|省|桌|区)"
 )
 # A call on the group to act.

@@ -86,3 +86,12 @@ def test_a_dialect_word_is_not_read_inside_a_mandarin_one() -> None:
 
     assert dialect.plain("电焊的电火花溅到地上了") == "电焊的电火花溅到地上了"
     assert dialect.plain("他戴着冒眼镜的帽子") == "他戴着冒眼镜的帽子"
+
+
+def test_a_room_number_is_here_and_a_number_called_is_not() -> None:
+    from bot.understand import clauses
+
+    assert clauses.HERE_MARK.search("1201门口有烟")  # a room of the 12th floor
+    assert clauses.HERE_MARK.search("1102着火了")
+    assert not clauses.HERE_MARK.search("我打了120")
+    assert not clauses.HERE_MARK.search("赶紧打119")
