@@ -120,7 +120,7 @@ GAS_SIGNS = rule(
     r"|点不着[^。]{0,8}?(?:有味|一股味|味儿|气味|有股味)|(?:煤气|燃气|天然气)[^。]{0,10}?没关[^。]{0,12}?闻到"
     # Lead, thirteenth session: the gas alarm going off or sending its alert now.
     r"|(?:燃气|煤气|天然气|可燃气体|一氧化碳)报警器[^，。]{0,10}?"
-    r"(?:(?<![不没])响了(?!一下|要|就)|在响|一直响|报警了|在叫|推送|发来|(?:叫|响)个不停)"
+    r"(?:(?<![不没])响了(?!一下|要|就)|在响|一直响|报警了|在叫|推送|发来|(?:叫|响)个不停|(?:一直|不停)(?:在)?(?:叫|响))"
 )
 DRAIN = rule(r"下水|自来水|水箱|地漏|反味|马桶|化粪池|鸡蛋坏")
 
@@ -150,6 +150,8 @@ MEDICAL = rule(
     r"|(?:脸|嘴唇|嘴)(?:都|已经|色|有点|有些)?(?:发)?紫了?"
     r"|嘴歪|口角歪|半边(?:身子|脸)(?:不能动|麻|动不了)"
     # Lead, fourteenth session: a stroke's first signs ("说话突然含糊了，嘴有点歪").
+    # Lead, twenty-second session: bleeding that will not stop ("额头开了个口子 血流不停").
+    r"|血流不止|血流不停|血止不住|止不住(?:的)?血|(?:开了|裂了|划了)(?:个|一个|一道|道)?(?:大)?口子[^。]{0,8}?血"
     r"|嘴(?:有点|有些|都|也)歪|(?:说话|讲话)突然(?:含糊|不清|说不清|大舌头)|突然(?:说话|讲话)(?:含糊|不清|说不清)"
     # The short form first: a longer match from the same place could reach into another
     # clause ("…我在外地赶不回去，120") and be read as elsewhere.

@@ -42,3 +42,18 @@ def test_words_added_later_are_cut_whole(jieba_cut) -> None:
     assert "滑板车车库" not in before
     assert "滑板车车库" in after
     assert after == jieba_cut("楼下的滑板车车库门坏了")
+
+
+def test_same_words_as_jieba_on_strings_of_dictionary_words(jieba_cut) -> None:
+    # Words laid end to end give routes of equal or near scores, where the tie-breaking of
+    # jieba-rs (which does the dynamic programming) must be jieba's; rare characters and
+    # extension-block characters (outside jieba's Han range: the block splits there) too.
+    rng = random.Random(11)
+    words = sorted(w for w, f in tokenizer.tokenizer().FREQ.items() if f)
+    extra = ["𨋢", "䢂", "冇", "咗", "喺", "嘅", "a", "B7", "3", "-", "%", "."]
+    for _ in range(3_000):
+        text = "".join(
+            rng.choice(extra) if rng.random() < 0.1 else rng.choice(words)
+            for _ in range(rng.randint(1, 12))
+        )
+        assert tokenizer.lcut(text) == jieba_cut(text), text

@@ -1,0 +1,69 @@
+"""Twenty-second-session attacks on the safety rules, in the lead's own phrasings (not the
+training files' lines): emergencies told plainly that the rules alone did not see, and the
+look-alikes each new rule must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config.understanding import default_taxonomy
+from bot.understand import understand
+from tests.understand.rules_only import rules_urgent
+
+_TAXONOMY = default_taxonomy()
+
+# Not urgent by the rules at the session's start (each fails on 6c59b2c).
+URGENT_BY_THE_NEW_RULES = [
+    "3号楼电梯里卡了个老爷子，按铃也没人来",
+    "楼道口那堆纸壳子着了，火往楼里窜",
+    "地下室电井里噼里啪啦响还在闪",
+    "有人一直在拧我家门把手，我一个人在家",
+    "阳台上那个小孩又在爬护栏",
+    "对面3楼有个孩子把腿伸到窗户外面了",
+    "他站在天台上说谁过来就跳",
+    "8栋一个5岁男孩中午出去玩至今未归",
+    "对门的刘奶奶好几天没露面了，门口有股味",
+]
+
+# Other phrasings of the kinds the new rules cover, urgent before them and kept so.
+URGENT_KEPT = [
+    "客梯困了三名学生，在12楼和13楼中间",
+    "我女儿被关在7栋电梯里了",
+    "困梯了！2单元，里面一个老人",
+    "厨房油烟机冒烟还冒火了，1502快来人",
+    "门岗刚收到：6栋有住户报火警",
+    "楼下有个醉汉掏出刀了",
+    "有个工人从脚手架上摔下来了",
+    "有个老太太倒在单元门口",
+    "车棚那个大爷晕过去了，叫也不醒",
+    "有人从18楼往下扔花盆",
+    "孩子磕在茶几角上，额头裂了个口子，血止不住",
+    "我爸有点糊涂，刚才自己从东门出去的，到现在找不到",
+    "一氧化碳报警器一直在响，开了窗也不停",
+    "楼下那家用炭盆取暖，一家人都头晕了",
+]
+
+# What each new rule must leave alone.
+NOT_URGENT = [
+    "电梯门卡了个快递箱，关不上",
+    "电梯昨天卡了一个多小时，今天修好了",
+    "我家孩子今天从床上摔下来了，哭了一会就没事了",
+    "带娃去公园，有个小朋友从滑梯上摔下来，抱起来就好了",
+    "建议小区搞个走失老人登记，照片留在保安室",
+    "昨晚有人在拧我家门把手，我一喊就跑了",
+    "孩子小，怕他爬栏杆，阳台想装个防护网",
+    "家里娃开始爬窗台了，大家装的哪家的防护窗",
+    "一楼马桶像喷泉一样往外冒，下水道又堵了",
+    "我爸说那些外地人开的店东西挺便宜",
+]
+
+
+@pytest.mark.parametrize("text", URGENT_BY_THE_NEW_RULES + URGENT_KEPT)
+def test_an_emergency_told_plainly_is_urgent_by_the_rules(text: str) -> None:
+    assert rules_urgent(text), text
+    assert understand(text, _TAXONOMY).urgent, text
+
+
+@pytest.mark.parametrize("text", NOT_URGENT)
+def test_the_look_alikes_of_the_new_rules_are_not_urgent_by_the_rules(text: str) -> None:
+    assert not rules_urgent(text), text
