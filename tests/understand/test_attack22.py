@@ -67,3 +67,12 @@ def test_an_emergency_told_plainly_is_urgent_by_the_rules(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_URGENT)
 def test_the_look_alikes_of_the_new_rules_are_not_urgent_by_the_rules(text: str) -> None:
     assert not rules_urgent(text), text
+
+
+def test_a_threat_to_jump_now_is_private_and_a_denial_is_not() -> None:
+    from tests.understand.rules_only import rules_sensitive
+
+    assert rules_sensitive("天台上那个小伙子说谁靠近就跳")  # fails on 6c59b2c
+    assert rules_sensitive("她站在窗台外面，说要从这跳下去")
+    assert not rules_sensitive("楼顶那人是在拍照，不是要跳楼，别传了")
+    assert not rules_sensitive("跳楼价甩卖，老板真的要跳楼吗")
