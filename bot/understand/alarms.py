@@ -119,6 +119,7 @@ GAS_SIGNS = rule(
     # Urgent8: a water-heater that will not light and smells; gas left on, smelt at the door.
     r"|点不着[^。]{0,8}?(?:有味|一股味|味儿|气味|有股味)|(?:煤气|燃气|天然气)[^。]{0,10}?没关[^。]{0,12}?闻到"
     # Lead, thirteenth session: the gas alarm going off or sending its alert now.
+    r"|(?:燃气|煤气|天然气)(?:表|报警器|报警)[^。]{0,10}?(?:哔哔|嘀嘀|滴滴|哔)[^。]{0,10}?(?:臭|味)"
     r"|(?:燃气|煤气|天然气|可燃气体|一氧化碳)报警器[^，。]{0,10}?"
     r"(?:(?<![不没])响了(?!一下|要|就)|在响|一直响|报警了|在叫|推送|发来|(?:叫|响)个不停|(?:一直|不停)(?:在)?(?:叫|响))"
 )
@@ -151,6 +152,7 @@ MEDICAL = rule(
     r"|嘴歪|口角歪|半边(?:身子|脸)(?:不能动|麻|动不了)"
     # Lead, fourteenth session: a stroke's first signs ("说话突然含糊了，嘴有点歪").
     # Lead, twenty-second session: bleeding that will not stop ("额头开了个口子 血流不停").
+    r"|发羊吊|羊癫疯(?:发作|犯了)|抽紧筋|在抽筋(?!了吗|吗)"
     r"|血流不止|血流不停|血止不住|止不住(?:的)?血|(?:开了|裂了|划了)(?:个|一个|一道|道)?(?:大)?口子[^。]{0,8}?血"
     r"|嘴(?:有点|有些|都|也)歪|(?:说话|讲话)突然(?:含糊|不清|说不清|大舌头)|突然(?:说话|讲话)(?:含糊|不清|说不清)"
     # The short form first: a longer match from the same place could reach into another

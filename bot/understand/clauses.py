@@ -129,7 +129,7 @@ REHEARSED = rule(
 )
 # Imagined, past, hearsay, dreamt or rehearsed: said in the clause before the word.
 IMAGINED = rule(
-    r"真有火灾|真发生|前几年|前些年|那几年|小时候|年轻的时候|万一|上星期|上个星期|上礼拜|上个礼拜|"
+    r"真有火灾|真发生|前几年|前些年|那几年|小时候|年轻的时候|万一|上星期|上个星期|上礼拜|上个礼拜|昨昏|昨暝|"
     # Lead, seventeenth session (a writer's training file of hard negatives): memories in
     # other words and dialects; a body part that smokes or burns; "easily catches fire".
     r"小辰光|年轻时|老底子|细个|女主(?!人)|男主(?!人)|别一氧化碳|(?:我们|阿拉|俺们)?那个年代|我们那(?:会儿|时候)|"

@@ -353,6 +353,9 @@ _WORDS = {
     "入晒水": "全进水",
     "消防喉": "消防管",
     "快啲": "快点",
+    # Hakka and Minnan "stand at" (企在), a Cantonese pipe (条喉) (lead, twenty-second session).
+    "企在": "站在",
+    "条喉": "水管",
     # A near miss, not "差的" (lead, twenty-second session: "今日差啲咬到我个仔").
     "差啲": "差点",
     "追住": "追着",
