@@ -30,6 +30,9 @@ URGENT_BY_THE_NEW_RULES = [
     "走失长者！伯伯七十几岁，着灰色衫",
     "个BB仔喺窗边爬，窗又冇防盗网",
     "楼下那家店烟冲出来了，好呛",
+    "楼上有人往下撂酒瓶子",
+    "对面两公婆咧相拍，查某人一直喝救人",
+    "有个贼爬上落水管，快到二楼窗口了",
 ]
 
 # Other phrasings of the kinds the new rules cover, urgent before them and kept so.
@@ -67,6 +70,9 @@ NOT_URGENT = [
     "一期电梯加了应急对讲，困梯时按红色按钮",
     "为防范电动车火灾，下周入户排查",
     "原来闻到煤气味不能打电话，涨知识了",
+    # A drama's fire, in Mandarin and Cantonese (urgent by the rules on 6c59b2c).
+    "昨晚那部连续剧，整个村子都烧起来了",
+    "嗰套剧最后嗰场火灾拍得好假",
 ]
 
 
@@ -88,3 +94,11 @@ def test_a_threat_to_jump_now_is_private_and_a_denial_is_not() -> None:
     assert rules_sensitive("她站在窗台外面，说要从这跳下去")
     assert not rules_sensitive("楼顶那人是在拍照，不是要跳楼，别传了")
     assert not rules_sensitive("跳楼价甩卖，老板真的要跳楼吗")
+
+
+def test_a_thing_fallen_from_a_balcony_is_not_a_person_fallen() -> None:
+    # The rule of a person fallen from a height must start at the person, not at "我" of
+    # "我手机…" (found by tests/understand/test_safety_situations.py).
+    assert not rules_urgent("我手机从阳台掉下去了 摔坏了")
+    assert not rules_urgent("他钥匙从5楼掉下去了")
+    assert rules_urgent("有个工人刚才从5楼阳台掉下去了")
