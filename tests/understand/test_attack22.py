@@ -33,6 +33,8 @@ URGENT_BY_THE_NEW_RULES = [
     "楼上有人往下撂酒瓶子",
     "对面两公婆咧相拍，查某人一直喝救人",
     "有个贼爬上落水管，快到二楼窗口了",
+    # Toys thrown down are no play cue.
+    "谁家孩子在往下扔积木，楼下全是人",
 ]
 
 # Other phrasings of the kinds the new rules cover, urgent before them and kept so.
@@ -73,6 +75,13 @@ NOT_URGENT = [
     # A drama's fire, in Mandarin and Cantonese (urgent by the rules on 6c59b2c).
     "昨晚那部连续剧，整个村子都烧起来了",
     "嗰套剧最后嗰场火灾拍得好假",
+    # Advice, play and figures (each urgent by the rules on 6c59b2c).
+    "身上着火了别跑，就地打滚",
+    "分享个小技巧：油锅着火直接盖锅盖",
+    "医生说的，老人摔倒了先别扶",
+    "密室逃脱里被关在着火的房间，吓死",
+    "台风天花盆收一收，高空坠物是真的会要命",
+    "儿子用积木搭了个楼，说楼着火了",
 ]
 
 
