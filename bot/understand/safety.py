@@ -485,7 +485,9 @@ def _urgent_turned_here(text: str, hits: list[Hit], after: int = 1) -> bool:
     for m in clauses.TURN_HERE.finditer(text, after):
         start = m.end()
         rest = text[start:]
-        if not clauses.HERE_NOW.search(rest):
+        # A new sentence that comes home is here by itself ("…。回家看到楼梯拐角有个醉汉倒着";
+        # lead, twenty-second session).
+        if m.group("home") is None and not clauses.HERE_NOW.search(rest):
             continue
         if _urgent_part(rest, _hits_from(hits, start)):
             return True

@@ -35,6 +35,9 @@ URGENT_BY_THE_NEW_RULES = [
     "有个贼爬上落水管，快到二楼窗口了",
     # Toys thrown down are no play cue.
     "谁家孩子在往下扔积木，楼下全是人",
+    # A new play cue (密室逃脱) does not hide a sentence that comes home, nor a turn.
+    "去玩了密室逃脱，吓死我了。回家看到电梯口躺着个大爷，头上全是血，叫不醒",
+    "刚做了个红烧肉。不聊了，楼下有人拿着酒瓶在打架，满脸是血",
 ]
 
 # Other phrasings of the kinds the new rules cover, urgent before them and kept so.
