@@ -247,9 +247,10 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
     else:
         if category is None:  # not the admin's: the model's, read in full where it must be
             category = _category(_complete(prediction, reading.line), hits, analysed)
-            if degenerate and category == "property":
+            if degenerate:
                 # ...nor its category: the first fault named ("3单元楼道灯坏了，" then "物业到底
-                # 管不管啊" pasted 12,500 times; lead, twentieth session).
+                # 管不管啊" pasted 12,500 times; lead, twentieth session: read as property;
+                # twenty-second session, after a retraining: as noise).
                 category = _first_fault(hits) or category
         category = category if category in lexicon.codes else "other"
         location = extract_location(analysed)

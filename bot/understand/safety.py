@@ -191,6 +191,7 @@ def model_may_add(text: str) -> bool:
         and (_ADVICE.search(text) is None or _NOW_OR_PLACE.search(text) is not None)
         and (_DROPPED_THING.search(text) is None or _HURT.search(text) is not None)
         and not _play_fight(text)
+        and not _pet_missing(plain)
         and (
             (hazards.HARMLESS_SOURCE.search(text) is None and hazards.BARBECUE.search(text) is None)
             or hazards.FIRE_NAMED.search(text) is not None
@@ -803,6 +804,20 @@ def _urgent_word_meant(text: str, hit: Hit) -> bool:
     ):
         return False
     return not (hit.word in ("走丢", "走失") and _pet_lost(text, hit.pos))
+
+
+_GONE = rule(r"没回来|没回家|走丢|走失|跑丢|不见了|找不到|找不着|跑出去了")
+
+
+def _pet_missing(text: str) -> bool:
+    """A pet gone missing, no person named who could be ("我家猫两天没回来了，橘色的，谁看见告诉我
+    一声"): the model may not make it urgent (lead, twenty-second session: a model trained on
+    more missing people did)."""
+    return (
+        hazards.PET.search(text) is not None
+        and _GONE.search(text) is not None
+        and re.search(hazards.MISSING_WHO, text) is None
+    )
 
 
 def _pet_lost(text: str, pos: int) -> bool:

@@ -114,3 +114,11 @@ def test_a_thing_fallen_from_a_balcony_is_not_a_person_fallen() -> None:
     assert not rules_urgent("我手机从阳台掉下去了 摔坏了")
     assert not rules_urgent("他钥匙从5楼掉下去了")
     assert rules_urgent("有个工人刚才从5楼阳台掉下去了")
+
+
+def test_a_lost_pet_is_not_made_urgent_by_the_model() -> None:
+    # After this session's retraining the model read it as urgent (tests/understand/
+    # test_attack9.py); a missing child named beside the pet still is.
+    assert not understand("我家猫两天没回来了，橘色的，谁看见告诉我一声", _TAXONOMY).urgent
+    assert not understand("狗狗跑丢了，谁见到一只白色泰迪", _TAXONOMY).urgent
+    assert understand("孩子出去找狗，到现在都没回来，7岁，穿蓝衣服", _TAXONOMY).urgent
