@@ -373,11 +373,20 @@ ADVICE_AFTER = rule(
     # do then ("闻到煤气味不能打电话"), what should be done to those who do it ("高空抛物的就该
     # 报警").
     r"|^[^，。]{0,2}?不能(?:打电话|开灯|点火|用明火|开关|按开关)"
-    r"|^了?[，,！!]*(?:别|不要)(?:跑|慌|急着|自己|拍门|踹门|硬扛|上来就|信|按|开灯|用水|泼水)|^了?[，,！!]*就地打滚|^是真的会|^会要命|^[^，。]{0,6}?有没有用|^的?(?:就|都)?(?:该|应该)(?:报警|罚|抓|判|曝光)"
+    # ...and bare ("身上着火了别跑", "被困了别拍门"; see PLACE_LATER).
+    r"|^了?[，,！!]*(?:(?:别|不要)(?:跑|慌|急着|自己|拍门|踹门|硬扛|上来就|信|按|开灯|用水|泼水)|就地打滚)"
+    r"|^是真的会|^会要命|^[^，。]{0,6}?有没有用|^的?(?:就|都)?(?:该|应该)(?:报警|罚|抓|判|曝光)"
     r"|^了?直接(?:出门|下楼|走楼梯)|^是用"
 )
 PLACE_BEFORE = rule(
     r"楼|单元|栋|号|走廊|过道|电梯|车库|地下室|车棚|阳台|厨房|卫生间|屋里|家里|门口|隔壁|对面"
+)
+# A place of ours named later in the message: an alert says what not to do too ("燃气漏了！别开
+# 灯，5栋2单元都闻到了"), so advice after the word is advice only when no place follows either
+# (lead, twenty-second session, the lead's own attack on a rule of that session).
+PLACE_LATER = rule(
+    r"\d+(?:号楼|号|栋|幢|座|单元|楼|层|室)|[东西南北]门|[一二三四五六七八九十]+(?:号楼|栋|单元)"
+    r"|楼道|楼梯间|电梯里|地下车库|车库|我家|我们家|我们楼|咱们楼"
 )
 # Right after the word, a reference to an event rather than a report of it: "水管爆的那户",
 # "困人的那部电梯", "着火的时候", "爆管的事" (unless someone is still in danger).
@@ -739,7 +748,11 @@ def real_at(
         told_past(text, start)
         or _imagined(clause + word)
         or HYPOTHETICAL_AFTER.match(after)
-        or (ADVICE_AFTER.match(after) and not PLACE_BEFORE.search(clause + word))
+        or (
+            ADVICE_AFTER.match(after)
+            and not PLACE_BEFORE.search(clause + word)
+            and not PLACE_LATER.search(text, start + len(word))
+        )
         or (references and REFERENCE_AFTER.match(after) and not STILL_DANGER.search(after))
         or SIMILE_BEFORE.search(clause)
         or SIMILE_AFTER.match(after)

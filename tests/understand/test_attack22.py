@@ -38,6 +38,10 @@ URGENT_BY_THE_NEW_RULES = [
     # A new play cue (密室逃脱) does not hide a sentence that comes home, nor a turn.
     "去玩了密室逃脱，吓死我了。回家看到电梯口躺着个大爷，头上全是血，叫不醒",
     "刚做了个红烧肉。不聊了，楼下有人拿着酒瓶在打架，满脸是血",
+    # An alert says what not to do too: the bare advice of this session must not hide it when
+    # a place of ours follows (the lead's attack on that rule; both fail on 8dcf58e).
+    "燃气漏了！别开灯，5栋2单元都闻到了",
+    "着火了，别跑电梯，走楼梯！7栋",
 ]
 
 # Other phrasings of the kinds the new rules cover, urgent before them and kept so.
