@@ -57,3 +57,12 @@ def test_same_words_as_jieba_on_strings_of_dictionary_words(jieba_cut) -> None:
             for _ in range(rng.randint(1, 12))
         )
         assert tokenizer.lcut(text) == jieba_cut(text), text
+
+
+def test_rjieba_imported_later_reuses_the_native_module_linli_loaded() -> None:
+    # linli loads jieba-rs's native module without its package's __init__ (which builds a
+    # default segmenter at import); a later ``import rjieba`` must not load it a second time.
+    import rjieba
+
+    assert rjieba.Jieba is tokenizer.jieba_rs.Jieba
+    assert rjieba.Jieba.empty().cut("楼道灯", False) == ["楼", "道", "灯"]
