@@ -211,6 +211,14 @@ BREAK_IN = rule(
     rf"|{_INTRUDER}[^。]{{0,10}}?(?:拿|用)[^，。]{{0,6}}?(?:在)?(?:捅|插|撬|拨)[^，。]{{0,6}}?(?:锁眼|锁芯|门锁|门缝|窗户)"
     rf"|{_INTRUDER}[^。]{{0,10}}?(?:正在|在|还在)掰[^，。]{{0,3}}?(?:防盗窗|防盗网|栏杆)"
     r"|一家一家(?:地)?(?:扭|拧|试)门把手"
+    # Lead, twenty-third session (training files of emergencies inside other talk): in at a
+    # window now, across from the next balcony, still inside rummaging, a door being prised
+    # ("有个男的正顺着防盗窗往3楼窗户里钻", "302阳台有人正从隔壁翻过来", "窗户被撬开了，那人还在里面
+    # 翻东西", "903的门有人在撬").
+    rf"|{_INTRUDER}[^。]{{0,12}}?往[^，。]{{0,6}}?(?:窗户|窗口|窗)里(?:钻|爬)"
+    r"|有人(?:正|正在)?从隔壁(?:阳台)?翻(?:过来|到我家|进来)"
+    r"|(?:那人|那个人|那个男的|小偷|他)(?:还|正)在(?:里面|屋里|家里)翻(?:东西|找)"
+    r"|(?:的门|门锁|窗户)(?:正)?有人(?:一直|正|还)?在撬"
 )
 
 # A knife or a club drawn among people ("两个喝醉的男的吵起来了，一个掏出了一把刀在那儿比划，
