@@ -1,0 +1,56 @@
+"""Twenty-third-session attacks on the safety rules, in the lead's own phrasings (not the
+training files' lines): break-ins, knives and beatings now, a fire still burning, a new sentence
+that opens on here after a story, an all-clear of an earlier time, and the look-alikes each
+change must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.understand.rules_only import rules_urgent
+
+# Not urgent by the rules at the session's start (each fails on 63e8efc).
+URGENT_BY_THE_NEW_RULES = [
+    "有个陌生人正顺着防盗网往5楼窗户里钻，快报警",
+    "对面楼有人正从隔壁阳台翻过来，那家没人",
+    "1103的门有人在撬，声音很大，保安快来",
+    "小偷还在屋里翻东西，我们在门口守着",
+    "楼下两家吵起来了，这次动了刀，快来人",
+    "五六个人围着一个保安踹，就在东门",
+    "几个人堵在402门口踹门，里面有孩子在哭",
+    "3栋有个男的把孩子关在厕所里打，哭得好惨",
+    "楼下垃圾桶旁的纸箱被人点着了，还烧着呢，旁边停着电动车",
+    "看了个火灾的纪录片，挺吓人。3号楼楼道里冒黑烟了，好多人往下跑",
+    "台风的新闻看得人揪心。我们楼地下室进水了，配电箱在打火花，有人还在下面搬东西",
+    "2号楼电梯卡在半空，里面有个孕妇在喊。上回卡住物业说修好了",
+]
+# Urgent before and after (the estate's own places keep it here).
+URGENT_KEPT = [
+    "看到群里有人在问快递的事。中心花园那边有棵树烧起来了，火挺大",
+]
+# Urgent by the rules at the session's start, not now: figures of speech, asking ahead, a
+# rescue that came.
+NO_LONGER_URGENT = [
+    "讲了一天课，嗓子都要冒烟了",
+    "小孩误吞东西第一时间怎么处理？先了解一下，以防万一",
+    "儿子说他同学的爷爷在电梯里被困了，后来消防员来救的",
+]
+NOT_URGENT = [
+    "我家猫从窗户钻出去了，找了一晚上",
+    "锅里正烧着水呢，等会儿下面条",
+    "新闻说外地一栋楼着火了。3号楼的王叔说他看了一晚上",
+    "上个月楼上那个学生割腕的事，后来救回来了",
+    "高速服务区停车场那边有辆货车着火了，我们堵在这动不了",
+    "不好意思惊动大家了，刚才的糊味是我家煮粥烧干了",
+    "刚才楼道里那股煤气味是燃气公司在换表，师傅说一会就散了",
+]
+
+
+@pytest.mark.parametrize("text", URGENT_BY_THE_NEW_RULES + URGENT_KEPT)
+def test_an_emergency_now_is_urgent_by_the_rules(text: str) -> None:
+    assert rules_urgent(text)
+
+
+@pytest.mark.parametrize("text", NO_LONGER_URGENT + NOT_URGENT)
+def test_the_look_alikes_are_not_urgent_by_the_rules(text: str) -> None:
+    assert not rules_urgent(text)
