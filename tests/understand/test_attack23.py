@@ -24,18 +24,26 @@ URGENT_BY_THE_NEW_RULES = [
     "台风的新闻看得人揪心。我们楼地下室进水了，配电箱在打火花，有人还在下面搬东西",
     "2号楼电梯卡在半空，里面有个孕妇在喊。上回卡住物业说修好了",
 ]
-# Urgent before and after (the estate's own places keep it here).
+# Urgent before and after (the estate's own places keep it here; a knife or blood not denied).
 URGENT_KEPT = [
+    "有人动刀了！3栋楼下，快报警",
+    "东门两个人打架见血了，还在打",
     "看到群里有人在问快递的事。中心花园那边有棵树烧起来了，火挺大",
 ]
 # Urgent by the rules at the session's start, not now: figures of speech, asking ahead, a
-# rescue that came.
+# rescue that came, a device for the day it happens, a brand asked for, a denial.
 NO_LONGER_URGENT = [
+    "想给我妈装个防摔倒报警器，求推荐个牌子",
+    "两个小孩在楼下吵架，没动刀也没见血，就是嗓门大",
+    "买了个灭火毯放厨房，着火了能用上",
+    "给老人房间装了个紧急按钮，摔倒了一按就行",
+    "电梯门刚才打不开，有个阿姨在里面拍门，后来自己开了",
     "讲了一天课，嗓子都要冒烟了",
     "小孩误吞东西第一时间怎么处理？先了解一下，以防万一",
     "儿子说他同学的爷爷在电梯里被困了，后来消防员来救的",
 ]
 NOT_URGENT = [
+    "孩子差点从床上摔下来，我一把抓住了",
     "我家猫从窗户钻出去了，找了一晚上",
     "锅里正烧着水呢，等会儿下面条",
     "新闻说外地一栋楼着火了。3号楼的王叔说他看了一晚上",
