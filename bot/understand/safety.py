@@ -490,12 +490,19 @@ def _urgent_turned_here(text: str, hits: list[Hit], after: int = 1) -> bool:
         # lead, twenty-second session).
         if m.group("home") is None and not clauses.HERE_NOW.search(rest):
             continue
+        if m.group("building") is not None and _THEIRS_BEFORE.search(text, 0, m.start()):
+            continue
         if _urgent_part(rest, _hits_from(hits, start)):
             return True
         tried += 1
         if tried == _MAX_TURNS:
             break
     return False
+
+
+# Another estate, someone else's place or a far one named before a sentence that opens on a
+# building: the building is theirs (lead, twenty-third session).
+_THEIRS_BEFORE = rule(f"{clauses.THEIRS.pattern}|{clauses.DISTANT.pattern}|小区")
 
 
 def _sentence_before(text: str, start: int) -> str:

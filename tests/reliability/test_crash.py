@@ -264,5 +264,7 @@ def test_sigkill_at_random_points_loses_and_repeats_nothing(tmp_path: Path) -> N
             missing = reference - got
             extra = got - reference
             raise AssertionError(f"run {run}: missing {list(missing)[:3]} extra {list(extra)[:3]}")
-    print(f"crash safety: {RUNS} runs, {total_kills} kill points, {discrepancies} discrepancies ({total} messages)")
+    print(
+        f"crash safety: {RUNS} runs, {total_kills} kill points, {discrepancies} discrepancies ({total} messages)"
+    )
     assert total_kills >= RUNS  # the kills really happened mid-run

@@ -35,6 +35,8 @@ URGENT_KEPT = [
 # Urgent by the rules at the session's start, not now: figures of speech, asking ahead, a
 # rescue that came, a device for the day it happens, a brand asked for, a denial.
 NO_LONGER_URGENT = [
+    # Someone else's estate is not ours for its "小区里" (urgent on the base).
+    "我妈家小区里有人被困电梯了，她刚打电话说的",
     "想给我妈装个防摔倒报警器，求推荐个牌子",
     "两个小孩在楼下吵架，没动刀也没见血，就是嗓门大",
     "买了个灭火毯放厨房，着火了能用上",
@@ -48,6 +50,9 @@ NO_LONGER_URGENT = [
     "儿子说他同学的爷爷在电梯里被困了，后来消防员来救的",
 ]
 NOT_URGENT = [
+    # A sentence opening on a building after another estate or a far place was named: theirs.
+    "新闻说杭州一个老小区着火了。12楼有个老人被困，消防员架梯子救下来的",
+    "我表姐说她们小区昨晚着火了。3号楼烧了一整层，好在没人受伤",
     "上趟隔壁弄堂着火，消防车都开不进来",
     "灭火器记住口诀：提、拔、瞄、压",
     "孩子差点从床上摔下来，我一把抓住了",
