@@ -671,8 +671,13 @@ _EARLIER_TIME = rule(
 
 def _earlier_sentence(text: str, start: int) -> bool:
     """``start`` is in a sentence after the first that opens in an earlier time."""
-    cut = max(text.rfind(c, 0, start) for c in "。!！?？;；\n")
+    cut = sentence_end_before(text, start)
     return cut > 0 and _EARLIER_TIME.match(text, cut + 1) is not None
+
+
+def sentence_end_before(text: str, start: int) -> int:
+    """Where the last sentence before ``start`` ends (its stop), or -1 in the first sentence."""
+    return max(text.rfind(c, 0, start) for c in "。!！?？;；\n")
 
 
 # After a family's match, "的话" makes it a supposition; "怎么办" after a concrete event
@@ -711,7 +716,7 @@ def told_past(text: str, start: int) -> bool:
         _last_past = (text, any_past)
     if not any_past:
         return False
-    cut = max(text.rfind(c, 0, start) for c in "。!！?？;；\n") + 1
+    cut = sentence_end_before(text, start) + 1
     if PAST_OPENING.match(text, cut) is None:
         return False
     stop = min(

@@ -507,8 +507,7 @@ _THEIRS_BEFORE = rule(f"{clauses.THEIRS.pattern}|{clauses.DISTANT.pattern}|小�
 
 def _sentence_before(text: str, start: int) -> str:
     """The part of the sentence holding ``start`` that comes before it."""
-    cut = max(text.rfind(c, 0, start) for c in "。!！?？;；\n")
-    return text[cut + 1 : start]
+    return text[clauses.sentence_end_before(text, start) + 1 : start]
 
 
 # Families whose match is long to say (an overdue return, someone down since last night, the
