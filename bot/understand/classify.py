@@ -53,6 +53,11 @@ URGENT_THRESHOLD = float(os.environ.get("LINLI_URGENT_THRESHOLD", "0.07"))
 #: 0.5 gives 0.983 at 0.890 and 2.94% (the model's additions to what it reads as chat were a
 #: quarter of the chat filed: "我手机刚刚掉进马桶了").
 URGENT_CHAT_VETO = 0.6
+#: The model's probability of "urgent" at or above which it is sure enough that the signs
+#: which only make a danger less likely (a film or the news named, a person hard of hearing,
+#: "已经出来了") no longer hold it back (:func:`bot.understand.safety.model_may_add`; above 1:
+#: they always do). Chosen by by-file CV (twenty-fourth session, docs/understanding.md).
+MODEL_SURE = float(os.environ.get("LINLI_MODEL_SURE", "0.8"))
 #: The model's labels less likely than this are not read (they count as 0): of its 21
 #: labels, 1.9 on average are above it (training lines), and turning every label into a
 #: Python string and float cost 4 µs of the 11 of a prediction (seventeenth session). The
@@ -197,7 +202,7 @@ def understand(text: str, taxonomy: Taxonomy, *, chat_keywords: bool = True) -> 
     urgent = urgent or (
         prediction.urgent >= URGENT_THRESHOLD
         and prediction.intents["chat"] < URGENT_CHAT_VETO
-        and safety.model_may_add(analysed)
+        and safety.model_may_add(analysed, sure=prediction.urgent >= MODEL_SURE)
         and not _degenerate(analysed)
     )
     # And sensitivity, but not to an emergency the rules found (a child on a ledge is posted,

@@ -133,6 +133,12 @@ TURN_HERE = rule(
     # "我们这也有事：…", "唉我这边倒霉，…", "你们谁在楼下啊，…".
     r"|不(?:聊|扯|唠|说)(?:他|她|这个|那个)?了|等会儿?再(?:说|聊)|家里出事了|(?:我们|咱们|我)这(?:边|里)?(?:也|又)?(?:有事|出事了|倒霉)"
     r"|你们谁在楼下"
+    # ...or the writer looks up from the story and sees it ("刚看完电视剧，抬头一看对面6栋顶楼
+    # 窗户往外冒黑烟了"; lead, twenty-fourth session, from the by-file CV's misses).
+    r"|(?:我|刚|就)?(?:一抬头|抬头一看|一回头|回头一看|往窗外一看|探头一看|扭头一看|转头一看)"
+    # ...or a clause opens on our building at this moment ("新闻里天天讲高空抛物，我们楼上刚又扔
+    # 下来一个酒瓶子").
+    r"|(?=(?:我们|咱们|咱|俺们)(?:楼|这|小区|单元)[^，。！!？?]{0,6}?(?:刚|又|现在|正在|还在))"
     # ...or a new sentence that comes home ("刚看了个灾难片…。到家楼下发现电梯又出事了").
     r"|(?<=[。.！!？?\n])(?P<home>到家|回到家|回家|一?进(?:了)?(?:单元)?门)"
     # ...or a new sentence that opens on here or now ("…看着都心疼。我这边6号楼电梯出事了", "…宣传单

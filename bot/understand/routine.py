@@ -227,11 +227,20 @@ FAMILIES = (
 # 送上去"): the writer knows why, and the person is at home to take it (lead, seventeenth
 # session; every training line that asks it is a help request or chat, none urgent).
 ERRAND_FOR = rule(r"(?:买|带|拿|捎)[^，。]{0,8}?(?:送上去|送上楼|送到(?:她|他)?家|送过去|送上来)")
-FOUND_WELL = rule(
-    r"耳背|耳朵背|听不见|(?<![没不])(?:打|问|联系)(?:通|上|到)了|(?:问|打电话问)了[^。]{0,8}?(?:说|她|他)"
+# Of these, word from the person ("打通了", "回我消息了", "他说没事", "碰到他了") is an
+# all-clear however sure the model is; deafness or being away only explains a door not
+# answered, and may stand beside a danger ("501门口一直在往外流水…老太太耳朵背，敲门没反应",
+# "有人在撬对门的门，对门出去旅游了"): a sure model is not held back by it
+# (:func:`bot.understand.safety.model_may_add`; lead, twenty-fourth session).
+_HEARD_FROM = (
+    r"(?<![没不])(?:打|问|联系)(?:通|上|到)了|(?:问|打电话问)了[^。]{0,8}?(?:说|她|他)"
     r"|(?<![没不])回(?:我)?(?:电话|消息|微信)了"
     r"|(?:她|他|人)(?:说)?(?:没事|挺好|好着呢|好好的)|感冒了[^。]{0,4}?(?:在家|休息|躺着)|在家休息"
-    r"|(?<![没不])(?:碰到|见到|看到)(?:他|她)了|住院了|去医院了|去女儿家|去儿子家|回老家了|出去旅游"
+    r"|(?<![没不])(?:碰到|见到|看到)(?:他|她)了"
+)
+HEARD_FROM = rule(_HEARD_FROM)
+FOUND_WELL = rule(
+    r"耳背|耳朵背|听不见|住院了|去医院了|去女儿家|去儿子家|回老家了|出去旅游|" + _HEARD_FROM
 )
 
 # Families whose whole match is one long run of signs: only the clause before is read, as

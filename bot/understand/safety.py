@@ -152,7 +152,7 @@ def judged_text(text: str, scan: Callable[[str], list[Hit]]) -> tuple[bool, bool
     return judged(typed, norm, scan(norm), scan)
 
 
-def model_may_add(text: str) -> bool:
+def model_may_add(text: str, *, sure: bool = False) -> bool:
     """The model may add urgency only to a message naming a person or a hazard: its
     probabilities on text unlike anything it learnt ("坏了坏了坏了…") mean nothing; nor to
     one that says in so many words that nobody is in the lift ("电梯卡卡的…里面没人"); nor
@@ -163,7 +163,16 @@ def model_may_add(text: str) -> bool:
     nor to a lesson learnt (:data:`_LESSON`); nor to one that says in so many words that the
     person is out or found, read as Mandarin ("困咗喺部电梯十分钟，已经出嚟啦，冇事", "小囡寻着了";
     urgent11: the wider all-clear of the rules, "已经关了阀门", "别担心", would take from the model
-    emergencies the training files label urgent)."""
+    emergencies the training files label urgent).
+
+    ``sure``: the model is all but certain (:data:`bot.understand.classify.MODEL_SURE`). Then
+    the signs that only make a danger less likely do not hold it back: a film, the news or a
+    drill named before a danger here ("刚看完外地高楼着火的新闻，一抬头咱们5栋顶上在冒黑烟"), a
+    person hard of hearing or away ("老太太耳朵背，敲门没反应" with water under the door; a
+    door being forced while its owners travel), a lesson heard before the danger now. The
+    signs that there is nothing to fear (word from the person, a reason for the silence,
+    "已经出来了", nobody inside, a harmless source, a danger word in play, advice) still do
+    (lead, twenty-fourth session, by-file CV)."""
     text = clauses.without_attended(text)
     # Dialect words read as Mandarin name the person too ("阮个孥囝走去无了", "后生仔企喺天台边";
     # lead, thirteenth session).
@@ -174,20 +183,21 @@ def model_may_add(text: str) -> bool:
             or hazards.DANGER_CUE.search(plain) is not None
         )
         and _OUT_OR_FOUND.search(plain) is None
-        and clauses.REHEARSED.search(text) is None
+        and (sure or clauses.REHEARSED.search(text) is None)
         and hazards.NOBODY_INSIDE.search(text) is None
         # ...read as Mandarin too ("不过冇人喺入面"; lead, twentieth session).
         and hazards.NOBODY_INSIDE.search(plain) is None
         and _WAITING_IN_LIFT.search(text) is None
         and _PROBABLY_OUT.search(text) is None
-        and routine.FOUND_WELL.search(plain) is None
+        and routine.HEARD_FROM.search(plain) is None
+        and (sure or routine.FOUND_WELL.search(plain) is None)
         and routine.ERRAND_FOR.search(plain) is None
         and quiet.NOT_ANSWERING_WHY.search(plain) is None
         and not rules.lost_and_found(text)
         and _WHOSE_THING.search(text) is None
         and _JUST_RESTING.search(text) is None
         and (_LIFT_COMFORT.search(text) is None or _SHUT_IN.search(text) is not None)
-        and _LESSON.search(text) is None
+        and (sure or _LESSON.search(text) is None)
         and (_ADVICE.search(text) is None or _NOW_OR_PLACE.search(text) is not None)
         and (_DROPPED_THING.search(text) is None or _HURT.search(text) is not None)
         and not _play_fight(text)
