@@ -603,8 +603,36 @@ HAZARD_NOW = rule(
 )
 
 
+# Short messages typed in a hurry (:data:`FRAGMENT_MAX` characters at most): a danger said in
+# a few words and a place, which a longer message would say in full ("卡在电梯里半小时了",
+# "煤气罐着了", "车棚 🔥🔥" read "车棚火火", "好臭的煤气 14楼", "有人躺车库 不动", "孕妇摔了 北门";
+# lead, twenty-fourth session, from a writer's training file of fragments). Read only in
+# messages this short: in a longer one the same words are usually part of something else.
+FRAGMENT_MAX = 30
+_FRAGMENT_PLACE = r"(?:\d+(?:号楼|栋|幢|单元|楼)|[东西南北]区|[东西南北]门|车棚|车库|楼道|楼梯口|电梯|窗外|中心花园)"
+FRAGMENT = rule(
+    r"(?<![钥匙递箱包])(?:卡|困|关)在[^，。]{0,6}?(?:电梯|梯)(?:里|内)"
+    r"|(?:罐|电动车|电瓶车|棚|电线|电箱|电表|被子|窗帘|沙发|衣服|充电器|插座|插排|房子)(?:子)?"
+    r"(?:在[^，。]{1,5}?)?(?:全|都|也)?着了(?![凉魔急迷])"
+    r"|^(?:快)?救火(?:啊|呀|了)?[！!\s]*$|(?:火\s*)+(?:救命|快来)|救命\s*火"
+    rf"|(?:火\s*)+{_FRAGMENT_PLACE}|{_FRAGMENT_PLACE}\s*(?:火\s*)+$"
+    rf"|大火(?!收|煮|烧|炒|熬|蒸|焖|爆|锅|候)[^，。]{{0,3}}?{_FRAGMENT_PLACE}"
+    rf"|{_FRAGMENT_PLACE}[^，。]{{0,3}}?大火(?!收|煮|烧|炒|熬|蒸|焖|爆|锅|候)"
+    r"|(?:臭|冲|浓|重)的?(?:煤气|燃气|天然气)(?!费|表|灶|公司|卡)"
+    r"|有(?:个)?人躺(?:在)?[^，。]{0,6}?[，,\s]*(?:不动|一动不动|没反应|没动静)"
+    r"|(?:孩子|小孩|小朋友|娃|宝宝|有人|老人)[^，。]{0,3}?掉(?:进|到)?(?:了)?(?:水池|池子|池塘|水塘|河|湖|泳池|水沟|井|鱼池)"
+    r"|(?:摔|跌)(?:在|倒在)?(?:厕所|卫生间|浴室|楼梯|洗手间)(?:里)?了|孕妇(?:摔|跌)(?:倒)?了"
+    rf"|(?:黑烟|浓烟|好多烟|全是烟|满是烟|烟(?:好|很|太|特别)大)[^。]{{0,8}}?{_FRAGMENT_PLACE}"
+    rf"|{_FRAGMENT_PLACE}[^。]{{0,8}}?(?:黑烟|浓烟|好多烟|全是烟|满是烟|烟(?:好|很|太|特别)大)"
+)
+
+
 # What the model's urgency needs to see at least one of: a person, or a hazard (打 not in
 # 打印机, 打卡, 打折…: "help 谁有打印机" named no danger; lead, sixteenth session).
 DANGER_CUE = rule(
     rf"{PERSON}|火|烟|味|气|电|血|水|梯|狗|刀|棍|打(?!印|卡|折|车|球|扫|算|听|工|包|针|麻将|牌|字|码|游戏)|摔|跌|倒|掉|砸|扔|困|关|救|喊|哭|晕|烫|塌|喷"
+    # Lead, twenty-fourth session (by-file CV: 7 emergencies, 2 false alarms): a choking air,
+    # a man or woman unnamed, the rider under a load, a railing, a sill, a ledge's edge in Wu,
+    # crackling.
+    r"|呛|男的|女的|骑车的|压在|压住|栏杆|拦杆|护栏|窗台|边边|啪啪"
 )

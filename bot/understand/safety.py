@@ -152,6 +152,18 @@ def judged_text(text: str, scan: Callable[[str], list[Hit]]) -> tuple[bool, bool
     return judged(typed, norm, scan(norm), scan)
 
 
+# A car or bike started with a jump lead "着了" (started), not alight.
+_JUMP_START = rule(r"搭电|搭火|打火|发动|打不着")
+# A harmless source of smoke explains smoke, not gas, a burn, a fall or someone who cannot get
+# up ("然气管子咝咝响…旁边还有人抽烟呢", "烧烤摊的油锅翻了，一个小伙子…烫得起泡", "烧蜂窝煤…他有
+# 点头晕"): a sure model is not held back by it then (lead, twenty-fourth session, by-file CV:
+# 7 emergencies, 2 false alarms).
+_NOT_THE_SMOKE = rule(
+    r"煤气|燃气|天然气|然气|没气|液化气|头晕|头疼|头痛|想吐|恶心|起不来|烫(?:伤|得|到)|起泡|中毒|哼哼"
+    r"|掉下来|砸|摔|倒在|流血"
+)
+
+
 def model_may_add(text: str, *, sure: bool = False) -> bool:
     """The model may add urgency only to a message naming a person or a hazard: its
     probabilities on text unlike anything it learnt ("坏了坏了坏了…") mean nothing; nor to
@@ -171,8 +183,9 @@ def model_may_add(text: str, *, sure: bool = False) -> bool:
     person hard of hearing or away ("老太太耳朵背，敲门没反应" with water under the door; a
     door being forced while its owners travel), a lesson heard before the danger now. The
     signs that there is nothing to fear (word from the person, a reason for the silence,
-    "已经出来了", nobody inside, a harmless source, a danger word in play, advice) still do
-    (lead, twenty-fourth session, by-file CV)."""
+    "已经出来了", nobody inside, a danger word in play, advice, a harmless source of smoke
+    unless gas or a person hurt is named, :data:`_NOT_THE_SMOKE`) still do (lead,
+    twenty-fourth session, by-file CV)."""
     text = clauses.without_attended(text)
     # Dialect words read as Mandarin name the person too ("阮个孥囝走去无了", "后生仔企喺天台边";
     # lead, thirteenth session).
@@ -205,6 +218,7 @@ def model_may_add(text: str, *, sure: bool = False) -> bool:
         and (
             (hazards.HARMLESS_SOURCE.search(text) is None and hazards.BARBECUE.search(text) is None)
             or hazards.FIRE_NAMED.search(text) is not None
+            or (sure and _NOT_THE_SMOKE.search(text) is not None)
         )
     )
 
@@ -355,6 +369,16 @@ def _urgent_as_said(text: str, hits: list[Hit], is_sensitive: bool | None) -> bo
     if situations.NO_ANSWER_AT_DOOR.search(text) and situations.SIGN_INSIDE.search(text):
         return True
     if _situation_now(text):
+        return True
+    if len(text) <= hazards.FRAGMENT_MAX and any(
+        clauses.real_at(text, m.start(), m.group(0))
+        and (
+            (hazards.HARMLESS_SOURCE.search(text) is None and hazards.BARBECUE.search(text) is None)
+            or "火" in m.group(0)
+        )
+        and _JUMP_START.search(text) is None
+        for m in hazards.FRAGMENT.finditer(text)
+    ):
         return True
     admitted = _EVENT_GATE.admitted(text)
     for i, pattern in enumerate(_EVENTS):
