@@ -84,8 +84,10 @@ PARAMS: dict[str, object] = {
     # (the notices and here-or-elsewhere files), 19 before that (chat8's learning rate). The
     # rules' tags are the model's input: after a change to the rules or the corpus, retrain and
     # run tests/understand; another seed may be needed (docs/understanding.md). Earlier: 8 ->
-    # 9 -> 11 -> 13 -> 57 -> 25 -> 1 -> 19 -> 4 -> 1 -> 10 -> 2 -> 3 -> 4 -> 6.
-    "seed": 6,
+    # 9 -> 11 -> 13 -> 57 -> 25 -> 1 -> 19 -> 4 -> 1 -> 10 -> 2 -> 3 -> 4 -> 6 -> 7 (twenty-fourth
+    # session, 111,500 lines: seeds 6 and 8-10, 12 read "楼道灯" as fire safety when asked as a
+    # report; 7 and 11 read every near tie right).
+    "seed": 7,
     # With verbose 0, fastText 0.9.x sometimes fails at the end of an ordinary run with
     # "Encountered NaN" (it depends on the data and seed); with progress reports on, the same
     # run succeeds and writes the same file byte for byte. The child's stderr is discarded.
