@@ -110,3 +110,19 @@ def test_the_rules_leave_an_ambiguous_fragment_to_the_model(text: str) -> None:
 def test_look_alikes_stay_calm(text: str) -> None:
     assert not rules_urgent(text)
     assert not understand(text, _TAXONOMY).urgent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A kid is sitting on the balcony railing of building 6!!",
+        "gas smell on the 3rd floor, so strong",
+    ],
+)
+def test_the_model_may_add_urgency_to_english_naming_a_person_or_a_hazard(text: str) -> None:
+    assert safety.model_may_add(text)
+
+
+@pytest.mark.parametrize("text", ["Thanks for the parcel, see you tomorrow", "ok sure"])
+def test_english_naming_nothing_of_danger_gets_no_urgency_from_the_model(text: str) -> None:
+    assert not safety.model_may_add(text)
