@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.config.understanding import default_taxonomy
-from bot.understand import safety, understand
+from bot.understand import safety, sensitivity, understand
 from tests.understand.rules_only import rules_urgent
 
 _TAXONOMY = default_taxonomy()
@@ -126,3 +126,38 @@ def test_the_model_may_add_urgency_to_english_naming_a_person_or_a_hazard(text: 
 @pytest.mark.parametrize("text", ["Thanks for the parcel, see you tomorrow", "ok sure"])
 def test_english_naming_nothing_of_danger_gets_no_urgency_from_the_model(text: str) -> None:
     assert not safety.model_may_add(text)
+
+
+# Self-harm said in other words, or done (bot.understand.sensitivity), in the lead's phrasings:
+# private by the rules now (each not flagged on f609ce9).
+SENSITIVE_BY_THE_NEW_RULES = [
+    "邻居小妹刚在朋友圈说药都吃了，谁有她家钥匙",
+    "我姐手腕一直在流血，她不让我碰",
+    "奶奶留了句话，说先走一步，你们好好过",
+    "楼上那个男生发了张药的照片，写着晚安，永远的那种",
+    "地库那辆灰色面包车里有人烧炭，车窗贴着胶带",
+    "他拿着充电线往横梁上挂，说活够了",
+    "我邻居把刀片对着自己，在楼道里哭",
+    "有个大叔刚喝了半瓶农药，在2号楼门口",
+]
+# Not private: an accident, warmth, haggling, leaving for good in the ordinary sense.
+NOT_SENSITIVE = [
+    "先走一步了，你们慢慢吃",
+    "如果有来生我还要当你的邻居",
+    "这是最后一次打扰大家，谁有梯子借我用下",
+    "屋里烧炭盆取暖的注意开窗，别中毒",
+    "孩子被纸箱划了手，贴了创可贴",
+    "卖菜的说再便宜他就不活了，哈哈",
+    "我们下个月搬走了，今天就走一部分行李，大家别找我喝酒了哈",
+]
+
+
+@pytest.mark.parametrize("text", SENSITIVE_BY_THE_NEW_RULES)
+def test_self_harm_in_other_words_is_private(text: str) -> None:
+    assert sensitivity.sensitive(text)
+    assert understand(text, _TAXONOMY).sensitive
+
+
+@pytest.mark.parametrize("text", NOT_SENSITIVE)
+def test_goodbyes_and_accidents_are_not_private(text: str) -> None:
+    assert not sensitivity.sensitive(text)
