@@ -627,6 +627,49 @@ FRAGMENT = rule(
 )
 
 
+# Emergencies written in English by residents who write it (lead, twenty-fourth session, from two
+# writers' training files of mixed scripts; by-file CV: 18 more emergencies, 2 false alarms,
+# both then barred): fire, gas, someone shut in a lift, collapsed or not breathing, bleeding, a
+# child lost, things thrown from a height, someone on a ledge, a burst pipe, live wires, a
+# break-in, knives. Not when the message says it is past, over, a drill, a film or a game
+# (:data:`EN_CALM`). The Chinese rules' clauses do not read English, so this is all of it.
+EN_URGENT = rule(
+    r"(?i)\b(?:on fire|catch(?:ing)? fire|caught fire|flames? (?:coming|shooting|everywhere)|(?:black|thick|heavy) smoke|smoke (?:is )?(?:coming|pouring|everywhere)|smoking\b(?=[^.]{0,20}(?:door|room|window|box))"
+    r"|gas (?:leak\w*|smell)|smell(?:s|ing)? (?:of |like )?gas|leaking[^.]{0,20}\bhiss"
+    r"|(?:trapped|stuck) in (?:the |a )?(?:lift|elevator)|(?:lift|elevator)[^.!?]{0,40}\b(?:stopped|dropped|stuck)\b[^.!?]{0,40}\b(?:inside|in it|screaming|trapped|crying)"
+    r"|(?:he|she|someone|somebody|man|woman|lady|guy|person|grandma|grandpa|granny|dad|daddy|mum|mom|kid|child|boy|girl|auntie|uncle|neighbou?r|wife|husband)\b[^.!?]{0,25}\b(?:collapsed|can'?t (?:move|stand up|get up))"
+    r"|unconscious|not breathing|out cold|passed out|won'?t wake up"
+    r"|bleeding|blood everywhere"
+    r"|lost my (?:son|daughter|kid|child|boy|girl)|(?:son|daughter|kid|child|dad|mum|mom|grandma|grandpa)[^.!?]{0,30}\b(?:missing|not come home|hasn'?t come back|still not (?:back|home))"
+    r"|(?:throw(?:ing|n)?|threw)\b[^.!?]{0,40}\b(?:from (?:upstairs|a high floor|high floor|the window|above)|out of (?:a|the) window|down at)"
+    r"|(?:sitting|standing|climbing|hanging)\b[^.!?]{0,20}\b(?:ledge|railing|windowsill|roof edge|air ?con(?:ditioner)? (?:unit|bracket))"
+    r"|(?:pipe|water main)[^.!?]{0,20}\b(?:burst|exploded)|sparking|live wires?"
+    r"|break-?in|prying (?:the|a) (?:door|window)|climbing (?:across|into)[^.!?]{0,20}balcon|trying (?:every|the) door handles?"
+    r"|knives?\b[^.!?]{0,20}\b(?:fight|attack|chas)|fighting with knives)\b"
+)
+EN_CALM = rule(
+    r"(?i)\b(?:yesterday|last (?:night|week|month|year|time)|fixed|false alarm|drill|no ?one|nobody|if|in case|movie|film|news|game|song|joke|lol|haha|used to|was|were|safe now|all good|okay now|ok now|almost|just asking|no smell|homework|wheelchair|pressure)\b|造句|作业|笑死|哈哈"
+)
+
+
+# A message all in English that says it is a drill, a film, a game, a joke, fixed or all clear
+# is not urgent, whatever its words (the lexicon's English words of danger do not read their
+# context: "yesterday's gas leak in building 4 is fixed, all clear", "lol my cooking is so bad
+# the smoke alarm thinks it's a fire"; on the training files 5 false alarms cleared, no
+# emergency lost).
+EN_NOT_NOW = rule(
+    r"(?i)\b(?:fire drill|drill (?:today|tomorrow|this|next|at)|the drill (?:is|was|will)|false alarm|fixed|movie|film"
+    r"|game|song|joke|lol|lmao|haha|just asking|if there(?:'s| is) ever|in case|last (?:week|month|year)|used to"
+    r"|safe now|all good|ok now|okay now|all clear)\b"
+)
+_CJK = rule(r"[\u4e00-\u9fff]")
+
+
+def english_not_now(text: str) -> bool:
+    """``text`` has no Chinese character and says its danger is not now (:data:`EN_NOT_NOW`)."""
+    return _CJK.search(text) is None and EN_NOT_NOW.search(text) is not None
+
+
 # What the model's urgency needs to see at least one of: a person, or a hazard (打 not in
 # 打印机, 打卡, 打折…: "help 谁有打印机" named no danger; lead, sixteenth session).
 DANGER_CUE = rule(

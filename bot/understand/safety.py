@@ -265,6 +265,10 @@ def urgent(
             if text[h.pos : h.pos + len(h.word)] == framed[h.pos : h.pos + len(h.word)]
             or (fresh is not None and h.word not in _FALL_WORDS)
         ]
+    if hazards.english_not_now(text):
+        return False
+    if hazards.EN_URGENT.search(text) is not None and hazards.EN_CALM.search(text) is None:
+        return True
     if clauses.story(text):
         return _urgent_turned_here(text, hits)
     cue = clauses.not_here_now(text)

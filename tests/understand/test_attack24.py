@@ -161,3 +161,33 @@ def test_self_harm_in_other_words_is_private(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_SENSITIVE)
 def test_goodbyes_and_accidents_are_not_private(text: str) -> None:
     assert not sensitivity.sensitive(text)
+
+
+# Emergencies in English (hazards.EN_URGENT), and English that is past, a drill, a film or a
+# question ahead (hazards.EN_CALM, hazards.EN_NOT_NOW).
+ENGLISH_URGENT = [
+    "Gas leak on the 3rd floor of block 5, smells really strong",
+    "my grandma collapsed in the lobby and can't get up",
+    "Someone is throwing bottles from upstairs at the kids below",
+    "Lift stopped between floors, my son is inside crying",
+    "A toddler is sitting on the windowsill of 1402, window wide open",
+]
+ENGLISH_CALM = [
+    # Urgent by the rules on f609ce9 (the lexicon's English words read no context).
+    "The fire drill is at 10am, smoke machines will be used",
+    "Gas leak last week was fixed, thanks everyone",
+    "We watched a movie where the building was on fire",
+    "if there is ever a gas leak, who do we call?",
+    # Calm on the base too.
+    "my son lost his game again lol",
+]
+
+
+@pytest.mark.parametrize("text", ENGLISH_URGENT)
+def test_emergencies_in_english_are_urgent_by_the_rules(text: str) -> None:
+    assert rules_urgent(text)
+
+
+@pytest.mark.parametrize("text", ENGLISH_CALM)
+def test_english_of_the_past_or_a_drill_is_not(text: str) -> None:
+    assert not rules_urgent(text)
