@@ -640,7 +640,7 @@ EN_URGENT = rule(
     r"|(?:he|she|someone|somebody|man|woman|lady|guy|person|grandma|grandpa|granny|dad|daddy|mum|mom|kid|child|boy|girl|auntie|uncle|neighbou?r|wife|husband)\b[^.!?]{0,25}\b(?:collapsed|can'?t (?:move|stand up|get up))"
     r"|unconscious|not breathing|out cold|passed out|won'?t wake up"
     r"|bleeding|blood everywhere"
-    r"|lost my (?:son|daughter|kid|child|boy|girl)|(?:son|daughter|kid|child|dad|mum|mom|grandma|grandpa)[^.!?]{0,30}\b(?:missing|not come home|hasn'?t come back|still not (?:back|home))"
+    r"|lost my (?:son|daughter|kid|child|boy|girl)|(?:son|daughter|kid|child|dad|mum|mom|grandma|grandpa)[^.!?]{0,30}\b(?:missing(?=\s*(?:[,.!?;]|$|since|for|after|from|in the|near|at|now|again))|not come home|hasn'?t come back|still not (?:back|home))"
     r"|(?:throw(?:ing|n)?|threw)\b[^.!?]{0,40}\b(?:from (?:upstairs|a high floor|high floor|the window|above)|out of (?:a|the) window|down at)"
     r"|(?:sitting|standing|climbing|hanging)\b[^.!?]{0,20}\b(?:ledge|railing|windowsill|roof edge|air ?con(?:ditioner)? (?:unit|bracket))"
     r"|(?:pipe|water main)[^.!?]{0,20}\b(?:burst|exploded)|sparking|live wires?"
