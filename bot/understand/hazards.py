@@ -658,9 +658,10 @@ EN_CALM = rule(
 # the smoke alarm thinks it's a fire"; on the training files 5 false alarms cleared, no
 # emergency lost).
 EN_NOT_NOW = rule(
-    r"(?i)\b(?:fire drill|drill (?:today|tomorrow|this|next|at)|the drill (?:is|was|will)|false alarm|fixed|movie|film"
-    r"|game|song|joke|lol|lmao|haha|just asking|if there(?:'s| is) ever|in case|last (?:week|month|year)|used to"
-    r"|safe now|all good|ok now|okay now|all clear)\b"
+    r"(?i)\b(?:fire drill|drill (?:today|tomorrow|this|next|at)|the drill (?:is|was|will)|false alarm"
+    r"|(?:is|was|been|got) fixed|fixed now|movie|film|video game|song|joke|lol|lmao|haha|just asking"
+    r"|if there(?:'s| is) ever|just in case|last (?:week|month|year)|used to|safe now|all good"
+    r"|ok now|okay now|all clear)\b"
 )
 _CJK = rule(r"[\u4e00-\u9fff]")
 

@@ -171,6 +171,9 @@ ENGLISH_URGENT = [
     "Someone is throwing bottles from upstairs at the kids below",
     "Lift stopped between floors, my son is inside crying",
     "A toddler is sitting on the windowsill of 1402, window wide open",
+    # Words of the calm list inside an emergency (hazards.EN_NOT_NOW is narrow on purpose).
+    "My kid is stuck in the lift, the alarm button is not fixed, HELP",
+    "Fire!! in case anyone is home, get out",
 ]
 ENGLISH_CALM = [
     # Urgent by the rules on f609ce9 (the lexicon's English words read no context).
