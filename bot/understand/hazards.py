@@ -161,6 +161,13 @@ HARMLESS_SOURCE = rule(
 # Smoke of a barbecue: the model may not add urgency to it ("谁家在烧烤？烟都飘到我家阳台了").
 # Kept apart from HARMLESS_SOURCE, whose verdicts are features the model was trained on.
 BARBECUE = rule(r"烧烤|烤串|撸串|烤肉")
+
+
+def harmless_smoke(text: str) -> bool:
+    """A harmless source of smoke is named (:data:`HARMLESS_SOURCE`, :data:`BARBECUE`)."""
+    return HARMLESS_SOURCE.search(text) is not None or BARBECUE.search(text) is not None
+
+
 # Flames of cooking on purpose ("刚学会颠勺，火苗窜起来那一下帅炸了"), no fire that spreads
 # or will not go out (lead, twentieth session).
 COOKING_FLAME = rule(r"炝锅|颠勺|颠锅|锅一颠|掌勺|酒精炉|干锅|铁板|爆炒|美食博主")

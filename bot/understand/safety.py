@@ -216,7 +216,7 @@ def model_may_add(text: str, *, sure: bool = False) -> bool:
         and not _play_fight(text)
         and not _pet_missing(plain)
         and (
-            (hazards.HARMLESS_SOURCE.search(text) is None and hazards.BARBECUE.search(text) is None)
+            not hazards.harmless_smoke(text)
             or hazards.FIRE_NAMED.search(text) is not None
             or (sure and _NOT_THE_SMOKE.search(text) is not None)
         )
@@ -376,10 +376,7 @@ def _urgent_as_said(text: str, hits: list[Hit], is_sensitive: bool | None) -> bo
         return True
     if len(text) <= hazards.FRAGMENT_MAX and any(
         clauses.real_at(text, m.start(), m.group(0))
-        and (
-            (hazards.HARMLESS_SOURCE.search(text) is None and hazards.BARBECUE.search(text) is None)
-            or "火" in m.group(0)
-        )
+        and ("火" in m.group(0) or not hazards.harmless_smoke(text))
         and _JUMP_START.search(text) is None
         for m in hazards.FRAGMENT.finditer(text)
     ):
