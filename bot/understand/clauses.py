@@ -54,6 +54,10 @@ OVER = rule(
     r"防水|闪光灯|烧纸|炒辣椒|煲燶|煲焦|煲饭|检查|排气管|烧烤|烙饼|烙糊|烟熏|放散|燃气公司|炖肉|糊了)"
     r"|查过了[，,]?(?:是|係)|(?:吃了|喝了)[^，。]{0,6}?就好了|不是(?:晕倒|摔倒|被困)|(?:是灰|是雾|是水汽|是蒸汽)[^，。]{0,3}?不是烟|很快(?:就)?出来了|(?:跟|和)(?:咱|咱们|我们)小区没关系|到救出来|接回去了|送回家了|撤下寻人|不是走丢|没骨折|片子里的|莫担心|莫慌|没得烧起来"
     r"|[Ff]alse alarm|[Jj]ust someone|[Bb]urnt my|[Nn]o smell right now"
+    # Lead, twenty-fifth session (a writer's training file of accidents' look-alikes): luckily
+    # no fire or nobody below, airing the room put it right, out of hospital.
+    r"|(?:幸好|幸亏|还好|好在)(?:没(?:起火|着火|烧起来|伤到人|出事)|人都(?:在家|没事))"
+    r"|通风(?:后|以后|之后)?就好了|已经出院"
     # Lead, eighteenth session: come round ("喂了糖水就醒了", "救护车到了，大爷清醒了").
     # Not when it goes on ("刚清醒了一下又晕过去了", "掐人中就醒了，但还是说胸口疼").
     # Gone to look and found food burnt ("我跑过去一看，是他烤馒头片烤焦了").
@@ -664,7 +668,27 @@ def called_off(text: str) -> bool:
             and REASSURED_FIRST.match(text, m.end())
         )
         and not _earlier_sentence(text, m.start())
+        and not _said_but_hurt(text, m)
         for m in OVER.finditer(text)
+    )
+
+
+# Lead, twenty-fifth session (a writer's training file of hedged reports): the hurt person says
+# it is nothing, and the writer goes on to what says otherwise ("摔了一跤，说没事，可是腿动不
+# 了", "醒了说没事，可是站不稳", "她说没事要走，但我看她胳膊…肿得厉害").
+_SAID_BEFORE = rule(r"(?:说|讲|称|还说)[^，。]{0,2}$")
+_BUT_HURT = rule(
+    r"[^。]{0,8}?(?:可是|但是|但|不过|可)[^。]{0,14}?"
+    r"(?:动不了|站不稳|站不起来|起不来|流血|肿得|又倒了|不对劲|在吐|吐了|发抖|喘不上|晕)"
+)
+
+
+def _said_but_hurt(text: str, m: re.Match[str]) -> bool:
+    """An all-clear said by the person hurt, then a sign of harm (:data:`_BUT_HURT`)."""
+    return (
+        _REASSURANCE.search(m.group(0)) is not None
+        and _SAID_BEFORE.search(text, max(0, m.start() - 5), m.start()) is not None
+        and _BUT_HURT.match(text, m.end()) is not None
     )
 
 

@@ -153,6 +153,8 @@ def judged_text(text: str, scan: Callable[[str], list[Hit]]) -> tuple[bool, bool
 
 
 # A car or bike started with a jump lead "着了" (started), not alight.
+_GAS = rule(r"煤气|燃气|天然气|液化气")
+_SMELT = rule(r"味|冲鼻|呛|捂(?:着)?鼻|熏")
 _JUMP_START = rule(r"搭电|搭火|打火|发动|打不着")
 # A harmless source of smoke explains smoke, not gas, a burn, a fall or someone who cannot get
 # up ("然气管子咝咝响…旁边还有人抽烟呢", "烧烤摊的油锅翻了，一个小伙子…烫得起泡", "烧蜂窝煤…他有
@@ -386,8 +388,16 @@ def _urgent_as_said(text: str, hits: list[Hit], is_sensitive: bool | None) -> bo
         if i not in admitted:
             continue
         for m in pattern.finditer(text):
-            # A smell asked about ("是不是有点燃气的味道？") is a smell perceived.
-            smelt = pattern is hazards.HAZARD_NOW and "味" in m.group(0)
+            # A smell asked about ("是不是有点燃气的味道？") is a smell perceived; so is a leak
+            # of gas asked about with the smell felt in the same sentence ("是不是漏煤气了，一进
+            # 门洞就冲鼻子"; lead, twenty-fifth session, by-file CV misses).
+            smelt = pattern is hazards.HAZARD_NOW and (
+                "味" in m.group(0)
+                or (
+                    _GAS.search(m.group(0)) is not None
+                    and _SMELT.search(_around(text, m.start())) is not None
+                )
+            )
             if not clauses.real_at(text, m.start(), m.group(0), asked=smelt) or (
                 m.group(0) == "臭鸡蛋味" and hazards.DRAIN_SMELL.search(text)
             ):
@@ -538,6 +548,12 @@ def _urgent_turned_here(text: str, hits: list[Hit], after: int = 1) -> bool:
 # Another estate, someone else's place or a far one named before a sentence that opens on a
 # building: the building is theirs (lead, twenty-third session).
 _THEIRS_BEFORE = rule(f"{clauses.THEIRS.pattern}|{clauses.DISTANT.pattern}|小区")
+
+
+def _around(text: str, start: int) -> str:
+    """The sentence holding ``start`` up to it, and what follows for a short way (the answer
+    to a question: "是不是漏煤气了？满楼道都是味")."""
+    return text[clauses.sentence_end_before(text, start) + 1 : start + 40]
 
 
 def _sentence_before(text: str, start: int) -> str:
