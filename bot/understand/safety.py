@@ -121,6 +121,18 @@ _WHOSE_THING = rule(
 )
 
 
+# A thing stuck or dropped in a lift's gap, a drain or a grating, and no one hurt or shut in
+# ("钥匙卡在电梯缝里了"; lead, twenty-fifth session, after training files of rare emergencies
+# taught the model that things stuck in lifts are often people).
+_THING_STUCK = rule(
+    r"(?:钥匙|手机|东西|门卡|卡片|鞋子?|鞋跟|伞|箱子|快递|轮子|车轮|硬币|耳机|戒指|项链|玩具|拐杖)"
+    r"[^，。]{0,3}?(?:卡|掉|夹)(?:在|进|到)"
+)
+_SOMEONE_IN_IT = rule(
+    r"脚|手(?![机套表链环提电续])|腿|胳膊|头|伤|血|痛|疼|哭|喊|救命|人在里面|里面有人|困|出不来"
+)
+
+
 # Someone seen sitting or lying who said they are only resting ("楼梯间有个人坐着休息，说是爬楼
 # 累了"): lead, seventeenth session, after the model trained on more emergencies of people
 # seen down came to add urgency there.
@@ -207,6 +219,7 @@ def model_may_add(text: str, *, sure: bool = False) -> bool:
         and routine.HEARD_FROM.search(plain) is None
         and (sure or routine.FOUND_WELL.search(plain) is None)
         and routine.ERRAND_FOR.search(plain) is None
+        and (_THING_STUCK.search(text) is None or _SOMEONE_IN_IT.search(text) is not None)
         and quiet.NOT_ANSWERING_WHY.search(plain) is None
         and not rules.lost_and_found(text)
         and _WHOSE_THING.search(text) is None

@@ -680,6 +680,10 @@ def model_may_flag(text: str) -> bool:
         return False
     if _TRIFLE.search(text) or _JOKE_OWNED.search(text):
         return False
+    # Harm of long ago by someone gone ("以前隔壁老打老婆，后来离婚搬走了，现在清净了"; lead,
+    # twenty-fifth session).
+    if _LONG_GONE.search(text):
+        return False
     # A pet that hits or scratches ("我家猫又打我了，用爪子拍我脸"; lead, seventeenth session).
     if _PET_HITS.search(text) and _HARM_BY_PERSON.search(text) is None:
         return False
@@ -688,6 +692,10 @@ def model_may_flag(text: str) -> bool:
     )
 
 
+_LONG_GONE = rule(
+    r"(?:以前|之前|那时候|当年|早些年)[^。]{0,24}?(?:后来|现在)[^。]{0,8}?"
+    r"(?:搬走|离婚|离了|分开了|不在了|去世|清净)"
+)
 _PET_HITS = rule(r"(?:猫|狗|猫咪|狗狗|鹦鹉)[^，。]{0,3}?(?:打|挠|抓|咬|拍)(?:了)?我|爪子")
 _HARM_BY_PERSON = rule(r"(?:他|她|老公|老婆|爸|妈|男的|女的)[^，。]{0,3}?(?:打|踢|掐|推|揍)")
 
