@@ -12,28 +12,32 @@ import pytest
 
 from bot.config.understanding import default_taxonomy
 from bot.understand import safety, sensitivity, understand
-from tests.understand.rules_only import rules_urgent
+from tests.understand.rules_only import urgency_tests
 
 _TAXONOMY = default_taxonomy()
 
 # Not urgent by the rules at the session's start (each fails on 578a7a9).
 URGENT_BY_THE_NEW_RULES = [
-    "楼下俩人打起来了 有刀",
-    "东门口有人被捅了一刀，倒在地上了",
     "有人翻阳台进了302",
-    "孩子锁在车里了，太阳底下",
     "水管子喷得满楼道都是水",
-    "电线的铜丝露着，几个小孩在摸",
     "是不是漏煤气了？整个楼道都是味",
-    "有个小孩掉进窨井里了",
     "围墙塌了，压住了一个老人",
-    "一辆车倒车撞倒了个老太太",
     "谁赶紧叫个救护车 南门这儿",
     "大爷摔了一跤，说没事，可是站不起来",
+    "12楼的窗框只剩一个角挂着，下面是幼儿园",
+]
+# The same families in other words, which the base's rules already read (written first, as
+# attacks on the new rules; kept so that they stay read).
+URGENT_ALREADY = [
+    "楼下俩人打起来了 有刀",
+    "东门口有人被捅了一刀，倒在地上了",
+    "孩子锁在车里了，太阳底下",
+    "电线的铜丝露着，几个小孩在摸",
+    "有个小孩掉进窨井里了",
+    "一辆车倒车撞倒了个老太太",
     "冷库门打不开了，我师傅还在里面",
     "狗把孩子扑倒了还在咬",
     "孩子被开水烫伤了，整条胳膊起泡",
-    "12楼的窗框只剩一个角挂着，下面是幼儿园",
 ]
 
 # Urgent by neither the rules nor the whole of understand().
@@ -49,15 +53,13 @@ CALM = [
 ]
 
 
-@pytest.mark.parametrize("text", URGENT_BY_THE_NEW_RULES)
-def test_the_rules_find_these_now(text: str) -> None:
-    assert rules_urgent(text)
-    assert understand(text, _TAXONOMY).urgent
+test_the_rules_find_these_now, test_look_alikes_stay_calm_by_the_rules = urgency_tests(
+    URGENT_BY_THE_NEW_RULES + URGENT_ALREADY, CALM
+)
 
 
 @pytest.mark.parametrize("text", CALM)
-def test_look_alikes_stay_calm(text: str) -> None:
-    assert not rules_urgent(text)
+def test_look_alikes_stay_calm_in_understanding(text: str) -> None:
     assert not understand(text, _TAXONOMY).urgent
 
 
