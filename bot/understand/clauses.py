@@ -613,7 +613,7 @@ HERE_MARK = rule(
     # A room number, not a number called ("我打了120"); next door to here, not to a place
     # named elsewhere ("我嫂子的美容院隔壁着火"; lead, twenty-first session).
     r"|(?<![\d.])(?!(?:11[09]|12[02])(?!\d))\d{3,4}(?![\d.年元块米万号度岁])|\d+-\d+"
-    r"|(?<![院店厂司馆])隔壁(?!小区|那个小区|村|市|县|城|省|桌|区)"
+    r"|(?<![院店厂司馆])隔壁(?!小区|那个小区|村|市|县|城|省|桌|区|床|病床|病房|工位)"
 )
 # A call on the group to act.
 GROUP_PLEA = rule(

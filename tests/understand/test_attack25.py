@@ -94,3 +94,26 @@ def test_trouble_far_from_the_estate_is_chat(text: str) -> None:
 def test_an_emergency_far_away_that_turns_here_stays_a_report() -> None:
     u = understand("开发区那边的厂房冒黑烟，风往这边吹，我们3号楼楼道里全是烟", _TAXONOMY)
     assert u.intent.value == "report"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我老公单位停车场刚才着火了，他说烧了好几辆车",
+        "表姐在宁波，她说她们楼下的店面着火了，人都跑出来了",
+        "去病房看我爸，隔壁床的老人突然晕倒了，护士都跑过来了",
+    ],
+)
+def test_trouble_at_a_relative_s_work_a_ward_or_a_far_city_is_not_urgent(text: str) -> None:
+    assert not understand(text, _TAXONOMY).urgent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我女儿在新加坡跟我打视频，说看见我身后冒烟，我回头一看厨房着火了",
+        "我家老太太走丢了，讲一口福建话，穿灰色外套，大家帮忙看看",
+    ],
+)
+def test_a_call_from_far_away_or_a_far_place_s_speech_stays_here(text: str) -> None:
+    assert understand(text, _TAXONOMY).urgent
